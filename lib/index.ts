@@ -1,0 +1,4 @@
+export * from './random';
+export * from './sim';
+export * from './stats';
+export * from './plot';

@@ -1,0 +1,33 @@
+/**
+ * The shape every distribution shares: a value object that samples with a stream
+ * passed in, and knows its exact mean and quantile function where they exist.
+ * Values are milliseconds when a distribution describes a time.
+ */
+import type { Rng } from './rng';
+
+export interface Distribution {
+  /** A short description, e.g. `exponential(mean 10 ms)`, used in tables and legends. */
+  readonly label: string;
+  /** Exact mean (Infinity when it diverges), if known in closed form. */
+  readonly mean?: number;
+  /** One draw, consuming draws from `rng` only. */
+  sample(rng: Rng): number;
+  /** Exact quantile for p in [0, 1], if known in closed form. */
+  quantile?(p: number): number;
+}
+
+/** Accepts a Distribution option or fails naming it. */
+export function requireDistribution(option: string, value: unknown): Distribution {
+  if (value === null || typeof value !== 'object' || typeof (value as Distribution).sample !== 'function') {
+    throw new TypeError(
+      `${option} must be a Distribution such as exponential(10) or lognormal({ median, p99 }); got ${value === null ? 'null' : typeof value}`,
+    );
+  }
+  return value as Distribution;
+}
+
+/** Checks the argument of `quantile(p)`. */
+export function checkP(p: number): number {
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be a number in [0, 1]; got ${p}`);
+  return p;
+}

@@ -1,0 +1,20 @@
+/**
+ * The distribution that draws one of the given values uniformly at random (a
+ * measured sample replayed). Its quantile is the exact inverse of its own step
+ * CDF: the smallest value v with P(X ≤ v) ≥ p.
+ */
+import * as check from '../validate';
+import { checkP, type Distribution } from './distribution';
+
+export function empirical(values: ArrayLike<number>): Distribution {
+  const sorted = Float64Array.from(check.finiteArray('empirical(values)', values)).sort();
+  const n = sorted.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i];
+  return {
+    label: `empirical(${n} values)`,
+    mean: sum / n,
+    sample: (rng) => sorted[Math.floor(rng() * n)],
+    quantile: (p) => sorted[Math.max(0, Math.ceil(checkP(p) * n) - 1)],
+  };
+}

@@ -1,0 +1,10 @@
+export { createRng, requireRng, type Rng } from './rng';
+export { requireDistribution, type Distribution } from './distribution';
+export { constant } from './constant';
+export { uniform } from './uniform';
+export { exponential } from './exponential';
+export { normal } from './normal';
+export { lognormal, type LognormalOptions } from './lognormal';
+export { pareto, type ParetoOptions } from './pareto';
+export { empirical } from './empirical';
+export { standardNormalQuantile } from './standardNormal';
