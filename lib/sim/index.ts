@@ -1,1 +1,11 @@
-export {};
+export { MS_PER_SECOND, meanGapMs } from './time';
+export { EventHeap } from './eventHeap';
+export { Simulation, type EventHandler, type RunOptions, type RunResult } from './simulation';
+export { startProcess, type Process, type Waitable } from './process';
+export { Station, type StationOptions, type JobCallback } from './station';
+export { poissonArrivals, rateAt, type Load, type ArrivalOptions } from './arrivals';
+export { erlangC, mmc, mm1, type MMcOptions, type MMcTheory } from './queueTheory';
+export { simulateQueue, type QueueOptions, type QueueResult } from './simulateQueue';
+export { simulatePipeline, OUTCOME, type StageSpec, type PipelineOptions, type PipelineResult, type PipelineRequests, type StageReport, type StageBucket } from './pipeline';
+export { bucketSignals, type SignalBucket } from './goldenSignals';
+export { progressTicker, type ProgressCallback } from './progress';

@@ -1,0 +1,67 @@
+/**
+ * The four golden signals per time bucket, computed from per-request records the
+ * way a dashboard would: traffic from arrivals, latency percentiles of successful
+ * requests by the time they finished, errors by the time the client saw them fail,
+ * and saturation as the busiest stage's utilisation in the bucket.
+ */
+import { quantileSorted } from '../stats/quantile';
+
+export interface SignalBucket {
+  /** Bucket start (ms). */
+  tMs: number;
+  /** Traffic: arrivals per second in the bucket. */
+  offeredRps: number;
+  /** Successful completions per second. */
+  throughputRps: number;
+  /** Failed requests (dropped or timed out) per second. */
+  errorRps: number;
+  /** Latency percentiles (ms) of requests that succeeded in this bucket; NaN if none. */
+  p50Ms: number;
+  p99Ms: number;
+  /** Highest stage utilisation in the bucket, in [0, 1]. */
+  saturation: number;
+}
+
+export interface SignalInput {
+  arrivalMs: Float64Array;
+  /** When the request succeeded or failed (ms); NaN while unfinished. */
+  endMs: Float64Array;
+  latencyMs: Float64Array;
+  /** True when the request succeeded. */
+  ok: (i: number) => boolean;
+  durationMs: number;
+  bucketMs: number;
+  /** Saturation per bucket. */
+  saturation: ArrayLike<number>;
+}
+
+export function bucketSignals(input: SignalInput): SignalBucket[] {
+  const { arrivalMs, endMs, latencyMs, durationMs, bucketMs } = input;
+  const buckets = input.saturation.length;
+  const arrivals = new Float64Array(buckets);
+  const errors = new Float64Array(buckets);
+  const latencies: number[][] = Array.from({ length: buckets }, () => []);
+  const bucketOf = (t: number): number => Math.min(buckets - 1, Math.floor(t / bucketMs));
+  for (let i = 0; i < arrivalMs.length; i++) {
+    arrivals[bucketOf(arrivalMs[i])]++;
+    const end = endMs[i];
+    if (!(end < durationMs)) continue;
+    if (input.ok(i)) latencies[bucketOf(end)].push(latencyMs[i]);
+    else errors[bucketOf(end)]++;
+  }
+  const out: SignalBucket[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const perSecond = 1000 / Math.min(bucketMs, durationMs - b * bucketMs);
+    const sorted = Float64Array.from(latencies[b]).sort();
+    out.push({
+      tMs: b * bucketMs,
+      offeredRps: arrivals[b] * perSecond,
+      throughputRps: sorted.length * perSecond,
+      errorRps: errors[b] * perSecond,
+      p50Ms: sorted.length > 0 ? quantileSorted(sorted, 0.5) : NaN,
+      p99Ms: sorted.length > 0 ? quantileSorted(sorted, 0.99) : NaN,
+      saturation: input.saturation[b],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * One M/G/c station fed by Poisson arrivals: `workers` servers share a FIFO queue,
+ * service times come from any Distribution. The workhorse of the prologue and the
+ * reference the test suite holds to queueing theory (see queueTheory.ts).
+ *
+ * Random streams: arrivals use `rng.fork('arrivals')`, service times
+ * `rng.fork('service')`, so runs that differ only in `workers` or `queueLimit`
+ * see the same requests (common random numbers).
+ *
+ * Bounded: the run ends after `requests` arrivals have been served or dropped,
+ * whatever the load. With arrivals at or above capacity the queue grows for the
+ * whole run; the result says so (`unstable: true`) and its latencies then describe
+ * this run's length, not a steady state, because there is none.
+ */
+import type { Rng } from '../random/rng';
+import { requireRng } from '../random/rng';
+import { requireDistribution, type Distribution } from '../random/distribution';
+import { summarize, type Summary } from '../stats/summarize';
+import * as check from '../validate';
+import { Simulation } from './simulation';
+import { Station } from './station';
+import { MS_PER_SECOND } from './time';
+import { progressTicker, type ProgressCallback } from './progress';
+
+export interface QueueOptions {
+  /** Servers sharing the queue (integer ≥ 1). */
+  workers: number;
+  /** Poisson arrivals per second (> 0). */
+  arrivalRate: number;
+  /** Service time per request (ms). */
+  serviceTime: Distribution;
+  /** Requests to simulate, warm-up included (integer ≥ 1). */
+  requests: number;
+  /** Leading requests left out of the results (default: a tenth of `requests`). */
+  warmupRequests?: number;
+  /** Most requests allowed to wait; arrivals beyond it are dropped (default Infinity). */
+  queueLimit?: number;
+  rng: Rng;
+  onProgress?: ProgressCallback;
+}
+
+export interface QueueResult {
+  /** Arrival-to-departure time (ms) of each measured request that was served, in arrival order. */
+  latencyMs: Float64Array;
+  /** Time spent waiting before service (ms), aligned with `latencyMs`. */
+  waitMs: Float64Array;
+  summary: Summary;
+  /** Offered utilisation ρ = arrivalRate × mean service / workers (mean from the distribution, else from the draws). */
+  offeredLoad: number;
+  /** True when ρ ≥ 1: there is no steady state; latencies grow with the run's length. */
+  unstable: boolean;
+  /** Measured fraction of worker time busy. */
+  utilisation: number;
+  /** Measured requests served and dropped. */
+  served: number;
+  dropped: number;
+  /** Simulated time until the last departure (ms). */
+  simulatedMs: number;
+}
+
+export function simulateQueue(opts: QueueOptions): QueueResult {
+  check.options('simulateQueue', opts);
+  const workers = check.integer('workers', opts.workers, 1);
+  const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
+  const service = requireDistribution('serviceTime', opts.serviceTime);
+  const requests = check.integer('requests', opts.requests, 1, 1e8);
+  const warmup = opts.warmupRequests === undefined ? Math.floor(requests / 10) : check.integer('warmupRequests', opts.warmupRequests, 0, requests - 1);
+  const rng = requireRng('rng', opts.rng);
+  const tick = progressTicker(requests, opts.onProgress);
+
+  const arrivalRng = rng.fork('arrivals');
+  const serviceRng = rng.fork('service');
+  const meanGap = MS_PER_SECOND / arrivalRate;
+  const arrival = new Float64Array(requests);
+  const started = new Float64Array(requests);
+  const done = new Float64Array(requests).fill(NaN);
+  let drawnService = 0;
+
+  const sim = new Simulation();
+  const station = new Station(
+    sim,
+    { workers, queueLimit: opts.queueLimit },
+    (job, now) => {
+      done[job] = now;
+    },
+    (job, now) => {
+      started[job] = now;
+    },
+  );
+  const ARRIVE = sim.on((job, now) => {
+    const s = service.sample(serviceRng);
+    if (!(s >= 0)) throw new RangeError(`serviceTime must yield durations >= 0 ms; ${service.label} gave ${s}`);
+    drawnService += s;
+    station.submit(job, s);
+    const next = job + 1;
+    tick(next);
+    if (next < requests) {
+      const t = now - meanGap * Math.log(1 - arrivalRng());
+      arrival[next] = t;
+      sim.schedule(t, ARRIVE, next);
+    }
+  });
+  arrival[0] = -meanGap * Math.log(1 - arrivalRng());
+  sim.schedule(arrival[0], ARRIVE, 0);
+  const run = sim.run();
+
+  const measured = requests - warmup;
+  const latency = new Float64Array(measured);
+  const wait = new Float64Array(measured);
+  let served = 0;
+  for (let i = warmup; i < requests; i++) {
+    if (done[i] === done[i]) {
+      latency[served] = done[i] - arrival[i];
+      wait[served] = started[i] - arrival[i];
+      served++;
+    }
+  }
+  const meanService = service.mean !== undefined && Number.isFinite(service.mean) ? service.mean : drawnService / requests;
+  const offeredLoad = (arrivalRate * meanService) / MS_PER_SECOND / workers;
+  const latencyMs = served === measured ? latency : latency.slice(0, served);
+  return {
+    latencyMs,
+    waitMs: served === measured ? wait : wait.slice(0, served),
+    summary: summarize(latencyMs),
+    offeredLoad,
+    unstable: offeredLoad >= 1,
+    utilisation: station.utilisation(run.nowMs),
+    served,
+    dropped: measured - served,
+    simulatedMs: run.nowMs,
+  };
+}
