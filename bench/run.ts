@@ -1,0 +1,113 @@
+/**
+ * NetLab benchmark: `npm run bench`.
+ *
+ * Measures, on the compiled library in dist/:
+ *  1. the generic scheduler's speed: an M/M/1 queue written directly on Simulation
+ *     handlers, 10^7 events (arrivals + departures);
+ *  2. simulateQueue's speed in requests per second (M/M/1 at ρ = 0.8);
+ *  3. the floor: the same M/M/1 as a bare Lindley recursion
+ *     (wait_next = max(0, wait + service − interarrival)) with the same generator,
+ *     and simulateQueue's cost relative to it;
+ *  4. peak memory (resident set) of the process.
+ * Targets: ≥ 5 million events per second; simulateQueue within 20× of the bare loop.
+ * Pass --strict to exit non-zero when a target is missed.
+ */
+import { createRng, exponential, simulateQueue, Simulation, LogHistogram } from '../dist';
+
+const EVENTS = 10_000_000;
+const REQUESTS = 2_000_000;
+const RHO = 0.8;
+const MEAN_SERVICE_MS = 10;
+
+function seconds(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Best of `runs` timings (the least disturbed by the rest of the machine). */
+function best(runs: number, fn: () => void): number {
+  let t = Infinity;
+  for (let i = 0; i < runs; i++) t = Math.min(t, seconds(fn));
+  return t;
+}
+
+/** M/M/1 on the bare scheduler: returns events processed. */
+function schedulerMM1(events: number): number {
+  const rng = createRng('bench');
+  const arrivals = rng.fork('arrivals');
+  const service = rng.fork('service');
+  const meanGap = MEAN_SERVICE_MS / RHO;
+  const sim = new Simulation();
+  let busy = false;
+  let queued = 0;
+  const DEPART = sim.on(() => {
+    if (queued > 0) {
+      queued--;
+      sim.after(-MEAN_SERVICE_MS * Math.log(1 - service()), DEPART);
+    } else busy = false;
+  });
+  const ARRIVE = sim.on(() => {
+    if (busy) queued++;
+    else {
+      busy = true;
+      sim.after(-MEAN_SERVICE_MS * Math.log(1 - service()), DEPART);
+    }
+    sim.after(-meanGap * Math.log(1 - arrivals()), ARRIVE);
+  });
+  sim.after(0, ARRIVE);
+  return sim.run({ maxEvents: events }).events;
+}
+
+/** The same M/M/1 as Lindley's recursion: mean latency of `n` requests. */
+function lindley(n: number): number {
+  const rng = createRng('bench');
+  const arrivals = rng.fork('arrivals');
+  const service = rng.fork('service');
+  const meanGap = MEAN_SERVICE_MS / RHO;
+  let wait = 0;
+  let total = 0;
+  let s = -MEAN_SERVICE_MS * Math.log(1 - service());
+  for (let i = 0; i < n; i++) {
+    total += wait + s;
+    const gap = -meanGap * Math.log(1 - arrivals());
+    const next = -MEAN_SERVICE_MS * Math.log(1 - service());
+    wait = Math.max(0, wait + s - gap);
+    s = next;
+  }
+  return total / n;
+}
+
+const fmt = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+let events = 0;
+const schedulerSeconds = best(3, () => (events = schedulerMM1(EVENTS)));
+const eventsPerSecond = events / schedulerSeconds;
+
+const queueSeconds = best(3, () =>
+  simulateQueue({ workers: 1, arrivalRate: (RHO * 1000) / MEAN_SERVICE_MS, serviceTime: exponential(MEAN_SERVICE_MS), requests: REQUESTS, warmupRequests: 0, rng: createRng('bench') }),
+);
+let lindleyMean = 0;
+const lindleySeconds = best(3, () => (lindleyMean = lindley(REQUESTS)));
+const ratio = queueSeconds / lindleySeconds;
+
+const histogram = new LogHistogram();
+const values = Float64Array.from({ length: 1_000_000 }, ((rng) => () => exponential(10).sample(rng))(createRng('h')));
+const histogramSeconds = best(3, () => {
+  for (let round = 0; round < 10; round++) for (let i = 0; i < values.length; i++) histogram.add(values[i]);
+});
+
+const peakMiB = process.resourceUsage().maxRSS / 1024;
+const rows = [
+  ['scheduler (M/M/1, 10^7 events)', `${fmt(eventsPerSecond)} events/s`, `${schedulerSeconds.toFixed(2)} s`, eventsPerSecond >= 5e6 ? 'target ≥ 5,000,000/s met' : 'BELOW target 5,000,000/s'],
+  ['simulateQueue (M/M/1, ρ 0.8)', `${fmt(REQUESTS / queueSeconds)} requests/s`, `${queueSeconds.toFixed(2)} s`, ''],
+  ['bare Lindley loop (same model)', `${fmt(REQUESTS / lindleySeconds)} requests/s`, `${lindleySeconds.toFixed(3)} s`, `mean latency ${lindleyMean.toFixed(1)} ms (theory ${(MEAN_SERVICE_MS / (1 - RHO)).toFixed(1)})`],
+  ['simulateQueue / Lindley', `${ratio.toFixed(1)}×`, '', ratio <= 20 ? 'target ≤ 20× met' : 'ABOVE target 20×'],
+  ['LogHistogram.add (10^7 values)', `${fmt(1e7 / histogramSeconds)} adds/s`, `${histogramSeconds.toFixed(2)} s`, `${histogram.bucketCount} buckets`],
+  ['peak memory (resident)', `${peakMiB.toFixed(0)} MiB`, '', ''],
+];
+const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+console.log(`NetLab benchmark (node ${process.version}, best of 3)\n`);
+for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3]}`);
+const missed = eventsPerSecond < 5e6 || ratio > 20;
+if (missed && process.argv.includes('--strict')) process.exit(1);
