@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import {
+  ccdf, ecdf, histogram, LogHistogram, percentileInterval, quantileSorted, quantiles, summarize, summaryTable, toTable,
+} from '../../lib/stats';
+
+/** Asserts that `fn` throws an error of `type` whose message matches `names`. */
+function rejects(fn: () => unknown, type: typeof TypeError | typeof RangeError, names: RegExp): void {
+  assert.throws(fn, (err: unknown) => {
+    assert.ok(err instanceof type, `expected ${type.name}, got ${String(err)}`);
+    assert.match((err as Error).message, names);
+    return true;
+  });
+}
+
+describe('stats: bad inputs throw errors that name the option', () => {
+  const v = [1, 2, 3];
+  const bad = (r: unknown) => r as never;
+
+  it('values', () => {
+    rejects(() => summarize([]), RangeError, /values/);
+    rejects(() => summarize([1, NaN]), RangeError, /values.*element 1/);
+    rejects(() => summarize([1, Infinity]), RangeError, /values/);
+    rejects(() => summarize(bad('1,2,3')), TypeError, /values/);
+    rejects(() => ecdf([]), RangeError, /values/);
+    rejects(() => histogram(bad(null)), TypeError, /values/);
+    rejects(() => quantiles([], [0.5]), RangeError, /values/);
+  });
+
+  it('p', () => {
+    rejects(() => quantileSorted(v, 1.5), RangeError, /p/);
+    rejects(() => quantileSorted([], 0.5), RangeError, /sorted/);
+    rejects(() => quantiles(v, [0.5, -0.1]), RangeError, /ps/);
+    rejects(() => percentileInterval(v, 1), RangeError, /percentileInterval p/);
+  });
+
+  it('bins, scale, min, max', () => {
+    rejects(() => histogram(v, { bins: 0 }), RangeError, /bins/);
+    rejects(() => histogram(v, { bins: 2.5 }), RangeError, /bins/);
+    rejects(() => histogram(v, { bins: bad('10') }), TypeError, /bins/);
+    rejects(() => histogram(v, { scale: bad('cubic') }), RangeError, /scale/);
+    rejects(() => histogram([0, 1, 2], { scale: 'log' }), RangeError, /min.*> 0.*log/);
+    rejects(() => histogram(v, { scale: 'log', min: -1, max: 10 }), RangeError, /min/);
+    rejects(() => histogram(v, { min: 5, max: 1 }), RangeError, /max/);
+    rejects(() => histogram(v, bad(7)), TypeError, /histogram/);
+  });
+
+  it('maxPoints', () => {
+    rejects(() => ecdf(v, { maxPoints: 1 }), RangeError, /maxPoints/);
+    rejects(() => ccdf(v, { maxPoints: 10.5 }), RangeError, /maxPoints/);
+  });
+
+  it('relativeError, minValue and LogHistogram misuse', () => {
+    rejects(() => new LogHistogram({ relativeError: 0 }), RangeError, /relativeError/);
+    rejects(() => new LogHistogram({ relativeError: 0.9 }), RangeError, /relativeError/);
+    rejects(() => new LogHistogram({ relativeError: bad('1%') }), TypeError, /relativeError/);
+    rejects(() => new LogHistogram({ minValue: 0 }), RangeError, /minValue/);
+    rejects(() => new LogHistogram().merge(new LogHistogram({ relativeError: 0.02 })), RangeError, /relativeError/);
+    rejects(() => new LogHistogram().merge(new LogHistogram({ minValue: 1 })), RangeError, /minValue/);
+    rejects(() => new LogHistogram().merge(bad({})), TypeError, /other/);
+    rejects(() => new LogHistogram().add(NaN), RangeError, /value/);
+    rejects(() => new LogHistogram().addAll([1, Infinity]), RangeError, /values/);
+    rejects(() => new LogHistogram().quantile(0.5), RangeError, /at least one value/);
+    rejects(() => new LogHistogram().add(1).quantile(2), RangeError, /p/);
+  });
+
+  it('confidence', () => {
+    rejects(() => percentileInterval(v, 0.5, 1.2), RangeError, /confidence/);
+    rejects(() => percentileInterval(v, 0.5, 1), RangeError, /confidence/);
+    rejects(() => percentileInterval(v, 0.5, bad('95%')), TypeError, /confidence/);
+  });
+
+  it('records and named', () => {
+    rejects(() => toTable(bad(null)), TypeError, /records/);
+    rejects(() => toTable(bad(42)), TypeError, /records/);
+    rejects(() => toTable(bad([{ a: 1 }, 'row'])), TypeError, /records\[1\]/);
+    rejects(() => toTable({ a: [1, 2], b: [1] }), RangeError, /records\.b/);
+    rejects(() => toTable(bad({ a: [1, 2], b: 3 })), TypeError, /records\.b/);
+    rejects(() => summaryTable({ ok: [1], empty: [] }), RangeError, /named\["empty"\]/);
+    rejects(() => summaryTable(bad([1, 2])), TypeError, /named/);
+  });
+});
