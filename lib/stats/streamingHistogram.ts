@@ -12,7 +12,8 @@
  * (relative) of the exact type-7 quantile of the same values — up to floating-point
  * rounding, and provided both order statistics are ≥ `minValue`. Counts live in a
  * Float64Array that grows at either end as new buckets are reached: about
- * ln(max / minValue) / (2ε) buckets, ~1500 for ε = 1% from 1 ns to 3 hours in ms.
+ * ln(max / minValue) / (2ε) buckets (plus at most a quarter spare), ~1500 for
+ * ε = 1% from 1 ns to 3 hours in ms.
  *
  * Values below `minValue`, including zero and negative values, are counted in a
  * separate zero bucket whose representative is 0; quantiles that fall there are
@@ -116,6 +117,15 @@ export class LogHistogram {
       throw new RangeError(`LogHistogram.merge needs the same minValue (${this.minValue}); got ${other.minValue}`);
     }
     const theirs = other === this ? this.counts.slice() : other.counts;
+    // Grow once to the other's occupied range, then add bucket by bucket.
+    let first = 0;
+    let last = theirs.length - 1;
+    while (first <= last && theirs[first] === 0) first++;
+    while (last >= first && theirs[last] === 0) last--;
+    if (first <= last) {
+      this.ensure(other.offset + first);
+      this.ensure(other.offset + last);
+    }
     for (let j = 0; j < theirs.length; j++) {
       if (theirs[j] === 0) continue;
       const idx = other.offset + j;
@@ -192,7 +202,7 @@ export class LogHistogram {
     this.sum = t;
   }
 
-  /** Makes bucket `idx` addressable, growing (at least doubling) toward it. */
+  /** Makes bucket `idx` addressable, growing toward it with a quarter's spare room. */
   private ensure(idx: number): void {
     const len = this.counts.length;
     if (len === 0) {
@@ -205,7 +215,7 @@ export class LogHistogram {
     const oldLen = this.counts.length;
     const lo = Math.min(this.offset, idx);
     const hi = Math.max(this.offset + oldLen - 1, idx);
-    const newLen = Math.max(hi - lo + 1, 2 * oldLen);
+    const newLen = hi - lo + 1 + Math.max(INITIAL_BUCKETS, oldLen >> 2);
     // Leave the spare room on the side that is growing, never below minIndex.
     const newOffset = idx < this.offset ? Math.max(this.minIndex, hi - newLen + 1) : lo;
     const grown = new Float64Array(newLen);

@@ -29,17 +29,17 @@ function isColumn(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
-function rowsToColumns(rows: readonly unknown[]): Record<string, unknown[]> {
-  const columns: Record<string, unknown[]> = {};
+function rowsToColumns(rows: readonly unknown[]): Map<string, unknown[]> {
+  const columns = new Map<string, unknown[]>();
   rows.forEach((row, i) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
       throw new TypeError(`toTable(records) rows must be objects; records[${i}] is ${describe(row)}`);
     }
     for (const name of Object.keys(row)) {
       // A column first seen at row i is missing (undefined) in rows 0 … i−1.
-      if (!(name in columns)) columns[name] = new Array(i).fill(undefined);
+      if (!columns.has(name)) columns.set(name, new Array(i).fill(undefined));
     }
-    for (const name in columns) columns[name].push((row as Row)[name]);
+    for (const [name, column] of columns) column.push((row as Row)[name]);
   });
   return columns;
 }

@@ -63,6 +63,15 @@ describe('stats/LogHistogram', () => {
     assert.ok(relError(a.mean, b.mean) < 1e-12);
   });
 
+  it('merge grows to cover ranges below and above its own', () => {
+    const mid = new LogHistogram().addAll([1, 2, 3]);
+    const low = new LogHistogram().addAll([1e-4, 2e-4]);
+    const high = new LogHistogram().addAll([1e4, 2e4]);
+    const all = new LogHistogram().addAll([1, 2, 3, 1e-4, 2e-4, 1e4, 2e4]);
+    mid.merge(low).merge(high);
+    for (let p = 0; p <= 1; p += 0.05) assert.equal(mid.quantile(p), all.quantile(p), `p=${p}`);
+  });
+
   it('merging a histogram into itself doubles its counts', () => {
     const h = new LogHistogram().addAll([1, 2, 3, 4]);
     const before = h.quantile(0.5);

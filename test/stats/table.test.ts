@@ -25,6 +25,12 @@ describe('stats/table', () => {
     assert.equal(t.get('latencyMs', 2), 3.5);
   });
 
+  it('takes column names that are also Object.prototype members', () => {
+    const t = toTable([{ constructor: 1, toString: 'a' }, { constructor: 2 }]);
+    assert.deepEqual(t.columnNames(), ['constructor', 'toString']);
+    assert.deepEqual(t.array('constructor'), [1, 2]);
+  });
+
   it('accepts an empty array as an empty table', () => {
     assert.equal(toTable([]).numRows(), 0);
   });
