@@ -58,6 +58,9 @@ export interface QueueResult {
   simulatedMs: number;
 }
 
+/** The summary of a run in which no measured request was served (all dropped). */
+const NO_LATENCIES: Summary = { count: 0, mean: NaN, min: NaN, p50: NaN, p90: NaN, p99: NaN, p999: NaN, max: NaN };
+
 export function simulateQueue(opts: QueueOptions): QueueResult {
   check.options('simulateQueue', opts);
   const workers = check.integer('workers', opts.workers, 1);
@@ -121,7 +124,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
   return {
     latencyMs,
     waitMs: served === measured ? wait : wait.slice(0, served),
-    summary: summarize(latencyMs),
+    summary: served > 0 ? summarize(latencyMs) : NO_LATENCIES,
     offeredLoad,
     unstable: offeredLoad >= 1,
     utilisation: station.utilisation(run.nowMs),
