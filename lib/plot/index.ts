@@ -1,1 +1,15 @@
-export {};
+export type { Axis, BarTrace, Dash, Figure, HeatmapTrace, Layout, ScatterTrace, Trace } from './figure';
+export { THEME, baseLayout, baseAxis, unitOf, hoverValue, type AxisOptions, type BaseLayoutOptions } from './theme';
+export { PALETTE, NEUTRAL, colorFor, resetColors, assignedColors } from './palette';
+export type { SampleSeries, XYSeries } from './series';
+export { thinEcdf, DEFAULT_MAX_POINTS, type EcdfPoints } from './thinEcdf';
+export { histogramFigure, type HistogramFigureOptions, type HistogramNorm } from './histogramFigure';
+export { ecdfFigure, type EcdfFigureOptions } from './ecdfFigure';
+export { ccdfFigure, type CcdfFigureOptions } from './ccdfFigure';
+export { percentileFigure, type PercentileFigureOptions, type PercentileRow, type PercentileStyle } from './percentileFigure';
+export { loadLatencyFigure, type LoadLatencyFigureOptions, type LoadPoint, type LoadSeries, type VerticalMarker } from './loadLatencyFigure';
+export { stackedBarFigure, type StackedBarFigureOptions, type StackedBarRow } from './stackedBarFigure';
+export { timelineFigure, type TimelineFigureOptions, type TimelineRow } from './timelineFigure';
+export { heatmapFigure, type HeatmapData, type HeatmapFigureOptions, type HeatmapScale } from './heatmapFigure';
+export { lineFigure, type LineFigureOptions } from './lineFigure';
+export { signalsFigure, type SignalPanel, type SignalsFigureOptions } from './signalsFigure';

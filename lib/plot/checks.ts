@@ -1,0 +1,125 @@
+/**
+ * Input and option checks shared by the figure builders, built on lib/validate.
+ * Every message starts with the builder and option (e.g. `ecdfFigure series[1].values`),
+ * then says what was expected and what was received. Unknown option names are
+ * rejected too, so a typo such as `logx` fails instead of being ignored.
+ * It does not check data against what a plot can usefully show (e.g. 10^6 bars).
+ */
+import * as check from '../validate';
+import type { Dash } from './figure';
+import { checkColors } from './palette';
+import { THEME } from './theme';
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? `an array of length ${value.length}` : 'an object';
+}
+
+/** The options object of `fn` (undefined → {}), with no keys outside `known`. */
+export function readOptions<T extends object>(fn: string, value: T | undefined, known: readonly string[]): T {
+  if (value === undefined) return {} as T;
+  check.options(fn, value);
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new RangeError(`${fn} has no option ${JSON.stringify(key)}; known options: ${known.join(', ')}`);
+    }
+  }
+  return value;
+}
+
+/** A non-empty string; `fallback` when undefined, or required when no fallback is given. */
+export function text(option: string, value: unknown, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'string') {
+    throw new TypeError(`${option} must be a non-empty string${fallback === undefined ? ' (required)' : ''}; got ${describe(value)}`);
+  }
+  if (value.trim().length === 0) throw new RangeError(`${option} must be a non-empty string; got ${describe(value)}`);
+  return value;
+}
+
+/** An optional string (may be absent, never empty). */
+export function optionalText(option: string, value: unknown): string | undefined {
+  return value === undefined ? undefined : text(option, value);
+}
+
+/** true or false; `fallback` when undefined. */
+export function flag(option: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`${option} must be true or false; got ${describe(value)}`);
+  return value;
+}
+
+/** A figure height in px: an integer in [120, 4000]. */
+export function height(option: string, value: unknown, fallback: number = THEME.height): number {
+  return value === undefined ? fallback : check.integer(option, value, 120, 4000);
+}
+
+/** A non-empty array. */
+export function list(option: string, value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new TypeError(`${option} must be a non-empty array; got ${describe(value)}`);
+  if (value.length === 0) throw new RangeError(`${option} must be a non-empty array; got an empty array`);
+  return value;
+}
+
+/** A plain object (an element of an input list). */
+export function record(option: string, value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${option} must be an object; got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A series or row name: a non-empty string, unique within `seen` when given. */
+export function name(option: string, value: unknown, seen?: Set<string>): string {
+  const n = text(option, value);
+  if (seen) {
+    if (seen.has(n)) throw new RangeError(`${option} must be unique within the figure; ${JSON.stringify(n)} appears twice`);
+    seen.add(n);
+  }
+  return n;
+}
+
+/** A non-empty array (or typed array) of finite numbers, all > 0 when `positiveFor` names why. */
+export function numbers(option: string, value: unknown, positiveFor?: string): ArrayLike<number> {
+  const arr = check.finiteArray(option, value);
+  if (positiveFor !== undefined) {
+    for (let i = 0; i < arr.length; i++) {
+      if (!(arr[i] > 0)) throw new RangeError(`${option} must be > 0 ${positiveFor}; element ${i} is ${arr[i]}`);
+    }
+  }
+  return arr;
+}
+
+/** A number > 0 when `positiveFor` says it must be (a log axis), else any finite number. */
+export function value(option: string, v: unknown, positiveFor?: string): number {
+  const x = check.finite(option, v);
+  if (positiveFor !== undefined && !(x > 0)) throw new RangeError(`${option} must be > 0 ${positiveFor}; got ${x}`);
+  return x;
+}
+
+export const DASHES: readonly Dash[] = ['solid', 'dot', 'dash', 'longdash', 'dashdot', 'longdashdot'];
+
+/** An optional plotly line dash. */
+export function dash(option: string, value: unknown): Dash | undefined {
+  return value === undefined ? undefined : check.oneOf(option, value, DASHES);
+}
+
+/** The options every builder shares. */
+export interface Common {
+  title?: string;
+  height: number;
+  colors?: Record<string, string>;
+}
+
+export function common(fn: string, opts: { title?: unknown; height?: unknown; colors?: unknown }, defaultHeight?: number): Common {
+  const out: Common = { height: height(`${fn} height`, opts.height, defaultHeight) };
+  const title = optionalText(`${fn} title`, opts.title);
+  if (title !== undefined) out.title = title;
+  const colors = checkColors(`${fn} colors`, opts.colors);
+  if (colors !== undefined) out.colors = colors;
+  return out;
+}
+
+/** The option names every builder accepts. */
+export const COMMON_KEYS: readonly string[] = ['title', 'height', 'colors'];

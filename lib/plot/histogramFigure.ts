@@ -1,0 +1,108 @@
+/**
+ * Overlaid histograms of several samples (one per configuration) on shared bins,
+ * drawn as semi-transparent bars so the shapes can be compared. With `logX` the
+ * bins are equal in log(x), so a heavy tail spreading over decades is readable.
+ * Heights are the fraction of each sample per bin by default, so samples of
+ * different sizes compare. It bins the raw values itself; it does not smooth
+ * (no kernel density) and does not pick the bin count from the data.
+ */
+import * as check from '../validate';
+import type { BarTrace, Figure } from './figure';
+import { binEdges, countInBins, extent } from './bins';
+import * as checks from './checks';
+import { pickColor } from './palette';
+import { round, roundAll } from './round';
+import { checkSamples, type SampleSeries } from './series';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+
+export type HistogramNorm = 'count' | 'probability' | 'percent';
+
+export interface HistogramFigureOptions {
+  /** Number of bins (integer in [1, 1000], default 40), or explicit ascending bin edges. */
+  bins?: number | ArrayLike<number>;
+  /** Log x axis with log-spaced bins (default false); needs every value > 0. */
+  logX?: boolean;
+  /** Bar height: 'count', 'probability' (fraction of the sample, default) or 'percent'. */
+  norm?: HistogramNorm;
+  title?: string;
+  /** Default 'latency (ms)'. */
+  xTitle?: string;
+  /** Default depends on `norm`, e.g. 'fraction of values per bin'. */
+  yTitle?: string;
+  /** Height in px (default 420). */
+  height?: number;
+  /** Colour overrides by series name. */
+  colors?: Record<string, string>;
+}
+
+const FN = 'histogramFigure';
+const KEYS = ['bins', 'logX', 'norm', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const NORMS: readonly HistogramNorm[] = ['count', 'probability', 'percent'];
+const Y_TITLES: Record<HistogramNorm, string> = {
+  count: 'values per bin (count)',
+  probability: 'fraction of values per bin',
+  percent: 'values per bin (%)',
+};
+
+function explicitEdges(value: unknown, logX: boolean): number[] {
+  const option = `${FN} bins`;
+  const edges = checks.numbers(option, value, logX ? 'when logX is true' : undefined);
+  if (edges.length < 2) throw new RangeError(`${option} as edges needs at least 2 values; got ${edges.length}`);
+  for (let i = 1; i < edges.length; i++) {
+    if (!(edges[i] > edges[i - 1])) {
+      throw new RangeError(`${option} edges must be strictly ascending; element ${i} (${edges[i]}) follows ${edges[i - 1]}`);
+    }
+  }
+  return Array.from(edges);
+}
+
+export function histogramFigure(series: SampleSeries[], options?: HistogramFigureOptions): Figure {
+  const opts = checks.readOptions(FN, options, KEYS);
+  const logX = checks.flag(`${FN} logX`, opts.logX, false);
+  const norm = opts.norm === undefined ? 'probability' : check.oneOf(`${FN} norm`, opts.norm, NORMS);
+  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'latency (ms)');
+  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, Y_TITLES[norm]);
+  const common = checks.common(FN, opts);
+  const samples = checkSamples(FN, series, logX ? 'when logX is true (set logX: false for zero or negative values)' : undefined);
+
+  let edges: number[];
+  if (Array.isArray(opts.bins) || ArrayBuffer.isView(opts.bins)) {
+    edges = explicitEdges(opts.bins, logX);
+  } else {
+    const count = opts.bins === undefined ? 40 : check.integer(`${FN} bins`, opts.bins, 1, 1000);
+    const [lo, hi] = extent(samples.map((s) => s.values));
+    edges = binEdges(lo, hi, count, logX);
+  }
+  const lows = roundAll(edges.slice(0, -1));
+  const highs = roundAll(edges.slice(1));
+  const xUnit = unitOf(xTitle);
+  const scale = (n: number) => (norm === 'count' ? 1 : norm === 'probability' ? 1 / n : 100 / n);
+  const yRef = norm === 'percent' ? `%{y:.3~r}%` : norm === 'probability' ? '%{y:.3~r}' : '%{y}';
+
+  const data: BarTrace[] = samples.map((s) => {
+    const counts = countInBins(s.values, edges);
+    const k = scale(s.values.length);
+    return {
+      type: 'bar',
+      name: s.name,
+      // Bars are centred in linear units so that each spans exactly [low, high], also on a log axis.
+      x: lows.map((lo, i) => round((lo + highs[i]) / 2)),
+      y: counts.map((c) => round(c * k)),
+      width: lows.map((lo, i) => round(highs[i] - lo)),
+      customdata: lows.map((lo, i) => [lo, highs[i], counts[i]]),
+      marker: { color: pickColor(s.name, common.colors), line: { width: 0 } },
+      opacity: THEME.overlayOpacity,
+      hovertemplate:
+        `${hoverValue('customdata[0]')}–${hoverValue('customdata[1]', xUnit)}<br>` +
+        `${yRef} (%{customdata[2]} values)<extra>%{fullData.name}</extra>`,
+    };
+  });
+
+  const layout = baseLayout({ title: common.title, height: common.height });
+  layout.barmode = 'overlay';
+  layout.bargap = 0;
+  layout.xaxis = baseAxis(xTitle, { log: logX });
+  layout.yaxis = baseAxis(yTitle, { kind: norm === 'probability' ? 'probability' : 'value' });
+  layout.yaxis.rangemode = 'tozero';
+  return { data, layout };
+}

@@ -1,0 +1,120 @@
+/**
+ * The "hockey stick": latency against load. For each configuration the median
+ * (p50, solid) and the tail (p99, dashed) in the same colour, so the eye sees the
+ * tail leave the median as utilisation nears 1. Optional vertical reference lines
+ * mark e.g. capacity or ρ = 1. Points are drawn in order of x (sorted here). It
+ * takes already-computed percentiles per load level; it does not run the sweep or
+ * draw theoretical curves (pass those as another configuration).
+ */
+import type { Annotation, Figure, ScatterTrace, Shape } from './figure';
+import * as checks from './checks';
+import { NEUTRAL, pickColor } from './palette';
+import { round } from './round';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+
+export interface LoadPoint {
+  /** Load level: utilisation ρ, requests per second, … (the x axis). */
+  x: number;
+  p50: number;
+  p99: number;
+}
+
+export interface LoadSeries {
+  name: string;
+  points: LoadPoint[];
+}
+
+export interface VerticalMarker {
+  /** Position on the x axis. */
+  x: number;
+  /** Text written at the top of the line, e.g. 'capacity'. */
+  label?: string;
+}
+
+export interface LoadLatencyFigureOptions {
+  /** Vertical reference lines, e.g. `[{ x: 1, label: 'ρ = 1' }]`. */
+  markers?: VerticalMarker[];
+  /** Log y axis (default false); needs every percentile > 0. */
+  logY?: boolean;
+  title?: string;
+  /** Default 'utilisation ρ'. */
+  xTitle?: string;
+  /** Default 'latency (ms)'. */
+  yTitle?: string;
+  /** Height in px (default 420). */
+  height?: number;
+  /** Colour overrides by configuration name. */
+  colors?: Record<string, string>;
+}
+
+const FN = 'loadLatencyFigure';
+const KEYS = ['markers', 'logY', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+
+function checkPoints(at: string, value: unknown, logY: boolean): LoadPoint[] {
+  const positive = logY ? 'when logY is true' : undefined;
+  const points = checks.list(`${at}.points`, value).map((p, j) => {
+    const pt = checks.record(`${at}.points[${j}]`, p);
+    const x = checks.value(`${at}.points[${j}].x`, pt.x);
+    const p50 = checks.value(`${at}.points[${j}].p50`, pt.p50, positive);
+    const p99 = checks.value(`${at}.points[${j}].p99`, pt.p99, positive);
+    if (p99 < p50) throw new RangeError(`${at}.points[${j}].p99 must be ≥ p50 (${p50}); got ${p99}`);
+    return { x, p50, p99 };
+  });
+  return points.sort((a, b) => a.x - b.x);
+}
+
+export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFigureOptions): Figure {
+  const opts = checks.readOptions(FN, options, KEYS);
+  const logY = checks.flag(`${FN} logY`, opts.logY, false);
+  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'utilisation ρ');
+  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'latency (ms)');
+  const common = checks.common(FN, opts);
+  const markers = opts.markers === undefined ? [] : checks.list(`${FN} markers`, opts.markers).map((m, i) => {
+    const r = checks.record(`${FN} markers[${i}]`, m);
+    return { x: checks.value(`${FN} markers[${i}].x`, r.x), label: checks.optionalText(`${FN} markers[${i}].label`, r.label) };
+  });
+
+  const seen = new Set<string>();
+  const xHover = hoverValue('x', unitOf(xTitle));
+  const yHover = hoverValue('y', unitOf(yTitle));
+  const data: ScatterTrace[] = [];
+  checks.list(`${FN} series`, series).forEach((s, i) => {
+    const at = `${FN} series[${i}]`;
+    const r = checks.record(at, s);
+    const name = checks.name(`${at}.name`, r.name, seen);
+    const points = checkPoints(at, r.points, logY);
+    const color = pickColor(name, common.colors);
+    for (const level of ['p50', 'p99'] as const) {
+      data.push({
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: `${name} ${level}`,
+        legendgroup: name,
+        x: points.map((p) => round(p.x)),
+        y: points.map((p) => round(p[level])),
+        line: { color, width: THEME.lineWidth, dash: level === 'p50' ? 'solid' : 'dash' },
+        marker: { color, size: 5 },
+        hovertemplate: `${yHover} at ${xHover}<extra>%{fullData.name}</extra>`,
+      });
+    }
+  });
+
+  const layout = baseLayout({ title: common.title, height: common.height });
+  layout.xaxis = baseAxis(xTitle);
+  layout.yaxis = baseAxis(yTitle, { log: logY });
+  if (!logY) layout.yaxis.rangemode = 'tozero';
+  if (markers.length > 0) {
+    layout.shapes = markers.map((m): Shape => ({
+      type: 'line', xref: 'x', yref: 'paper', x0: round(m.x), x1: round(m.x), y0: 0, y1: 1,
+      line: { color: NEUTRAL, width: 1.5, dash: 'dot' },
+    }));
+    const labelled = markers.filter((m) => m.label !== undefined);
+    if (labelled.length > 0) {
+      layout.annotations = labelled.map((m): Annotation => ({
+        text: m.label as string, x: round(m.x), y: 1, xref: 'x', yref: 'paper', showarrow: false,
+        xanchor: 'left', yanchor: 'top', font: { color: NEUTRAL },
+      }));
+    }
+  }
+  return { data, layout };
+}

@@ -1,0 +1,88 @@
+/**
+ * Stacked panels over one shared x axis: e.g. the four golden signals over time
+ * (latency, traffic, errors, saturation), each panel with its own y axis and
+ * title, top to bottom in the given order. A series name keeps one colour and one
+ * legend entry across panels, so "L4" can be followed from panel to panel. It does
+ * not align or resample series: each is drawn at its own x values.
+ */
+import type { Annotation, Figure, ScatterTrace } from './figure';
+import * as checks from './checks';
+import { lineTrace } from './lineFigure';
+import { pickColor } from './palette';
+import { checkLines, type XYSeries } from './series';
+import { baseAxis, baseLayout, unitOf } from './theme';
+
+export interface SignalPanel {
+  /** Panel heading, e.g. 'latency'. */
+  title: string;
+  /** y-axis title with its unit, e.g. 'p99 latency (ms)'. */
+  yTitle: string;
+  series: XYSeries[];
+  /** Log y axis for this panel (default false). */
+  logY?: boolean;
+}
+
+export interface SignalsFigureOptions {
+  /** Shared x-axis title (default 'time (ms)'). */
+  xTitle?: string;
+  title?: string;
+  /** Height in px (default 60 + 170 per panel). */
+  height?: number;
+  /** Colour overrides by series name. */
+  colors?: Record<string, string>;
+}
+
+const FN = 'signalsFigure';
+const KEYS = ['xTitle', ...checks.COMMON_KEYS];
+/** Vertical gap between panels, as a fraction of the plot height. */
+const GAP = 0.06;
+const PANEL_PX = 170;
+
+export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOptions): Figure {
+  const opts = checks.readOptions(FN, options, KEYS);
+  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');
+  const list = checks.list(`${FN} panels`, panels);
+  if (list.length > 8) throw new RangeError(`${FN} panels must hold at most 8 panels; got ${list.length}`);
+  const common = checks.common(FN, opts, 60 + PANEL_PX * list.length);
+
+  const n = list.length;
+  const h = (1 - GAP * (n - 1)) / n;
+  const xUnit = unitOf(xTitle);
+  const inLegend = new Set<string>();
+  const data: ScatterTrace[] = [];
+  const annotations: Annotation[] = [];
+  const layout = baseLayout({ title: common.title, height: common.height });
+  list.forEach((p, i) => {
+    const at = `${FN} panels[${i}]`;
+    const r = checks.record(at, p);
+    const title = checks.text(`${at}.title`, r.title);
+    const yTitle = checks.text(`${at}.yTitle`, r.yTitle);
+    const logY = checks.flag(`${at}.logY`, r.logY, false);
+    const lines = checkLines(at, r.series, false, logY);
+    const id = i === 0 ? 'y' : `y${i + 1}`;
+    const top = 1 - i * (h + GAP);
+    const yAxis = baseAxis(yTitle, { log: logY });
+    yAxis.domain = [Math.max(0, Number((top - h).toFixed(6))), Number(top.toFixed(6))];
+    yAxis.anchor = 'x';
+    layout[i === 0 ? 'yaxis' : `yaxis${i + 1}`] = yAxis;
+    annotations.push({
+      text: `<b>${title}</b>`, x: 0, y: yAxis.domain[1], xref: 'paper', yref: 'paper',
+      xanchor: 'left', yanchor: 'bottom', showarrow: false,
+    });
+    for (const s of lines) {
+      const trace = lineTrace(s, pickColor(s.name, common.colors), xUnit, unitOf(yTitle));
+      trace.yaxis = id;
+      trace.legendgroup = s.name;
+      trace.showlegend = !inLegend.has(s.name);
+      inLegend.add(s.name);
+      data.push(trace);
+    }
+  });
+  layout.xaxis = baseAxis(xTitle);
+  // The x axis hangs below the bottom panel; every panel shares it.
+  layout.xaxis.anchor = n === 1 ? 'y' : `y${n}`;
+  layout.annotations = annotations;
+  // Panel headings sit above each panel on the left; the legend goes to the right.
+  layout.legend = { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)' };
+  return { data, layout };
+}

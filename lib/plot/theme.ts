@@ -1,0 +1,113 @@
+/**
+ * The one look every NetLab figure shares: font, white background, light grid,
+ * margins, a horizontal legend above the plot, autosized width and a fixed height,
+ * and hover labels that print numbers to 4 significant digits with their unit.
+ *
+ * Builders start from `baseLayout` and `axis`; callers may still edit the returned
+ * layout. It does not pick colours for data (see palette.ts) and sets no plotly
+ * `config` (toolbar, responsiveness): that belongs to the display side.
+ */
+import type { Axis, Layout } from './figure';
+
+export const THEME = Object.freeze({
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  fontSize: 13,
+  titleFontSize: 16,
+  textColor: '#222222',
+  background: '#ffffff',
+  gridColor: '#e8e8e8',
+  axisLineColor: '#888888',
+  /** Figure height in px; width is left to the notebook (autosize). */
+  height: 420,
+  margin: Object.freeze({ l: 72, r: 24, t: 48, b: 64 }),
+  /** Extra top margin when a figure has a title, so title and legend do not collide. */
+  titleMargin: 40,
+  /** Opacity of overlaid bars (histograms) so overlaps stay visible. */
+  overlayOpacity: 0.55,
+  lineWidth: 2,
+  markerSize: 8,
+  /** d3 number format used in hover labels: 4 significant digits, thousands separated. */
+  hoverNumber: ',.4~r',
+});
+
+export interface BaseLayoutOptions {
+  title?: string;
+  /** Height in px (default THEME.height). */
+  height?: number;
+  /** Show the legend (default true: the legend names the configurations). */
+  showlegend?: boolean;
+}
+
+/** The shared layout: fonts, background, margins, legend and hover mode. */
+export function baseLayout(opts: BaseLayoutOptions = {}): Layout {
+  const m = THEME.margin;
+  const layout: Layout = {
+    font: { family: THEME.fontFamily, size: THEME.fontSize, color: THEME.textColor },
+    autosize: true,
+    height: opts.height ?? THEME.height,
+    margin: { l: m.l, r: m.r, t: m.t + (opts.title ? THEME.titleMargin : 0), b: m.b },
+    paper_bgcolor: THEME.background,
+    plot_bgcolor: THEME.background,
+    showlegend: opts.showlegend ?? true,
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0)' },
+    hovermode: 'closest',
+  };
+  if (opts.title) {
+    layout.title = {
+      text: opts.title,
+      x: 0,
+      xref: 'paper',
+      xanchor: 'left',
+      y: 1,
+      yref: 'container',
+      yanchor: 'top',
+      pad: { t: 14 },
+      font: { size: THEME.titleFontSize },
+    };
+  }
+  return layout;
+}
+
+export interface AxisOptions {
+  /** Logarithmic scale. */
+  log?: boolean;
+  /** 'value' (default): numbers with a unit; 'probability': 0–1 fractions; 'category': names. */
+  kind?: 'value' | 'probability' | 'category';
+}
+
+/** An axis with its title, the light grid and tick style of the theme. */
+export function baseAxis(title: string, opts: AxisOptions = {}): Axis {
+  const kind = opts.kind ?? 'value';
+  const a: Axis = {
+    title: { text: title, standoff: 8 },
+    type: kind === 'category' ? 'category' : opts.log ? 'log' : 'linear',
+    showgrid: kind !== 'category',
+    gridcolor: THEME.gridColor,
+    zeroline: false,
+    showline: true,
+    linecolor: THEME.axisLineColor,
+    ticks: 'outside',
+    automargin: true,
+  };
+  if (kind === 'value') {
+    a.separatethousands = true;
+    a.exponentformat = 'none';
+  } else if (kind === 'probability') {
+    a.exponentformat = 'power';
+  }
+  return a;
+}
+
+/**
+ * The unit named in an axis title: the text inside its last parentheses
+ * ('latency (ms)' → 'ms'), or '' when the title names none.
+ */
+export function unitOf(title: string): string {
+  const m = /\(([^()]*)\)\s*$/.exec(title);
+  return m ? m[1].trim() : '';
+}
+
+/** A hover-label fragment printing `%{ref}` to 4 significant digits, then the unit if any. */
+export function hoverValue(ref: string, unit = ''): string {
+  return `%{${ref}:${THEME.hoverNumber}}${unit ? ' ' + unit : ''}`;
+}
