@@ -13,3 +13,5 @@ export { timelineFigure, type TimelineFigureOptions, type TimelineRow } from './
 export { heatmapFigure, type HeatmapData, type HeatmapFigureOptions, type HeatmapScale } from './heatmapFigure';
 export { lineFigure, type LineFigureOptions } from './lineFigure';
 export { signalsFigure, type SignalPanel, type SignalsFigureOptions } from './signalsFigure';
+export { show, type ShowOptions, type ShowableFigure } from './show';
+export { progress, withProgress, type Progress } from './progress';
