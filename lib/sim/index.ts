@@ -4,7 +4,7 @@ export { Simulation, type EventHandler, type RunOptions, type RunResult } from '
 export { startProcess, type Process, type Waitable } from './process';
 export { Station, type StationOptions, type JobCallback } from './station';
 export { poissonArrivals, rateAt, type Load, type ArrivalOptions } from './arrivals';
-export { erlangC, mmc, mm1, type MMcOptions, type MMcTheory } from './queueTheory';
+export { erlangC, mmc, mm1, mmcMaxArrivalRate, type MMcOptions, type MMcTheory, type LatencyObjective } from './queueTheory';
 export { simulateQueue, type QueueOptions, type QueueResult } from './simulateQueue';
 export { simulatePipeline, OUTCOME, type StageSpec, type PipelineOptions, type PipelineResult, type PipelineRequests, type StageReport, type StageBucket } from './pipeline';
 export { bucketSignals, type SignalBucket } from './goldenSignals';

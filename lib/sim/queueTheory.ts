@@ -90,3 +90,35 @@ export function mmc(opts: MMcOptions): MMcTheory {
 export function mm1(opts: Omit<MMcOptions, 'workers'>): MMcTheory {
   return mmc({ ...check.options('mm1', opts), workers: 1 });
 }
+
+export interface LatencyObjective {
+  workers: number;
+  meanServiceMs: number;
+  /** The percentile the objective is about, e.g. 0.99. */
+  quantile: number;
+  /** That percentile must stay at or below this (ms). */
+  targetMs: number;
+}
+
+/**
+ * The highest arrival rate (per second) at which an M/M/c queue still meets a
+ * latency objective such as "p99 ≤ 100 ms"; 0 when even an idle server misses it.
+ */
+export function mmcMaxArrivalRate(opts: LatencyObjective): number {
+  check.options('mmcMaxArrivalRate', opts);
+  const c = check.integer('workers', opts.workers, 1);
+  const s = check.positive('meanServiceMs', opts.meanServiceMs);
+  const p = check.inRange('quantile', opts.quantile, 0, 1, '()');
+  const target = check.positive('targetMs', opts.targetMs);
+  const meets = (rate: number): boolean => mmc({ workers: c, arrivalRate: rate, meanServiceMs: s }).latencyQuantile(p) <= target;
+  const capacity = (c * MS_PER_SECOND) / s;
+  let lo = 0;
+  let hi = capacity;
+  if (!meets(capacity * 1e-9)) return 0;
+  for (let i = 0; i < 100 && hi - lo > 1e-9 * capacity; i++) {
+    const mid = (lo + hi) / 2;
+    if (meets(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { erlangC, mm1, mmc } from '../../lib/sim';
+import { erlangC, mm1, mmc, mmcMaxArrivalRate } from '../../lib/sim';
 
 describe('queueing theory', () => {
   it('pins Erlang C and M/M/1 closed forms', () => {
@@ -21,5 +21,21 @@ describe('queueing theory', () => {
 
   it('refuses an unstable system instead of returning nonsense', () => {
     assert.throws(() => mmc({ workers: 2, arrivalRate: 200, meanServiceMs: 10 }), (e: Error) => e instanceof RangeError && /utilisation/.test(e.message));
+  });
+});
+
+describe('mmcMaxArrivalRate', () => {
+  it('inverts the M/M/1 p99 formula exactly: λ = μ − ln(100) / target', () => {
+    const rate = mmcMaxArrivalRate({ workers: 1, meanServiceMs: 10, quantile: 0.99, targetMs: 100 });
+    const expected = 1000 * (0.1 - Math.log(100) / 100);
+    assert.ok(Math.abs(rate - expected) < 1e-6, `${rate} vs ${expected}`);
+  });
+
+  it('grows with workers and is 0 when an idle server already misses the objective', () => {
+    const one = mmcMaxArrivalRate({ workers: 1, meanServiceMs: 10, quantile: 0.99, targetMs: 100 });
+    const four = mmcMaxArrivalRate({ workers: 4, meanServiceMs: 10, quantile: 0.99, targetMs: 100 });
+    assert.ok(four > 4 * one);
+    assert.equal(mmcMaxArrivalRate({ workers: 2, meanServiceMs: 10, quantile: 0.99, targetMs: 20 }), 0);
+    assert.throws(() => mmcMaxArrivalRate({ workers: 1, meanServiceMs: 10, quantile: 1, targetMs: 5 }), (e: Error) => e instanceof RangeError && /quantile/.test(e.message));
   });
 });
