@@ -1,0 +1,155 @@
+/**
+ * Executing one notebook headless under the real tslab kernel, through Jupyter.
+ *
+ * The work is done by scripts/execute_notebook.py (nbclient, run by Debian's
+ * /usr/bin/python3, the python Jupyter is installed for). This module starts it
+ * with the checkout's node_modules/.bin on PATH (the tslab kernelspec starts the
+ * bare command `tslab`), reads its report, and turns a failed cell into an error
+ * naming the notebook, the cell and what the cell printed.
+ */
+import { spawn } from 'child_process';
+import { mkdirSync } from 'fs';
+import { delimiter, dirname, join, relative, resolve } from 'path';
+import { cellErrorText, firstLine, readNotebook, type Notebook } from './notebook';
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+export const JUPYTER_PYTHON = '/usr/bin/python3';
+const HELPER = join(__dirname, 'execute_notebook.py');
+
+export interface ExecuteOptions {
+  /** The kernel's working directory; default: the notebook's folder (so `../dist` resolves from notebooks/). */
+  cwd?: string;
+  /** Seconds a single cell may run; default 600. */
+  cellTimeoutSeconds?: number;
+  /** Kernel name; default 'tslab'. */
+  kernel?: string;
+}
+
+export interface ExecutionReport {
+  input: string;
+  output: string;
+  /** Wall time of the whole run, kernel start included. */
+  seconds: number;
+  /** Starting the kernel until its kernel_info reply. */
+  kernelSeconds: number;
+  /** Executing the cells. */
+  cellsSeconds: number;
+  notebook: Notebook;
+}
+
+/** A notebook that did not execute: names the notebook, the cell and the error. */
+export class NotebookExecutionError extends Error {
+  constructor(
+    message: string,
+    readonly input: string,
+    readonly cellIndex: number | null,
+    /** The partially executed copy, when the kernel got that far. */
+    readonly output: string | null,
+  ) {
+    super(message);
+    this.name = 'NotebookExecutionError';
+  }
+}
+
+interface HelperReport {
+  ok: boolean;
+  kernel_seconds: number;
+  cells_seconds: number;
+  failed_cell: number | null;
+  failure: string | null;
+}
+
+/** Executes `input` and writes the executed copy to `output`; rejects with a NotebookExecutionError. */
+export async function executeNotebook(input: string, output: string, opts: ExecuteOptions = {}): Promise<ExecutionReport> {
+  const started = process.hrtime.bigint();
+  mkdirSync(dirname(output), { recursive: true });
+  const args = [
+    HELPER,
+    input,
+    output,
+    '--cwd',
+    opts.cwd ?? dirname(resolve(input)),
+    '--kernel',
+    opts.kernel ?? 'tslab',
+    '--timeout',
+    String(opts.cellTimeoutSeconds ?? 600),
+  ];
+  const { code, stdout, stderr } = await run(JUPYTER_PYTHON, args);
+  const shown = displayPath(input);
+  const lastLine = stdout.trim().split('\n').pop() ?? '';
+  let report: HelperReport;
+  try {
+    report = JSON.parse(lastLine) as HelperReport;
+  } catch {
+    throw new NotebookExecutionError(
+      `${shown}: could not run the notebook through Jupyter (exit code ${code}).\n${tail(stderr || stdout, 30)}\n` +
+        'Is the setup done? Run `npm run setup` (or bash scripts/setup.sh).',
+      input,
+      null,
+      null,
+    );
+  }
+  const nb = readNotebook(output);
+  if (!report.ok) {
+    const index = report.failed_cell ?? -1;
+    const cell = nb.cells[index];
+    const where = cell ? ` (counting from 0, of ${nb.cells.length} cells; it begins: ${firstLine(cell)})` : '';
+    const printed = cell ? cellErrorText(cell) : '';
+    const detail = printed !== '' ? withoutKernelFrames(printed) : (report.failure ?? 'unknown failure');
+    throw new NotebookExecutionError(`${shown}: cell ${index} failed${where}:\n${indent(head(detail, 25))}`, input, index, output);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { input, output, seconds, kernelSeconds: report.kernel_seconds, cellsSeconds: report.cells_seconds, notebook: nb };
+}
+
+/** The notebook's path relative to the project when inside it, else as given. */
+export function displayPath(file: string): string {
+  const rel = relative(PROJECT_ROOT, resolve(file));
+  return rel.startsWith('..') ? file : rel;
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = {
+    ...process.env,
+    PATH: [join(PROJECT_ROOT, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
+    // Silences debugpy's "frozen modules" warning that ipykernel's import prints.
+    PYDEVD_DISABLE_FILE_VALIDATION: '1',
+  };
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (err) =>
+      reject(new Error(`cannot start ${cmd}: ${err.message}. Run \`npm run setup\` to install Jupyter.`)),
+    );
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+function tail(s: string, lines: number): string {
+  const all = s.trimEnd().split('\n');
+  return all.length <= lines ? all.join('\n') : ['…', ...all.slice(-lines)].join('\n');
+}
+
+/** Drops the stack frames of tslab and node's vm that follow every error raised in a cell. */
+function withoutKernelFrames(s: string): string {
+  return s
+    .split('\n')
+    .filter((line) => !/^\s+at .*(node_modules[\\/]tslab[\\/]|\(node:|sigintHandlersWrap)/.test(line))
+    .join('\n');
+}
+
+function head(s: string, lines: number): string {
+  const all = s.trimEnd().split('\n');
+  return all.length <= lines ? all.join('\n') : [...all.slice(0, lines), '…'].join('\n');
+}
+
+function indent(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+

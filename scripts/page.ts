@@ -1,0 +1,120 @@
+/**
+ * One executed notebook as one self-contained HTML page: markdown rendered, code
+ * highlighted, outputs inline, and — when the page has figures — plotly.js inlined
+ * once at the end followed by one small script that draws every figure from its
+ * JSON. No external URL is referenced, so the page opens from disk, offline.
+ */
+import { readFileSync } from 'fs';
+import { escapeAttr, escapeHtml, scriptSource } from './html';
+import { highlightTypeScript } from './highlight';
+import { renderMarkdown } from './markdown';
+import { text, type Notebook } from './notebook';
+import { renderOutputs, type FigureCounter } from './outputs';
+import { PAGE_CSS } from './style';
+
+export interface PageLink {
+  href: string;
+  title: string;
+}
+
+export interface PageOptions {
+  title: string;
+  /** Shown in the footer, e.g. `notebooks/00-prologue.ipynb`. */
+  source: string;
+  /** Link to the index page. */
+  indexHref?: string;
+  prev?: PageLink;
+  next?: PageLink;
+}
+
+export interface RenderedPage {
+  html: string;
+  figures: number;
+}
+
+export function renderNotebookPage(nb: Notebook, opts: PageOptions): RenderedPage {
+  const figures: FigureCounter = { next: 0 };
+  const cells = nb.cells.map((cell) => {
+    const source = text(cell.source);
+    if (cell.cell_type === 'markdown') {
+      return `<section class="cell markdown">\n${renderMarkdown(source, cell.attachments)}</section>`;
+    }
+    if (cell.cell_type === 'raw') {
+      return source.trim() === '' ? '' : `<section class="cell raw"><pre>${escapeHtml(source)}</pre></section>`;
+    }
+    const input = source.trim() === '' ? '' : `<div class="source"><pre><code>${highlightTypeScript(source)}</code></pre></div>`;
+    const outputs = renderOutputs(cell.outputs ?? [], figures);
+    return input === '' && outputs === '' ? '' : `<section class="cell code">\n${input}\n${outputs}\n</section>`;
+  });
+  const scripts = figures.next > 0 ? `<script>${plotlyJs()}</script>\n<script>${DRAW_FIGURES}</script>\n` : '';
+  const html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(opts.title)}</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+${navigation(opts)}
+<main>
+${cells.filter((c) => c !== '').join('\n')}
+</main>
+<footer>Executed copy of <code>${escapeHtml(opts.source)}</code>, run on the tslab TypeScript kernel.${
+    figures.next > 0 ? ` Figures drawn with plotly.js ${plotlyVersion()}.` : ''
+  }</footer>
+${scripts}</body>
+</html>
+`;
+  return { html, figures: figures.next };
+}
+
+function navigation(opts: PageOptions): string {
+  const link = (label: string, l?: PageLink): string =>
+    l ? `<a href="${escapeAttr(l.href)}" title="${escapeAttr(l.title)}">${label}</a>` : '';
+  return `<nav class="top"><div class="bar">${
+    opts.indexHref ? `<a class="home" href="${escapeAttr(opts.indexHref)}">NetLab workbook</a>` : '<span class="home">NetLab workbook</span>'
+  }<span class="spacer"></span>${link('← previous', opts.prev)}${link('next →', opts.next)}</div></nav>`;
+}
+
+/** Draws each `.output.figure` from the JSON script named by its data-spec. */
+const DRAW_FIGURES = `
+(function () {
+  var figures = document.querySelectorAll('.output.figure');
+  function fail(el, err) {
+    el.className += ' failed';
+    el.textContent = 'This figure could not be drawn: ' + err;
+    console.error(err);
+  }
+  for (var i = 0; i < figures.length; i++) {
+    var el = figures[i];
+    try {
+      var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);
+      var config = Object.assign({ responsive: true, displaylogo: false }, spec.config || {});
+      Plotly.newPlot(el, spec.data || [], spec.layout || {}, config).catch(fail.bind(null, el));
+    } catch (err) {
+      fail(el, err);
+    }
+  }
+})();
+`;
+
+let plotly: { source: string; version: string } | null = null;
+
+function loadPlotly(): { source: string; version: string } {
+  if (plotly === null) {
+    const file = require.resolve('plotly.js-dist');
+    const source = scriptSource(readFileSync(file, 'utf8'));
+    const version = (JSON.parse(readFileSync(require.resolve('plotly.js-dist/package.json'), 'utf8')) as { version: string }).version;
+    plotly = { source, version };
+  }
+  return plotly;
+}
+
+function plotlyJs(): string {
+  return loadPlotly().source;
+}
+
+function plotlyVersion(): string {
+  return loadPlotly().version;
+}

@@ -1,0 +1,72 @@
+/**
+ * A failing cell fails the workbook command, with a message naming the notebook,
+ * the cell (index and first line) and the error; the other notebooks still run.
+ * Uses notebooks written to a temp folder, never notebooks/.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { PROJECT_ROOT } from '../../scripts/execute';
+
+function notebook(cells: { type: 'code' | 'markdown'; source: string }[]): string {
+  return JSON.stringify({
+    cells: cells.map((c, i) =>
+      c.type === 'code'
+        ? { cell_type: 'code', id: `cell-${i}`, metadata: {}, execution_count: null, outputs: [], source: c.source }
+        : { cell_type: 'markdown', id: `cell-${i}`, metadata: {}, source: c.source },
+    ),
+    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
+function runWorkbookCommand(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, [join(PROJECT_ROOT, 'scripts', 'workbook.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('workbook: a failing cell fails the command', function () {
+  this.timeout(5 * 60_000);
+  const tmp = mkdtempSync(join(tmpdir(), 'netlab-workbook-fail-'));
+  const dir = join(tmp, 'notebooks');
+  const out = join(tmp, 'out');
+
+  before(() => {
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'a-broken.ipynb'),
+      notebook([
+        { type: 'markdown', source: '# Broken on purpose' },
+        { type: 'code', source: 'const answer = 42;' },
+        { type: 'code', source: "const why = 'a bad parameter';\nthrow new Error(`boom: ${why}`);" },
+        { type: 'code', source: "console.log('never reached');" },
+      ]),
+    );
+    writeFileSync(join(dir, 'b-fine.ipynb'), notebook([{ type: 'markdown', source: '# Fine' }, { type: 'code', source: 'console.log(1 + 1);' }]));
+  });
+
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('exits non-zero naming the notebook, the cell and the error, after running the rest', async () => {
+    const { code, stdout, stderr } = await runWorkbookCommand(['--notebooks', dir, '--out', out]);
+    assert.equal(code, 1, `exit code; stdout:\n${stdout}\nstderr:\n${stderr}`);
+    assert.match(stderr, /a-broken\.ipynb: cell 2 failed/, stderr);
+    assert.match(stderr, /const why = 'a bad parameter';/, 'the first line of the cell');
+    assert.match(stderr, /Error: boom: a bad parameter/, 'the error');
+    assert.doesNotMatch(stderr, /b-fine/, 'only the broken notebook is reported');
+    assert.match(stdout, /b-fine\.ipynb executed/, 'the other notebook still ran');
+    assert.ok(existsSync(join(out, 'html', 'b-fine.html')), 'the other notebook was exported');
+    assert.ok(existsSync(join(out, 'index.html')), 'the index was written');
+  });
+});
