@@ -15,3 +15,4 @@ export { lineFigure, type LineFigureOptions } from './lineFigure';
 export { signalsFigure, type SignalPanel, type SignalsFigureOptions } from './signalsFigure';
 export { show, type ShowOptions, type ShowableFigure } from './show';
 export { progress, withProgress, type Progress } from './progress';
+export { showTable, tableHtml, tableText, type TableOptions, type Tabular } from './showTable';

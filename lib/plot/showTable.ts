@@ -9,8 +9,8 @@ import * as check from '../validate';
 import { kernelDisplayWriter } from './show';
 
 export interface TableOptions {
-  /** Decimals for non-integer numbers (default 2). */
-  digits?: number;
+  /** Decimals for non-integer numbers: one count for all columns, or per column name (default 2). */
+  digits?: number | Record<string, number>;
   /** Rows shown at most (default 50); the caption says how many were left out. */
   maxRows?: number;
   /** A caption above the table. */
@@ -42,6 +42,18 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Decimals per column from the `digits` option (2 where it says nothing). */
+function columnDigits(digits: TableOptions['digits']): (column: string) => number {
+  if (digits === undefined) return () => 2;
+  if (typeof digits === 'number') {
+    const d = check.integer('digits', digits, 0, 12);
+    return () => d;
+  }
+  check.options('digits', digits);
+  for (const [column, d] of Object.entries(digits)) check.integer(`digits[${JSON.stringify(column)}]`, d, 0, 12);
+  return (column) => digits[column] ?? 2;
+}
+
 interface Prepared {
   columns: string[];
   cells: string[][];
@@ -51,13 +63,13 @@ interface Prepared {
 
 function prepare(table: Tabular, opts: TableOptions): Prepared {
   check.options('showTable options', opts);
-  const digits = opts.digits === undefined ? 2 : check.integer('digits', opts.digits, 0, 12);
+  const digitsFor = columnDigits(opts.digits);
   const maxRows = opts.maxRows === undefined ? 50 : check.integer('maxRows', opts.maxRows, 1);
   const rows = rowsOf(table);
   const columns: string[] = [];
   for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
   const shown = rows.slice(0, maxRows);
-  const cells = shown.map((row) => columns.map((c) => format(row[c], digits)));
+  const cells = shown.map((row) => columns.map((c) => format(row[c], digitsFor(c))));
   const numeric = columns.map((c) => shown.every((row) => typeof row[c] === 'number'));
   const hidden = rows.length - shown.length;
   const caption = [opts.caption ?? '', hidden > 0 ? `(${hidden} more rows not shown)` : ''].filter(Boolean).join(' ');
