@@ -39,6 +39,10 @@ ${entries.length > 0 ? `<ul class="notebooks">\n${items.join('\n')}\n</ul>` : '<
 `;
 }
 
+/** Cuts at the last word boundary before `max` characters. */
 function shorten(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/, '')} …`;
 }

@@ -5,6 +5,7 @@
 # is already present, so running it again is quick.
 #
 #   bash scripts/setup.sh [--browser]
+#   bash scripts/setup.sh --print-packages [--browser]   (the Debian packages, for CI)
 #
 # Jupyter and Chromium come from Debian packages. When they are missing and this
 # is not a root shell on a Debian-like system, the script prints the command to
@@ -14,11 +15,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 want_browser=no
+print_packages=no
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=yes ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
-    *) echo "setup: unknown argument '$arg' (expected: --browser)" >&2; exit 2 ;;
+    --print-packages) print_packages=yes ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "setup: unknown argument '$arg' (expected: --browser, --print-packages)" >&2; exit 2 ;;
   esac
 done
 
@@ -26,6 +29,14 @@ done
 PY=/usr/bin/python3
 JUPYTER_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel jupyter-notebook)
 BROWSER_PACKAGES=(chromium)
+
+if [[ $print_packages == yes ]]; then
+  if [[ $want_browser == yes ]]; then echo "${JUPYTER_PACKAGES[*]} ${BROWSER_PACKAGES[*]}"; else echo "${JUPYTER_PACKAGES[*]}"; fi
+  exit 0
+fi
+
+# ipykernel's import of debugpy otherwise warns about frozen modules on every jupyter command.
+export PYDEVD_DISABLE_FILE_VALIDATION=1
 
 say() { echo "setup: $*"; }
 fail() { echo "setup: error: $*" >&2; exit 1; }
