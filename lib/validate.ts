@@ -6,17 +6,19 @@
  * names the option, the value received and the allowed range. Nothing is clamped.
  */
 
-function show(value: unknown): string {
+/** A received value as messages print it: strings quoted, arrays by length, objects by kind. */
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'object') return 'an object';
   return `a value of type ${typeof value}`;
 }
 
 /** A finite number; the message names the option and the range the caller describes. */
 function number(option: string, value: unknown, range: string): number {
   if (typeof value !== 'number') {
-    throw new TypeError(`${option} must be a number ${range}; got ${show(value)}`);
+    throw new TypeError(`${option} must be a number ${range}; got ${describe(value)}`);
   }
   if (Number.isNaN(value)) throw new RangeError(`${option} must be a number ${range}; got NaN`);
   return value;
@@ -75,7 +77,7 @@ export function oneOf<T extends string>(option: string, value: unknown, allowed:
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     const list = allowed.map((a) => JSON.stringify(a)).join(', ');
     const err = typeof value === 'string' ? RangeError : TypeError;
-    throw new err(`${option} must be one of ${list}; got ${show(value)}`);
+    throw new err(`${option} must be one of ${list}; got ${describe(value)}`);
   }
   return value as T;
 }
@@ -83,12 +85,31 @@ export function oneOf<T extends string>(option: string, value: unknown, allowed:
 /** A non-empty array of finite numbers. */
 export function finiteArray(option: string, value: unknown): ArrayLike<number> {
   const isArray = Array.isArray(value) || ArrayBuffer.isView(value);
-  if (!isArray) throw new TypeError(`${option} must be an array of finite numbers; got ${show(value)}`);
+  if (!isArray) throw new TypeError(`${option} must be an array of finite numbers; got ${describe(value)}`);
   const arr = value as ArrayLike<number>;
   if (arr.length === 0) throw new RangeError(`${option} must be a non-empty array of finite numbers; got an empty array`);
   for (let i = 0; i < arr.length; i++) {
     if (typeof arr[i] !== 'number' || !Number.isFinite(arr[i])) {
-      throw new RangeError(`${option} must contain only finite numbers; element ${i} is ${show(arr[i])}`);
+      throw new RangeError(`${option} must contain only finite numbers; element ${i} is ${describe(arr[i])}`);
+    }
+  }
+  return arr;
+}
+
+/** true or false; `fallback` when undefined (required when no fallback is given). */
+export function flag(option: string, value: unknown, fallback?: boolean): boolean {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`${option} must be true or false; got ${describe(value)}`);
+  return value;
+}
+
+/** At least two finite numbers in strictly ascending order, e.g. histogram bin edges. */
+export function ascending(option: string, value: unknown): ArrayLike<number> {
+  const arr = finiteArray(option, value);
+  if (arr.length < 2) throw new RangeError(`${option} needs at least 2 values; got ${arr.length}`);
+  for (let i = 1; i < arr.length; i++) {
+    if (!(arr[i] > arr[i - 1])) {
+      throw new RangeError(`${option} must be strictly ascending; element ${i} (${arr[i]}) follows ${arr[i - 1]}`);
     }
   }
   return arr;
@@ -97,7 +118,7 @@ export function finiteArray(option: string, value: unknown): ArrayLike<number> {
 /** A plain options object (so that `simulateQueue()` without one fails clearly). */
 export function options<T>(fn: string, value: T): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${fn} expects an options object; got ${show(value)}`);
+    throw new TypeError(`${fn} expects an options object; got ${describe(value)}`);
   }
   return value;
 }

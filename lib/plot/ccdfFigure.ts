@@ -6,6 +6,7 @@
  * step; the last step to 0 cannot be drawn on a log axis). Large samples are
  * thinned as in ecdfFigure. It does not fit or extrapolate a tail model.
  */
+import { ccdf } from '../stats/ecdf';
 import * as check from '../validate';
 import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
@@ -13,7 +14,6 @@ import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
-import { DEFAULT_MAX_POINTS, thinEcdf } from './thinEcdf';
 
 export interface CcdfFigureOptions {
   /** Log x axis (default true: log–log); needs every value > 0. */
@@ -36,21 +36,21 @@ const KEYS = ['logX', 'maxPoints', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
 export function ccdfFigure(series: SampleSeries[], options?: CcdfFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
-  const logX = checks.flag(`${FN} logX`, opts.logX, true);
-  const maxPoints = opts.maxPoints === undefined ? DEFAULT_MAX_POINTS : check.integer(`${FN} maxPoints`, opts.maxPoints, 16);
+  const logX = check.flag(`${FN} logX`, opts.logX, true);
+  const maxPoints = checks.maxPoints(`${FN} maxPoints`, opts.maxPoints);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'latency (ms)');
   const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'fraction of values > x');
   const common = checks.common(FN, opts);
   const samples = checkSamples(FN, series, logX ? 'when logX is true (set logX: false for zero or negative values)' : undefined);
 
   const data: ScatterTrace[] = samples.map((s) => {
-    const points = thinEcdf(s.values, maxPoints);
+    const c = ccdf(s.values, { maxPoints, inclusive: true });
     return {
       type: 'scatter',
       mode: 'lines',
       name: s.name,
-      x: roundAll(points.x),
-      y: roundAll(points.atLeast),
+      x: roundAll(c.x),
+      y: roundAll(c.p),
       // 'vh': at each x drop to the next point's level, then run flat to the next x.
       line: { color: pickColor(s.name, common.colors), width: THEME.lineWidth, shape: 'vh' },
       hovertemplate: `P(X ≥ ${hoverValue('x', unitOf(xTitle))}) = %{y:.4~r}<extra>%{fullData.name}</extra>`,

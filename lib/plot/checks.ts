@@ -10,12 +10,6 @@ import type { Dash } from './figure';
 import { checkColors } from './palette';
 import { THEME } from './theme';
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? `an array of length ${value.length}` : 'an object';
-}
-
 /** The options object of `fn` (undefined → {}), with no keys outside `known`. */
 export function readOptions<T extends object>(fn: string, value: T | undefined, known: readonly string[]): T {
   if (value === undefined) return {} as T;
@@ -32,9 +26,9 @@ export function readOptions<T extends object>(fn: string, value: T | undefined, 
 export function text(option: string, value: unknown, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== 'string') {
-    throw new TypeError(`${option} must be a non-empty string${fallback === undefined ? ' (required)' : ''}; got ${describe(value)}`);
+    throw new TypeError(`${option} must be a non-empty string${fallback === undefined ? ' (required)' : ''}; got ${check.describe(value)}`);
   }
-  if (value.trim().length === 0) throw new RangeError(`${option} must be a non-empty string; got ${describe(value)}`);
+  if (value.trim().length === 0) throw new RangeError(`${option} must be a non-empty string; got ${check.describe(value)}`);
   return value;
 }
 
@@ -43,21 +37,22 @@ export function optionalText(option: string, value: unknown): string | undefined
   return value === undefined ? undefined : text(option, value);
 }
 
-/** true or false; `fallback` when undefined. */
-export function flag(option: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new TypeError(`${option} must be true or false; got ${describe(value)}`);
-  return value;
-}
-
 /** A figure height in px: an integer in [120, 4000]. */
 export function height(option: string, value: unknown, fallback: number = THEME.height): number {
   return value === undefined ? fallback : check.integer(option, value, 120, 4000);
 }
 
+/** Default cap on drawn points per ECDF/CCDF series: ample for a plot, small in a saved page. */
+export const MAX_CURVE_POINTS = 2000;
+
+/** A cap on drawn points per series: an integer ≥ 16, default MAX_CURVE_POINTS. */
+export function maxPoints(option: string, value: unknown): number {
+  return value === undefined ? MAX_CURVE_POINTS : check.integer(option, value, 16);
+}
+
 /** A non-empty array. */
 export function list(option: string, value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw new TypeError(`${option} must be a non-empty array; got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new TypeError(`${option} must be a non-empty array; got ${check.describe(value)}`);
   if (value.length === 0) throw new RangeError(`${option} must be a non-empty array; got an empty array`);
   return value;
 }
@@ -65,7 +60,7 @@ export function list(option: string, value: unknown): unknown[] {
 /** A plain object (an element of an input list). */
 export function record(option: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${option} must be an object; got ${describe(value)}`);
+    throw new TypeError(`${option} must be an object; got ${check.describe(value)}`);
   }
   return value as Record<string, unknown>;
 }

@@ -2,10 +2,11 @@
  * Empirical CDFs of several samples, one step line per configuration: at latency
  * x the line shows the fraction of requests that took at most x. The x axis is
  * logarithmic by default, since latencies spread over decades. Large samples are
- * thinned to `maxPoints` steps per series (see thinEcdf), keeping the minimum,
- * the maximum and the tail, so a page with 10^6-request runs stays small. It does
- * not draw confidence bands or interpolate between samples.
+ * thinned to `maxPoints` steps per series (by lib/stats ecdf), keeping the
+ * minimum, the maximum and the tail, so a page with 10^6-request runs stays small.
+ * It does not draw confidence bands or interpolate between samples.
  */
+import { ecdf } from '../stats/ecdf';
 import * as check from '../validate';
 import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
@@ -13,7 +14,6 @@ import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
-import { DEFAULT_MAX_POINTS, thinEcdf } from './thinEcdf';
 
 export interface EcdfFigureOptions {
   /** Log x axis (default true); needs every value > 0. */
@@ -36,21 +36,21 @@ const KEYS = ['logX', 'maxPoints', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
 export function ecdfFigure(series: SampleSeries[], options?: EcdfFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
-  const logX = checks.flag(`${FN} logX`, opts.logX, true);
-  const maxPoints = opts.maxPoints === undefined ? DEFAULT_MAX_POINTS : check.integer(`${FN} maxPoints`, opts.maxPoints, 16);
+  const logX = check.flag(`${FN} logX`, opts.logX, true);
+  const maxPoints = checks.maxPoints(`${FN} maxPoints`, opts.maxPoints);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'latency (ms)');
   const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'fraction of values ≤ x');
   const common = checks.common(FN, opts);
   const samples = checkSamples(FN, series, logX ? 'when logX is true (set logX: false for zero or negative values)' : undefined);
 
   const data: ScatterTrace[] = samples.map((s) => {
-    const points = thinEcdf(s.values, maxPoints);
+    const c = ecdf(s.values, { maxPoints });
     return {
       type: 'scatter',
       mode: 'lines',
       name: s.name,
-      x: roundAll(points.x),
-      y: roundAll(points.atMost),
+      x: roundAll(c.x),
+      y: roundAll(c.p),
       line: { color: pickColor(s.name, common.colors), width: THEME.lineWidth, shape: 'hv' },
       hovertemplate: `P(X ≤ ${hoverValue('x', unitOf(xTitle))}) = %{y:.4~r}<extra>%{fullData.name}</extra>`,
     };

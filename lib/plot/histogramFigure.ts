@@ -3,12 +3,14 @@
  * drawn as semi-transparent bars so the shapes can be compared. With `logX` the
  * bins are equal in log(x), so a heavy tail spreading over decades is readable.
  * Heights are the fraction of each sample per bin by default, so samples of
- * different sizes compare. It bins the raw values itself; it does not smooth
- * (no kernel density) and does not pick the bin count from the data.
+ * different sizes compare. It bins the raw values itself with lib/stats
+ * (plotly cannot space bins in log x); it does not smooth (no kernel density)
+ * and does not pick the bin count from the data.
  */
+import { binEdges } from '../stats/binEdges';
+import { histogram } from '../stats/histogram';
 import * as check from '../validate';
 import type { BarTrace, Figure } from './figure';
-import { binEdges, countInBins, extent } from './bins';
 import * as checks from './checks';
 import { pickColor } from './palette';
 import { round, roundAll } from './round';
@@ -44,43 +46,36 @@ const Y_TITLES: Record<HistogramNorm, string> = {
   percent: 'values per bin (%)',
 };
 
-function explicitEdges(value: unknown, logX: boolean): number[] {
+function explicitEdges(value: unknown, logX: boolean): ArrayLike<number> {
   const option = `${FN} bins`;
-  const edges = checks.numbers(option, value, logX ? 'when logX is true' : undefined);
-  if (edges.length < 2) throw new RangeError(`${option} as edges needs at least 2 values; got ${edges.length}`);
-  for (let i = 1; i < edges.length; i++) {
-    if (!(edges[i] > edges[i - 1])) {
-      throw new RangeError(`${option} edges must be strictly ascending; element ${i} (${edges[i]}) follows ${edges[i - 1]}`);
-    }
-  }
-  return Array.from(edges);
+  return check.ascending(option, checks.numbers(option, value, logX ? 'when logX is true' : undefined));
 }
 
 export function histogramFigure(series: SampleSeries[], options?: HistogramFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
-  const logX = checks.flag(`${FN} logX`, opts.logX, false);
+  const logX = check.flag(`${FN} logX`, opts.logX, false);
   const norm = opts.norm === undefined ? 'probability' : check.oneOf(`${FN} norm`, opts.norm, NORMS);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'latency (ms)');
   const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, Y_TITLES[norm]);
   const common = checks.common(FN, opts);
   const samples = checkSamples(FN, series, logX ? 'when logX is true (set logX: false for zero or negative values)' : undefined);
 
-  let edges: number[];
+  let edges: ArrayLike<number>;
   if (Array.isArray(opts.bins) || ArrayBuffer.isView(opts.bins)) {
     edges = explicitEdges(opts.bins, logX);
   } else {
-    const count = opts.bins === undefined ? 40 : check.integer(`${FN} bins`, opts.bins, 1, 1000);
-    const [lo, hi] = extent(samples.map((s) => s.values));
-    edges = binEdges(lo, hi, count, logX);
+    const bins = opts.bins === undefined ? 40 : check.integer(`${FN} bins`, opts.bins, 1, 1000);
+    edges = binEdges(samples.map((s) => s.values), { bins, scale: logX ? 'log' : 'linear' });
   }
-  const lows = roundAll(edges.slice(0, -1));
-  const highs = roundAll(edges.slice(1));
+  const edgeList = Array.from(edges);
+  const lows = roundAll(edgeList.slice(0, -1));
+  const highs = roundAll(edgeList.slice(1));
   const xUnit = unitOf(xTitle);
   const scale = (n: number) => (norm === 'count' ? 1 : norm === 'probability' ? 1 / n : 100 / n);
   const yRef = norm === 'percent' ? `%{y:.3~r}%` : norm === 'probability' ? '%{y:.3~r}' : '%{y}';
 
   const data: BarTrace[] = samples.map((s) => {
-    const counts = countInBins(s.values, edges);
+    const counts = Array.from(histogram(s.values, { edges }).counts);
     const k = scale(s.values.length);
     return {
       type: 'bar',

@@ -2,7 +2,6 @@ export type { Axis, BarTrace, Dash, Figure, HeatmapTrace, Layout, ScatterTrace, 
 export { THEME, baseLayout, baseAxis, unitOf, hoverValue, type AxisOptions, type BaseLayoutOptions } from './theme';
 export { PALETTE, NEUTRAL, colorFor, resetColors, assignedColors } from './palette';
 export type { SampleSeries, XYSeries } from './series';
-export { thinEcdf, DEFAULT_MAX_POINTS, type EcdfPoints } from './thinEcdf';
 export { histogramFigure, type HistogramFigureOptions, type HistogramNorm } from './histogramFigure';
 export { ecdfFigure, type EcdfFigureOptions } from './ecdfFigure';
 export { ccdfFigure, type CcdfFigureOptions } from './ccdfFigure';

@@ -4,6 +4,7 @@
  * dash styles and log axes. Points are drawn in the given order. It does not
  * resample, smooth or thin the series: pass per-bucket aggregates, not raw events.
  */
+import * as check from '../validate';
 import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
 import { pickColor } from './palette';
@@ -53,9 +54,9 @@ export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figu
   const opts = checks.readOptions(FN, options, KEYS);
   const yTitle = checks.text(`${FN} yTitle`, opts.yTitle);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');
-  const logX = checks.flag(`${FN} logX`, opts.logX, false);
-  const logY = checks.flag(`${FN} logY`, opts.logY, false);
-  const markers = checks.flag(`${FN} markers`, opts.markers, false);
+  const logX = check.flag(`${FN} logX`, opts.logX, false);
+  const logY = check.flag(`${FN} logY`, opts.logY, false);
+  const markers = check.flag(`${FN} markers`, opts.markers, false);
   const common = checks.common(FN, opts);
   const lines = checkLines(FN, series, logX, logY);
 

@@ -6,6 +6,7 @@
  * takes already-computed percentiles per load level; it does not run the sweep or
  * draw theoretical curves (pass those as another configuration).
  */
+import * as check from '../validate';
 import type { Annotation, Figure, ScatterTrace, Shape } from './figure';
 import * as checks from './checks';
 import { NEUTRAL, pickColor } from './palette';
@@ -65,7 +66,7 @@ function checkPoints(at: string, value: unknown, logY: boolean): LoadPoint[] {
 
 export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
-  const logY = checks.flag(`${FN} logY`, opts.logY, false);
+  const logY = check.flag(`${FN} logY`, opts.logY, false);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'utilisation ρ');
   const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'latency (ms)');
   const common = checks.common(FN, opts);

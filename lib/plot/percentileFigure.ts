@@ -52,7 +52,7 @@ const LEVELS = [
 export function percentileFigure(rows: PercentileRow[], options?: PercentileFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const style = opts.style === undefined ? 'bars' : check.oneOf(`${FN} style`, opts.style, STYLES);
-  const logY = checks.flag(`${FN} logY`, opts.logY, false);
+  const logY = check.flag(`${FN} logY`, opts.logY, false);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'percentile');
   const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'latency (ms)');
   const common = checks.common(FN, opts);

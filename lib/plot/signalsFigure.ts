@@ -5,6 +5,7 @@
  * legend entry across panels, so "L4" can be followed from panel to panel. It does
  * not align or resample series: each is drawn at its own x values.
  */
+import * as check from '../validate';
 import type { Annotation, Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
 import { lineTrace } from './lineFigure';
@@ -57,7 +58,7 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
     const r = checks.record(at, p);
     const title = checks.text(`${at}.title`, r.title);
     const yTitle = checks.text(`${at}.yTitle`, r.yTitle);
-    const logY = checks.flag(`${at}.logY`, r.logY, false);
+    const logY = check.flag(`${at}.logY`, r.logY, false);
     const lines = checkLines(at, r.series, false, logY);
     const id = i === 0 ? 'y' : `y${i + 1}`;
     const top = 1 - i * (h + GAP);

@@ -1,6 +1,7 @@
 /**
  * Empirical distribution curves for plotting: the ECDF F(x) = fraction of values
- * ≤ x, and the complementary CDF 1 − F(x) that tail plots draw on log axes.
+ * ≤ x, and the complementary CDF 1 − F(x) that tail plots draw on log axes (or,
+ * with `inclusive`, P(X ≥ x): the level just before each downward step).
  *
  * Exact: one point per distinct value (ties are merged, so x is strictly
  * increasing and p is the true step height at x); draw with a step line shape
@@ -22,6 +23,14 @@ export interface Curve {
 export interface CurveOptions {
   /** Keep at most this many points (an integer ≥ 2); all distinct values when omitted. */
   maxPoints?: number;
+}
+
+export interface CcdfOptions extends CurveOptions {
+  /**
+   * p = fraction of values ≥ x instead of > x (default false). Every distinct
+   * value then has p > 0, so the maximum is kept too.
+   */
+  inclusive?: boolean;
 }
 
 /** Distinct sorted values and, for each, how many values are ≤ it. */
@@ -81,9 +90,7 @@ function thin(len: number, below: Float64Array, n: number, max: number): Int32Ar
   return idx;
 }
 
-function maxPointsOf(opts: CurveOptions | undefined, fn: string): number {
-  if (opts === undefined) return Infinity;
-  check.options(fn, opts);
+function maxPointsOf(opts: CurveOptions, fn: string): number {
   return opts.maxPoints === undefined ? Infinity : check.integer(`${fn} maxPoints`, opts.maxPoints, 2);
 }
 
@@ -96,8 +103,8 @@ function pick(x: Float64Array, values: Float64Array, idx: Int32Array | null): Cu
  * Empirical CDF: for each distinct value x (ascending), p = fraction of values ≤ x.
  * The last point has p = 1. `maxPoints` thins as described in the module header.
  */
-export function ecdf(values: ArrayLike<number>, opts?: CurveOptions): Curve {
-  const max = maxPointsOf(opts, 'ecdf');
+export function ecdf(values: ArrayLike<number>, opts: CurveOptions = {}): Curve {
+  const max = maxPointsOf(check.options('ecdf', opts), 'ecdf');
   const { x, below, n } = steps(values);
   const p = below.map((b) => b / n);
   return pick(x, p, x.length > max ? thin(x.length, below, n, max) : null);
@@ -106,14 +113,17 @@ export function ecdf(values: ArrayLike<number>, opts?: CurveOptions): Curve {
 /**
  * Complementary CDF: for each distinct value x, p = fraction of values > x. The
  * maximum, where that fraction is 0, is left out so the curve fits log axes; a
- * sample whose values are all equal therefore gives an empty curve.
+ * sample whose values are all equal therefore gives an empty curve. With
+ * `inclusive`, p = fraction of values ≥ x at every distinct value (the first is 1).
  */
-export function ccdf(values: ArrayLike<number>, opts?: CurveOptions): Curve {
-  const max = maxPointsOf(opts, 'ccdf');
+export function ccdf(values: ArrayLike<number>, opts: CcdfOptions = {}): Curve {
+  const max = maxPointsOf(check.options('ccdf', opts), 'ccdf');
+  const inclusive = check.flag('ccdf inclusive', opts.inclusive, false);
   const all = steps(values);
   const { below, n } = all;
-  const len = all.x.length - 1;
+  const len = inclusive ? all.x.length : all.x.length - 1;
   const x = all.x.slice(0, len);
-  const q = below.slice(0, len).map((b) => (n - b) / n);
+  // Values ≥ x are all but those ≤ the previous distinct value; values > x all but those ≤ x.
+  const q = inclusive ? below.map((_, i) => (n - (i === 0 ? 0 : below[i - 1])) / n) : below.slice(0, len).map((b) => (n - b) / n);
   return pick(x, q, len > max ? thin(len, below, n, max) : null);
 }

@@ -1,5 +1,6 @@
 /**
- * Fixed-bin histogram of a sample, with linear or logarithmic bins.
+ * Fixed-bin histogram of a sample, with linear or logarithmic bins (see
+ * binEdges.ts) or with explicit `edges`, e.g. shared by several samples.
  *
  * Bins are [edges[i], edges[i+1]) except the last, which also includes its upper
  * edge (as in NumPy). Log bins are evenly spaced in log(x), which is how latency
@@ -12,23 +13,20 @@
  * Nothing is smoothed; choosing `bins` is left to the caller.
  */
 import * as check from '../validate';
+import { edgesFor, type BinEdgeOptions, type HistogramScale } from './binEdges';
 
-export type HistogramScale = 'linear' | 'log';
-
-export interface HistogramOptions {
-  /** Number of bins, an integer in [1, 1e6]. Default 50. */
-  bins?: number;
-  /** Bin spacing: 'linear' (default) or 'log' (needs min > 0). */
-  scale?: HistogramScale;
-  /** Lower edge of the first bin; default the smallest value. */
-  min?: number;
-  /** Upper edge of the last bin; default the largest value. */
-  max?: number;
+export interface HistogramOptions extends BinEdgeOptions {
+  /**
+   * Explicit bin edges: at least 2 finite numbers, strictly ascending. Replaces
+   * bins, scale, min and max, which must then be left out.
+   */
+  edges?: ArrayLike<number>;
 }
 
 export interface Histogram {
-  scale: HistogramScale;
-  /** bins + 1 increasing edges; edges[0] = min and edges[bins] = max exactly. */
+  /** How the edges are spaced; 'explicit' when they were given as `edges`. */
+  scale: HistogramScale | 'explicit';
+  /** Increasing edges, one more than there are bins; edges[0] = min, the last = max. */
   edges: Float64Array;
   /** Values in each bin. */
   counts: Float64Array;
@@ -44,55 +42,36 @@ export interface Histogram {
   total: number;
 }
 
-const MAX_BINS = 1_000_000;
+const GENERATED = ['bins', 'scale', 'min', 'max'] as const;
 
-/** Smallest and largest value. */
-function dataRange(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+function explicitEdges(opts: HistogramOptions): Float64Array {
+  const clash = GENERATED.find((k) => opts[k] !== undefined);
+  if (clash !== undefined) {
+    throw new RangeError(`histogram edges cannot be combined with ${clash}; pass either edges or bins/scale/min/max`);
   }
-  return [lo, hi];
+  return Float64Array.from(check.ascending('histogram edges', opts.edges));
 }
 
-function resolveRange(values: ArrayLike<number>, opts: HistogramOptions, scale: HistogramScale): [number, number] {
-  const given = [opts.min, opts.max].map((v, i) => (v === undefined ? undefined : check.finite(`histogram ${i ? 'max' : 'min'}`, v)));
-  const [dataLo, dataHi] = given[0] === undefined || given[1] === undefined ? dataRange(values) : [0, 0];
-  let lo = given[0] ?? dataLo;
-  let hi = given[1] ?? dataHi;
-  if (scale === 'log' && !(lo > 0)) {
-    const why = given[0] === undefined ? `the smallest value is ${lo}; pass min > 0 explicitly (values below it are counted in underflow)` : `got ${lo}`;
-    throw new RangeError(`histogram min must be > 0 when scale is 'log'; ${why}`);
+/** The bin of v, min ≤ v ≤ max: the last edge ≤ v, the last bin for v = max. */
+function binOf(edges: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = edges.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (edges[mid] <= v) lo = mid;
+    else hi = mid;
   }
-  if (lo === hi && given[0] === undefined && given[1] === undefined) {
-    // Every value is equal: centre one bin range on it (±0.5, or ×/÷ 2 for log bins).
-    if (scale === 'log') [lo, hi] = [lo / 2, hi * 2];
-    else [lo, hi] = [lo - 0.5, hi + 0.5];
-  }
-  if (!(hi > lo)) {
-    throw new RangeError(`histogram max must be > min (${lo}); got ${hi}${given[1] === undefined ? ' (the largest value)' : ''}`);
-  }
-  return [lo, hi];
+  return lo;
 }
 
 export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}): Histogram {
   check.options('histogram', opts);
   check.finiteArray('values', values);
-  const bins = opts.bins === undefined ? 50 : check.integer('histogram bins', opts.bins, 1, MAX_BINS);
-  const scale = opts.scale === undefined ? 'linear' : check.oneOf('histogram scale', opts.scale, ['linear', 'log'] as const);
-  const [min, max] = resolveRange(values, opts, scale);
+  const { scale, edges } = opts.edges === undefined ? edgesFor('histogram', [values], opts) : { scale: 'explicit' as const, edges: explicitEdges(opts) };
 
-  const log = scale === 'log';
-  const a = log ? Math.log(min) : min;
-  const step = ((log ? Math.log(max) : max) - a) / bins;
-  const edges = new Float64Array(bins + 1);
-  for (let i = 0; i <= bins; i++) edges[i] = log ? Math.exp(a + i * step) : a + i * step;
-  edges[0] = min;
-  edges[bins] = max;
-
+  const bins = edges.length - 1;
+  const min = edges[0];
+  const max = edges[bins];
   const counts = new Float64Array(bins);
   let underflow = 0;
   let overflow = 0;
@@ -100,15 +79,7 @@ export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}
     const v = values[j];
     if (v < min) underflow++;
     else if (v > max) overflow++;
-    else {
-      let i = Math.floor(((log ? Math.log(v) : v) - a) / step);
-      // Arithmetic can land one bin off near an edge: the stored edges decide.
-      if (i >= bins) i = bins - 1;
-      else if (i < 0) i = 0;
-      if (i > 0 && v < edges[i]) i--;
-      else if (i < bins - 1 && v >= edges[i + 1]) i++;
-      counts[i]++;
-    }
+    else counts[binOf(edges, v)]++;
   }
 
   const total = values.length;

@@ -11,6 +11,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import * as check from '../validate';
 import { summarize, type Summary } from './summarize';
 import { LogHistogram } from './streamingHistogram';
 
@@ -18,12 +19,6 @@ import { LogHistogram } from './streamingHistogram';
 export type Row = Record<string, unknown>;
 /** Columns by name: plain arrays or typed arrays, all the same length. */
 export type Columns = Record<string, ArrayLike<unknown>>;
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a value of type ${typeof value}`;
-}
 
 function isColumn(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
@@ -33,7 +28,7 @@ function rowsToColumns(rows: readonly unknown[]): Map<string, unknown[]> {
   const columns = new Map<string, unknown[]>();
   rows.forEach((row, i) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      throw new TypeError(`toTable(records) rows must be objects; records[${i}] is ${describe(row)}`);
+      throw new TypeError(`toTable(records) rows must be objects; records[${i}] is ${check.describe(row)}`);
     }
     for (const name of Object.keys(row)) {
       // A column first seen at row i is missing (undefined) in rows 0 … i−1.
@@ -49,7 +44,7 @@ function checkColumns(records: object): Columns {
   let first = '';
   for (const [name, column] of Object.entries(records)) {
     if (!isColumn(column)) {
-      throw new TypeError(`toTable(records) columns must be arrays or typed arrays; records.${name} is ${describe(column)}`);
+      throw new TypeError(`toTable(records) columns must be arrays or typed arrays; records.${name} is ${check.describe(column)}`);
     }
     if (length < 0) [length, first] = [column.length, name];
     else if (column.length !== length) {
@@ -68,7 +63,7 @@ function checkColumns(records: object): Columns {
 export function toTable(records: readonly Row[] | Columns): ColumnTable {
   if (Array.isArray(records)) return aq.table(rowsToColumns(records));
   if (records === null || typeof records !== 'object' || ArrayBuffer.isView(records)) {
-    throw new TypeError(`toTable(records) must be an array of row objects or an object of columns; got ${describe(records)}`);
+    throw new TypeError(`toTable(records) must be an array of row objects or an object of columns; got ${check.describe(records)}`);
   }
   return aq.table(checkColumns(records));
 }
@@ -81,7 +76,7 @@ export function toTable(records: readonly Row[] | Columns): ColumnTable {
  */
 export function summaryTable(named: Record<string, ArrayLike<number> | LogHistogram>): ColumnTable {
   if (named === null || typeof named !== 'object' || isColumn(named)) {
-    throw new TypeError(`summaryTable(named) must be an object of { name: values }; got ${describe(named)}`);
+    throw new TypeError(`summaryTable(named) must be an object of { name: values }; got ${check.describe(named)}`);
   }
   const names = Object.keys(named);
   const fields: (keyof Summary)[] = ['count', 'mean', 'min', 'p50', 'p90', 'p99', 'p999', 'max'];

@@ -1,6 +1,6 @@
 import {
   ccdfFigure, colorFor, ecdfFigure, heatmapFigure, histogramFigure, lineFigure, loadLatencyFigure, percentileFigure,
-  signalsFigure, stackedBarFigure, thinEcdf, timelineFigure,
+  signalsFigure, stackedBarFigure, timelineFigure,
 } from '../../lib/plot';
 import { assertThrowsNaming } from './helpers';
 
@@ -40,7 +40,7 @@ describe('plot: bad inputs throw errors that name the option', () => {
     assertThrowsNaming(() => histogramFigure([{ name: 'a', values: [1] }], { bins: [3, 2] }), RangeError, 'histogramFigure bins', 'ascending');
     assertThrowsNaming(() => ecdfFigure([{ name: 'a', values: [1] }], { maxPoints: 2.5 }), RangeError, 'ecdfFigure maxPoints', '2.5');
     assertThrowsNaming(() => ccdfFigure([{ name: 'a', values: [1] }], { height: 10 }), RangeError, 'ccdfFigure height', '10');
-    assertThrowsNaming(() => thinEcdf([1, 2], 3), RangeError, 'thinEcdf maxPoints', '3');
+    assertThrowsNaming(() => ccdfFigure([{ name: 'a', values: [1] }], { maxPoints: 3 }), RangeError, 'ccdfFigure maxPoints', '>= 16', '3');
   });
 
   it('values a log axis cannot show', () => {

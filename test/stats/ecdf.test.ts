@@ -57,6 +57,30 @@ describe('stats/ecdf and ccdf', () => {
     assert.equal(c.p[c.p.length - 1], 1 / v.length);
   });
 
+  it('inclusive ccdf is P(X ≥ x) at every distinct value, the maximum included', () => {
+    const c = ccdf([3, 1, 2], { inclusive: true });
+    assert.deepEqual(Array.from(c.x), [1, 2, 3]);
+    assert.deepEqual(Array.from(c.p), [1, 2 / 3, 1 / 3]);
+    const ties = ccdf([5, 1, 5, 5], { inclusive: true });
+    assert.deepEqual(Array.from(ties.x), [1, 5]);
+    assert.deepEqual(Array.from(ties.p), [1, 0.75]);
+    assert.deepEqual(Array.from(ccdf([7, 7, 7], { inclusive: true }).p), [1]);
+  });
+
+  it('thinned inclusive ccdf keeps min, max and exact P(X ≥ x) at the points ecdf keeps', () => {
+    const v = sample(100_000, 'ccdf-inclusive');
+    const sorted = sortedCopy(v);
+    const n = sorted.length;
+    const c = ccdf(v, { maxPoints: 200, inclusive: true });
+    const e = ecdf(v, { maxPoints: 200 });
+    assert.deepEqual(Array.from(c.x), Array.from(e.x));
+    assert.equal(c.x[0], sorted[0]);
+    assert.equal(c.x[c.x.length - 1], sorted[n - 1]);
+    assert.equal(c.p[0], 1);
+    assert.equal(c.p[c.p.length - 1], 1 / n);
+    for (let i = 0; i < c.x.length; i++) assert.equal(c.p[i], (n - sorted.indexOf(c.x[i])) / n);
+  });
+
   it('returns everything when maxPoints exceeds the distinct values', () => {
     assert.equal(ecdf([1, 2, 3], { maxPoints: 10 }).x.length, 3);
   });

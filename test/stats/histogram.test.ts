@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRng, exponential } from '../../lib/random';
-import { histogram } from '../../lib/stats';
+import { binEdges, histogram } from '../../lib/stats';
 
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, x) => s + x, 0);
 
@@ -48,5 +48,61 @@ describe('stats/histogram', () => {
     const h = histogram([5, 5, 5], { bins: 3 });
     assert.equal(sum(h.counts), 3);
     assert.equal(h.counts[1], 3);
+  });
+
+  it('bins into explicit edges: last bin closed, outside values in underflow/overflow', () => {
+    const edges = [1, 2, 4, 8];
+    const h = histogram([0.5, 1, 1.5, 2, 3.99, 4, 8, 9], { edges });
+    assert.equal(h.scale, 'explicit');
+    assert.deepEqual(Array.from(h.edges), edges);
+    assert.deepEqual(Array.from(h.counts), [2, 2, 2]);
+    assert.equal(h.underflow, 1);
+    assert.equal(h.overflow, 1);
+    assert.deepEqual(Array.from(h.density), [2 / 8 / 1, 2 / 8 / 2, 2 / 8 / 4]);
+    edges[0] = -100;
+    assert.equal(h.edges[0], 1, 'the edges are copied');
+  });
+
+  it('counts exactly as the generated edges say, also near log edges', () => {
+    const values = [1, 10, 100, 1000, 9.999999999999998, 99.99999999999996];
+    const h = histogram(values, { bins: 3, scale: 'log' });
+    const direct = histogram(values, { edges: h.edges });
+    assert.deepEqual(Array.from(direct.counts), Array.from(h.counts));
+    // The stored edges decide: 9.999999999999998 and 99.99999999999996 are bin starts here.
+    assert.deepEqual(Array.from(h.edges), [1, 9.999999999999998, 99.99999999999996, 1000]);
+    assert.deepEqual(Array.from(h.counts), [1, 2, 3]);
+  });
+});
+
+describe('stats/binEdges', () => {
+  it('spans all samples, so overlaid histograms share their bins', () => {
+    const edges = binEdges([[2, 3], [0, 1], Float64Array.from([4])], { bins: 4 });
+    assert.deepEqual(Array.from(edges), [0, 1, 2, 3, 4]);
+    const a = histogram([2, 3], { edges });
+    const b = histogram([0, 1], { edges });
+    assert.deepEqual(Array.from(a.counts), [0, 0, 1, 1]);
+    assert.deepEqual(Array.from(b.counts), [1, 1, 0, 0]);
+  });
+
+  it('matches histogram for one sample, linear and log', () => {
+    const v = [0.5, 3, 40, 700];
+    assert.deepEqual(binEdges([v], { bins: 7 }), histogram(v, { bins: 7 }).edges);
+    assert.deepEqual(binEdges([v], { bins: 7, scale: 'log' }), histogram(v, { bins: 7, scale: 'log' }).edges);
+  });
+
+  it('log edges are geometric from min to max exactly', () => {
+    const e = binEdges([[1, 1000]], { bins: 3, scale: 'log' });
+    assert.equal(e[0], 1);
+    assert.equal(e[3], 1000);
+    assert.ok(Math.abs(e[1] - 10) < 1e-12 && Math.abs(e[2] - 100) < 1e-12);
+  });
+
+  it('centres the range on a constant sample', () => {
+    assert.deepEqual(Array.from(binEdges([[5, 5]], { bins: 2 })), [4.5, 5, 5.5]);
+    assert.deepEqual(Array.from(binEdges([[5]], { bins: 1, scale: 'log' })), [2.5, 10]);
+  });
+
+  it('uses min and max when given, without reading the data range', () => {
+    assert.deepEqual(Array.from(binEdges([[100]], { bins: 2, min: 0, max: 1 })), [0, 0.5, 1]);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  ccdf, ecdf, histogram, LogHistogram, percentileInterval, quantileSorted, quantiles, summarize, summaryTable, toTable,
+  binEdges, ccdf, ecdf, histogram, LogHistogram, percentileInterval, quantileSorted, quantiles, summarize, summaryTable, toTable,
 } from '../../lib/stats';
 
 /** Asserts that `fn` throws an error of `type` whose message matches `names`. */
@@ -44,9 +44,29 @@ describe('stats: bad inputs throw errors that name the option', () => {
     rejects(() => histogram(v, bad(7)), TypeError, /histogram/);
   });
 
-  it('maxPoints', () => {
+  it('edges', () => {
+    rejects(() => histogram(v, { edges: [1, 3, 2] }), RangeError, /histogram edges.*ascending.*element 2/);
+    rejects(() => histogram(v, { edges: [1] }), RangeError, /histogram edges.*at least 2/);
+    rejects(() => histogram(v, { edges: [1, NaN] }), RangeError, /histogram edges.*element 1/);
+    rejects(() => histogram(v, { edges: bad('0,1') }), TypeError, /histogram edges/);
+    rejects(() => histogram(v, { edges: [0, 1], bins: 3 }), RangeError, /histogram edges.*bins/);
+    rejects(() => histogram(v, { edges: [0, 1], scale: 'log' }), RangeError, /histogram edges.*scale/);
+  });
+
+  it('binEdges samples and options', () => {
+    rejects(() => binEdges(bad([1, 2])), TypeError, /binEdges samples\[0\]/);
+    rejects(() => binEdges([]), RangeError, /binEdges samples/);
+    rejects(() => binEdges(bad(null)), TypeError, /binEdges samples/);
+    rejects(() => binEdges([[1], [2, Infinity]]), RangeError, /binEdges samples\[1\].*element 1/);
+    rejects(() => binEdges([v], { bins: 0 }), RangeError, /binEdges bins/);
+    rejects(() => binEdges([[0, 1]], { scale: 'log' }), RangeError, /binEdges min.*> 0.*log/);
+    rejects(() => binEdges([v], bad('log')), TypeError, /binEdges/);
+  });
+
+  it('maxPoints and inclusive', () => {
     rejects(() => ecdf(v, { maxPoints: 1 }), RangeError, /maxPoints/);
     rejects(() => ccdf(v, { maxPoints: 10.5 }), RangeError, /maxPoints/);
+    rejects(() => ccdf(v, { inclusive: bad('yes') }), TypeError, /ccdf inclusive.*true or false.*"yes"/);
   });
 
   it('relativeError, minValue and LogHistogram misuse', () => {
