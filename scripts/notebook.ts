@@ -2,7 +2,7 @@
  * The notebook files themselves: the parts of nbformat 4 the workbook reads,
  * finding the notebooks, and small questions about one (title, figures, errors).
  */
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
 import { marked } from 'marked';
 
@@ -61,9 +61,10 @@ export function text(value: MultilineString | undefined): string {
 
 /**
  * The notebooks of a folder, sorted by name. Names starting with `_` are
- * scratch notebooks and are left out unless `includePrivate`.
+ * scratch notebooks and are left out unless `includePrivate`. A missing folder has none.
  */
 export function listNotebooks(dir: string, opts: { includePrivate?: boolean } = {}): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.ipynb') && (opts.includePrivate || !name.startsWith('_')))
     .sort()
