@@ -111,17 +111,17 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
   mkdirSync(htmlDir, { recursive: true });
   removeStale(htmlDir, notebooks, '.html');
   const ready = notebooks
-    .map((file) => join(executedDir, basename(file)))
-    .filter((copy) => existsSync(copy))
-    .map((copy) => {
+    .map((file) => ({ file, copy: join(executedDir, basename(file)) }))
+    .filter(({ copy }) => existsSync(copy))
+    .map(({ file, copy }) => {
       const nb = readNotebook(copy);
-      return { copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
+      return { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
     });
   return ready.map((item, i) => {
     const link = (other: (typeof ready)[number] | undefined) => other && { href: `${other.name}.html`, title: other.title };
     const page = renderNotebookPage(item.nb, {
       title: item.title,
-      source: `notebooks/${item.name}.ipynb`,
+      source: displayPath(item.file),
       indexHref: '../index.html',
       prev: link(ready[i - 1]),
       next: link(ready[i + 1]),
