@@ -71,11 +71,21 @@ if ! "$PY" -c 'import nbclient, nbconvert, ipykernel' >/dev/null 2>&1 || ! comma
     || fail "Jupyter is still not importable by $PY after installing ${JUPYTER_PACKAGES[*]}"
 fi
 
-# The kernelspec starts the bare command `tslab`; the scripts put node_modules/.bin
-# on PATH (npm run does too) and tslab then uses the copy in this checkout.
-if ! jupyter kernelspec list 2>/dev/null | awk '{print $1}' | grep -qx tslab; then
-  say "registering the tslab kernel with Jupyter"
-  npx --no-install tslab install --python="$PY"
+# The kernelspec names the tslab binary of this checkout by its absolute path, so
+# the kernel starts from any front end (npm run lab, VS Code, a plain `jupyter
+# notebook`); tslab then runs the copy found above the notebook's folder. Register
+# when the kernel is missing or its binary is no longer there.
+TSLAB_BIN="$PWD/node_modules/.bin/tslab"
+registered=$("$PY" -c '
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+try:
+    print(KernelSpecManager().get_kernel_spec("tslab").argv[0])
+except NoSuchKernel:
+    pass
+' 2>/dev/null || true)
+if [[ -z $registered || $registered != /* || ! -x $registered ]]; then
+  say "registering the tslab kernel with Jupyter (${TSLAB_BIN})"
+  npx --no-install tslab install --python="$PY" --binary="$TSLAB_BIN"
   jupyter kernelspec list 2>/dev/null | awk '{print $1}' | grep -qx tslab \
     || fail "the tslab kernel is not listed by 'jupyter kernelspec list' after 'tslab install'"
 fi
