@@ -100,14 +100,27 @@ export function dash(option: string, value: unknown): Dash | undefined {
   return value === undefined ? undefined : check.oneOf(option, value, DASHES);
 }
 
-/** The options every builder shares. */
-export interface Common {
+/**
+ * The options every builder accepts (heatmapFigure all but `colors`): each
+ * builder's options interface extends this one, and COMMON_KEYS names its keys.
+ */
+export interface CommonFigureOptions {
+  /** Figure title (default: none). */
   title?: string;
-  height: number;
+  /** Height in px, an integer in [120, 4000] (default 420). */
+  height?: number;
+  /** Colour overrides by legend name (series, configuration, part or group), e.g. `{ 'HTTP/2': '#0072B2' }`. */
   colors?: Record<string, string>;
 }
 
-export function common(fn: string, opts: { title?: unknown; height?: unknown; colors?: unknown }, defaultHeight?: number): Common {
+/** The option names every builder accepts. */
+export const COMMON_KEYS: readonly (keyof CommonFigureOptions)[] = ['title', 'height', 'colors'];
+
+/** The common options checked, with the height filled in; baseLayout takes it as is. */
+export type Common = CommonFigureOptions & { height: number };
+
+/** The common options of `fn`, checked; `defaultHeight` replaces THEME.height. */
+export function common(fn: string, opts: { [K in keyof CommonFigureOptions]?: unknown }, defaultHeight?: number): Common {
   const out: Common = { height: height(`${fn} height`, opts.height, defaultHeight) };
   const title = optionalText(`${fn} title`, opts.title);
   if (title !== undefined) out.title = title;
@@ -116,5 +129,13 @@ export function common(fn: string, opts: { title?: unknown; height?: unknown; co
   return out;
 }
 
-/** The option names every builder accepts. */
-export const COMMON_KEYS: readonly string[] = ['title', 'height', 'colors'];
+/** The axis titles `xTitle` then `yTitle` of `fn`, each with its default (none: required). */
+export function axisTitles(
+  fn: string,
+  opts: { xTitle?: unknown; yTitle?: unknown },
+  xDefault?: string,
+  yDefault?: string,
+): { xTitle: string; yTitle: string } {
+  const xTitle = text(`${fn} xTitle`, opts.xTitle, xDefault);
+  return { xTitle, yTitle: text(`${fn} yTitle`, opts.yTitle, yDefault) };
+}

@@ -24,16 +24,14 @@ export interface HeatmapData {
 
 export type HeatmapScale = 'Viridis' | 'Cividis';
 
-export interface HeatmapFigureOptions {
+/** No `colors`: the colour scale, not names, picks the colours. */
+export interface HeatmapFigureOptions extends Omit<checks.CommonFigureOptions, 'colors'> {
   /** x-axis title with its unit (required). */
   xTitle: string;
   /** y-axis title with its unit (required). */
   yTitle: string;
   /** Colour scale (default 'Viridis'). */
   colorscale?: HeatmapScale;
-  title?: string;
-  /** Height in px (default 420). */
-  height?: number;
 }
 
 const FN = 'heatmapFigure';
@@ -52,8 +50,7 @@ export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions):
   const g = checks.record(`${FN}(grid)`, grid);
   if (options === undefined) throw new TypeError(`${FN} needs options { xTitle, yTitle } naming both axes with units`);
   const opts = checks.readOptions(FN, options, KEYS);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle);
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle);
+  const { xTitle, yTitle } = checks.axisTitles(FN, opts);
   const colorscale = opts.colorscale === undefined ? 'Viridis' : check.oneOf(`${FN} colorscale`, opts.colorscale, SCALES);
   const common = checks.common(FN, opts);
 
@@ -79,7 +76,7 @@ export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions):
     colorbar: { title: { text: zTitle, side: 'right' } },
     hovertemplate: `${yTitle}: %{y}<br>${xTitle}: %{x}<br>${zTitle}: ${hoverValue('z', unitOf(zTitle))}<extra></extra>`,
   };
-  const layout = baseLayout({ title: common.title, height: common.height, showlegend: false });
+  const layout = baseLayout({ ...common, showlegend: false });
   layout.xaxis = baseAxis(xTitle, { kind: x.some((v) => typeof v === 'string') ? 'category' : 'value' });
   layout.yaxis = baseAxis(yTitle, { kind: y.some((v) => typeof v === 'string') ? 'category' : 'value' });
   layout.xaxis.showgrid = false;

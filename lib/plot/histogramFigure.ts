@@ -19,22 +19,17 @@ import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
 
 export type HistogramNorm = 'count' | 'probability' | 'percent';
 
-export interface HistogramFigureOptions {
+export interface HistogramFigureOptions extends checks.CommonFigureOptions {
   /** Number of bins (integer in [1, 1000], default 40), or explicit ascending bin edges. */
   bins?: number | ArrayLike<number>;
   /** Log x axis with log-spaced bins (default false); needs every value > 0. */
   logX?: boolean;
   /** Bar height: 'count', 'probability' (fraction of the sample, default) or 'percent'. */
   norm?: HistogramNorm;
-  title?: string;
   /** Default 'latency (ms)'. */
   xTitle?: string;
   /** Default depends on `norm`, e.g. 'fraction of values per bin'. */
   yTitle?: string;
-  /** Height in px (default 420). */
-  height?: number;
-  /** Colour overrides by series name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'histogramFigure';
@@ -55,10 +50,9 @@ export function histogramFigure(series: SampleSeries[], options?: HistogramFigur
   const opts = checks.readOptions(FN, options, KEYS);
   const logX = check.flag(`${FN} logX`, opts.logX, false);
   const norm = opts.norm === undefined ? 'probability' : check.oneOf(`${FN} norm`, opts.norm, NORMS);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'latency (ms)');
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, Y_TITLES[norm]);
+  const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'latency (ms)', Y_TITLES[norm]);
   const common = checks.common(FN, opts);
-  const samples = checkSamples(FN, series, logX ? 'when logX is true (set logX: false for zero or negative values)' : undefined);
+  const samples = checkSamples(FN, series, logX);
 
   let edges: ArrayLike<number>;
   if (Array.isArray(opts.bins) || ArrayBuffer.isView(opts.bins)) {
@@ -93,7 +87,7 @@ export function histogramFigure(series: SampleSeries[], options?: HistogramFigur
     };
   });
 
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   layout.barmode = 'overlay';
   layout.bargap = 0;
   layout.xaxis = baseAxis(xTitle, { log: logX });

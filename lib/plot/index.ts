@@ -2,9 +2,11 @@ export type { Axis, BarTrace, Dash, Figure, HeatmapTrace, Layout, ScatterTrace, 
 export { THEME, baseLayout, baseAxis, unitOf, hoverValue, type AxisOptions, type BaseLayoutOptions } from './theme';
 export { PALETTE, NEUTRAL, colorFor, resetColors, assignedColors } from './palette';
 export type { SampleSeries, XYSeries } from './series';
+export type { CommonFigureOptions } from './checks';
 export { histogramFigure, type HistogramFigureOptions, type HistogramNorm } from './histogramFigure';
-export { ecdfFigure, type EcdfFigureOptions } from './ecdfFigure';
-export { ccdfFigure, type CcdfFigureOptions } from './ccdfFigure';
+export {
+  ecdfFigure, ccdfFigure, type EcdfFigureOptions, type CcdfFigureOptions, type DistributionCurveOptions,
+} from './distributionCurveFigure';
 export { percentileFigure, type PercentileFigureOptions, type PercentileRow, type PercentileStyle } from './percentileFigure';
 export { loadLatencyFigure, type LoadLatencyFigureOptions, type LoadPoint, type LoadSeries, type VerticalMarker } from './loadLatencyFigure';
 export { stackedBarFigure, type StackedBarFigureOptions, type StackedBarRow } from './stackedBarFigure';

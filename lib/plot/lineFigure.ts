@@ -12,7 +12,7 @@ import { roundAll } from './round';
 import { checkLines, type XYSeries } from './series';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
 
-export interface LineFigureOptions {
+export interface LineFigureOptions extends checks.CommonFigureOptions {
   /** y-axis title with its unit (required), e.g. 'throughput (requests/s)'. */
   yTitle: string;
   /** Default 'time (ms)'. */
@@ -23,11 +23,6 @@ export interface LineFigureOptions {
   logY?: boolean;
   /** Draw a marker at each point (default false). */
   markers?: boolean;
-  title?: string;
-  /** Height in px (default 420). */
-  height?: number;
-  /** Colour overrides by series name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'lineFigure';
@@ -63,7 +58,7 @@ export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figu
   const xUnit = unitOf(xTitle);
   const yUnit = unitOf(yTitle);
   const data = lines.map((s) => lineTrace(s, pickColor(s.name, common.colors), xUnit, yUnit, markers));
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { log: logY });
   return { data, layout };

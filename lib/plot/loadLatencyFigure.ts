@@ -32,20 +32,15 @@ export interface VerticalMarker {
   label?: string;
 }
 
-export interface LoadLatencyFigureOptions {
+export interface LoadLatencyFigureOptions extends checks.CommonFigureOptions {
   /** Vertical reference lines, e.g. `[{ x: 1, label: 'ρ = 1' }]`. */
   markers?: VerticalMarker[];
   /** Log y axis (default false); needs every percentile > 0. */
   logY?: boolean;
-  title?: string;
   /** Default 'utilisation ρ'. */
   xTitle?: string;
   /** Default 'latency (ms)'. */
   yTitle?: string;
-  /** Height in px (default 420). */
-  height?: number;
-  /** Colour overrides by configuration name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'loadLatencyFigure';
@@ -67,8 +62,7 @@ function checkPoints(at: string, value: unknown, logY: boolean): LoadPoint[] {
 export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const logY = check.flag(`${FN} logY`, opts.logY, false);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'utilisation ρ');
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'latency (ms)');
+  const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'utilisation ρ', 'latency (ms)');
   const common = checks.common(FN, opts);
   const markers = opts.markers === undefined ? [] : checks.list(`${FN} markers`, opts.markers).map((m, i) => {
     const r = checks.record(`${FN} markers[${i}]`, m);
@@ -100,7 +94,7 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
     }
   });
 
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   layout.xaxis = baseAxis(xTitle);
   layout.yaxis = baseAxis(yTitle, { log: logY });
   if (!logY) layout.yaxis.rangemode = 'tozero';

@@ -23,20 +23,15 @@ export interface PercentileRow {
 
 export type PercentileStyle = 'bars' | 'ladder';
 
-export interface PercentileFigureOptions {
+export interface PercentileFigureOptions extends checks.CommonFigureOptions {
   /** 'bars' (grouped, default) or 'ladder' (dots joined per configuration). */
   style?: PercentileStyle;
   /** Log y axis (default false); needs every percentile > 0. */
   logY?: boolean;
-  title?: string;
   /** Default 'percentile'. */
   xTitle?: string;
   /** Default 'latency (ms)'. */
   yTitle?: string;
-  /** Height in px (default 420). */
-  height?: number;
-  /** Colour overrides by configuration name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'percentileFigure';
@@ -53,8 +48,7 @@ export function percentileFigure(rows: PercentileRow[], options?: PercentileFigu
   const opts = checks.readOptions(FN, options, KEYS);
   const style = opts.style === undefined ? 'bars' : check.oneOf(`${FN} style`, opts.style, STYLES);
   const logY = check.flag(`${FN} logY`, opts.logY, false);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'percentile');
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'latency (ms)');
+  const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'percentile', 'latency (ms)');
   const common = checks.common(FN, opts);
 
   const seen = new Set<string>();
@@ -87,7 +81,7 @@ export function percentileFigure(rows: PercentileRow[], options?: PercentileFigu
     };
   });
 
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   if (style === 'bars') {
     layout.barmode = 'group';
     layout.bargap = 0.2;

@@ -23,8 +23,9 @@ export interface XYSeries {
   dash?: Dash;
 }
 
-/** Checks a list of samples; with `positiveFor`, every value must be > 0 (log axes). */
-export function checkSamples(fn: string, series: unknown, positiveFor?: string): SampleSeries[] {
+/** Checks a list of samples; on a log x axis every value must be > 0. */
+export function checkSamples(fn: string, series: unknown, logX: boolean): SampleSeries[] {
+  const positiveFor = logX ? 'when logX is true (set logX: false for zero or negative values)' : undefined;
   const seen = new Set<string>();
   return checks.list(`${fn} series`, series).map((s, i) => {
     const r = checks.record(`${fn} series[${i}]`, s);

@@ -23,14 +23,11 @@ export interface SignalPanel {
   logY?: boolean;
 }
 
-export interface SignalsFigureOptions {
+export interface SignalsFigureOptions extends checks.CommonFigureOptions {
   /** Shared x-axis title (default 'time (ms)'). */
   xTitle?: string;
-  title?: string;
   /** Height in px (default 60 + 170 per panel). */
   height?: number;
-  /** Colour overrides by series name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'signalsFigure';
@@ -52,7 +49,7 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   const inLegend = new Set<string>();
   const data: ScatterTrace[] = [];
   const annotations: Annotation[] = [];
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   list.forEach((p, i) => {
     const at = `${FN} panels[${i}]`;
     const r = checks.record(at, p);

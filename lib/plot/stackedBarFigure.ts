@@ -18,18 +18,13 @@ export interface StackedBarRow {
   parts: Record<string, number>;
 }
 
-export interface StackedBarFigureOptions {
+export interface StackedBarFigureOptions extends checks.CommonFigureOptions {
   /** Order of the parts from the bottom of each bar (default: order of first appearance). */
   parts?: string[];
-  title?: string;
   /** Default 'configuration'. */
   xTitle?: string;
   /** Default 'time (ms)'. */
   yTitle?: string;
-  /** Height in px (default 420). */
-  height?: number;
-  /** Colour overrides by part name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'stackedBarFigure';
@@ -37,8 +32,7 @@ const KEYS = ['parts', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
 export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'configuration');
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'time (ms)');
+  const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'configuration', 'time (ms)');
   const common = checks.common(FN, opts);
   const partNames = new Set<string>();
   const given = opts.parts === undefined
@@ -77,7 +71,7 @@ export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigu
     hovertemplate: `%{x}: ${yHover}<extra>%{fullData.name}</extra>`,
   }));
 
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   layout.barmode = 'stack';
   layout.bargap = 0.35;
   layout.legend = { ...layout.legend, traceorder: 'normal' };

@@ -24,16 +24,13 @@ export interface TimelineRow {
   label?: string;
 }
 
-export interface TimelineFigureOptions {
-  title?: string;
+export interface TimelineFigureOptions extends checks.CommonFigureOptions {
   /** Default 'time (ms)'. */
   xTitle?: string;
   /** Default 'lane'. */
   yTitle?: string;
   /** Height in px (default: 420, or more for many lanes). */
   height?: number;
-  /** Colour overrides by group name. */
-  colors?: Record<string, string>;
 }
 
 const FN = 'timelineFigure';
@@ -43,8 +40,7 @@ const LANE_PX = 22;
 
 export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle, 'lane');
+  const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'time (ms)', 'lane');
 
   const lanes: string[] = [];
   const groups = new Map<string, { lane: string[]; base: number[]; length: number[]; custom: (string | number)[][] }>();
@@ -82,7 +78,7 @@ export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOpti
       ` (${hoverValue('x', unit)})<extra>%{fullData.name}</extra>`,
   }));
 
-  const layout = baseLayout({ title: common.title, height: common.height });
+  const layout = baseLayout(common);
   // Overlay, not group: bars of different groups on one lane share its row.
   layout.barmode = 'overlay';
   layout.bargap = 0.25;

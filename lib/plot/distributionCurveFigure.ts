@@ -1,0 +1,117 @@
+/**
+ * Distribution curves of several samples, one step line per configuration:
+ * - ecdfFigure, the empirical CDF: at latency x the line shows the fraction of
+ *   requests that took at most x, on a linear y axis from 0 to 1.
+ * - ccdfFigure, the tail plot: the complementary CDF P(X > x) on log–log axes. A
+ *   power-law tail is a straight line, an exponential tail bends down, and the
+ *   slowest request in 10^6 stays visible at 10^-6. Each line steps down at every
+ *   sample value (the points themselves carry P(X ≥ x), the value just before the
+ *   step; the last step to 0 cannot be drawn on a log axis).
+ * The x axis is logarithmic by default, since latencies spread over decades. Large
+ * samples are thinned to `maxPoints` steps per series (by lib/stats ecdf/ccdf),
+ * keeping the minimum, the maximum and the tail, so a page with 10^6-request runs
+ * stays small. It does not draw confidence bands, interpolate between samples, or
+ * fit or extrapolate a tail model.
+ */
+import { ccdf, ecdf, type Curve } from '../stats/ecdf';
+import * as check from '../validate';
+import type { Figure, Line, ScatterTrace } from './figure';
+import * as checks from './checks';
+import { pickColor } from './palette';
+import { roundAll } from './round';
+import { checkSamples, type SampleSeries } from './series';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+
+/** The options ecdfFigure and ccdfFigure share. */
+export interface DistributionCurveOptions extends checks.CommonFigureOptions {
+  /** Log x axis (default true); needs every value > 0. */
+  logX?: boolean;
+  /** Most points drawn per series (integer ≥ 16, default 2000). */
+  maxPoints?: number;
+  /** Default 'latency (ms)'. */
+  xTitle?: string;
+}
+
+export interface EcdfFigureOptions extends DistributionCurveOptions {
+  /** Default 'fraction of values ≤ x'. */
+  yTitle?: string;
+}
+
+export interface CcdfFigureOptions extends DistributionCurveOptions {
+  /** Default 'fraction of values > x'. */
+  yTitle?: string;
+}
+
+/** What tells one curve from the other. */
+interface CurveKind {
+  fn: string;
+  yTitle: string;
+  /** The drawn points (x ascending) of one sample. */
+  curve(values: ArrayLike<number>, maxPoints: number): Curve;
+  /** The relation the hover text states, P(X ≤ x) or P(X ≥ x). */
+  relation: '≤' | '≥';
+  shape: NonNullable<Line['shape']>;
+  /** Log y axis; a linear one spans [0, 1.02]. */
+  logY: boolean;
+}
+
+const KINDS: Record<'ecdf' | 'ccdf', CurveKind> = {
+  ecdf: {
+    fn: 'ecdfFigure',
+    yTitle: 'fraction of values ≤ x',
+    curve: (values, maxPoints) => ecdf(values, { maxPoints }),
+    relation: '≤',
+    shape: 'hv',
+    logY: false,
+  },
+  ccdf: {
+    fn: 'ccdfFigure',
+    yTitle: 'fraction of values > x',
+    curve: (values, maxPoints) => ccdf(values, { maxPoints, inclusive: true }),
+    relation: '≥',
+    // 'vh': at each x drop to the next point's level, then run flat to the next x.
+    shape: 'vh',
+    logY: true,
+  },
+};
+
+const KEYS = ['logX', 'maxPoints', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+
+function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigureOptions | CcdfFigureOptions | undefined): Figure {
+  const fn = kind.fn;
+  const opts = checks.readOptions(fn, options, KEYS);
+  const logX = check.flag(`${fn} logX`, opts.logX, true);
+  const maxPoints = checks.maxPoints(`${fn} maxPoints`, opts.maxPoints);
+  const { xTitle, yTitle } = checks.axisTitles(fn, opts, 'latency (ms)', kind.yTitle);
+  const common = checks.common(fn, opts);
+  const samples = checkSamples(fn, series, logX);
+
+  const data: ScatterTrace[] = samples.map((s) => {
+    const c = kind.curve(s.values, maxPoints);
+    return {
+      type: 'scatter',
+      mode: 'lines',
+      name: s.name,
+      x: roundAll(c.x),
+      y: roundAll(c.p),
+      line: { color: pickColor(s.name, common.colors), width: THEME.lineWidth, shape: kind.shape },
+      hovertemplate: `P(X ${kind.relation} ${hoverValue('x', unitOf(xTitle))}) = %{y:.4~r}<extra>%{fullData.name}</extra>`,
+    };
+  });
+
+  const layout = baseLayout(common);
+  layout.xaxis = baseAxis(xTitle, { log: logX });
+  layout.yaxis = baseAxis(yTitle, { kind: 'probability', log: kind.logY });
+  if (!kind.logY) layout.yaxis.range = [0, 1.02];
+  return { data, layout };
+}
+
+/** Empirical CDFs, P(X ≤ x), as 'hv' step lines on a linear y axis. */
+export function ecdfFigure(series: SampleSeries[], options?: EcdfFigureOptions): Figure {
+  return curveFigure(KINDS.ecdf, series, options);
+}
+
+/** Tail plot: P(X > x) as 'vh' step lines on a log y axis (log–log by default). */
+export function ccdfFigure(series: SampleSeries[], options?: CcdfFigureOptions): Figure {
+  return curveFigure(KINDS.ccdf, series, options);
+}
