@@ -7,13 +7,16 @@
  *   slowest request in 10^6 stays visible at 10^-6. Each line steps down at every
  *   sample value (the points themselves carry P(X ≥ x), the value just before the
  *   step; the last step to 0 cannot be drawn on a log axis).
- * The x axis is logarithmic by default, since latencies spread over decades. Large
+ * The x axis is logarithmic by default, since latencies spread over decades; an
+ * ECDF's log axis starts at the lowest 0.1th percentile among the series, so a
+ * handful of near-zero values does not stretch it over empty decades. Large
  * samples are thinned to `maxPoints` steps per series (by lib/stats ecdf/ccdf),
  * keeping the minimum, the maximum and the tail, so a page with 10^6-request runs
  * stays small. It does not draw confidence bands, interpolate between samples, or
  * fit or extrapolate a tail model.
  */
 import { ccdf, ecdf, type Curve } from '../stats/ecdf';
+import { quantiles } from '../stats/quantile';
 import * as check from '../validate';
 import type { Figure, Line, ScatterTrace } from './figure';
 import * as checks from './checks';
@@ -103,7 +106,21 @@ function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigur
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { kind: 'probability', log: kind.logY });
   if (!kind.logY) layout.yaxis.range = [0, 1.02];
+  if (logX && !kind.logY) layout.xaxis.range = logRange(samples);
   return { data, layout };
+}
+
+/** log10 axis range from the lowest 0.1th percentile to the highest maximum, padded a little. */
+function logRange(samples: SampleSeries[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of samples) {
+    const [p001, max] = quantiles(s.values, [0.001, 1]);
+    lo = Math.min(lo, p001);
+    hi = Math.max(hi, max);
+  }
+  const pad = 0.02 * Math.max(Math.log10(hi / lo), 1);
+  return [Math.log10(lo) - pad, Math.log10(hi) + pad];
 }
 
 /** Empirical CDFs, P(X ≤ x), as 'hv' step lines on a linear y axis. */

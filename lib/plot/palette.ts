@@ -1,10 +1,10 @@
 /**
  * Colours: a colour-blind-safe palette and one stable colour per name.
  *
- * The first seven colours are Okabe & Ito's palette for colour-vision deficiency
- * (black left out, yellow moved last: it is faint on white); the next eight are
- * from Paul Tol's "muted" scheme, which stays distinguishable under the common
- * deficiencies. `colorFor(name)` hands them out in order of first use and then
+ * The first six colours are Okabe & Ito's palette for colour-vision deficiency
+ * (black left out, and yellow too: it is faint on white); the next seven are from
+ * Paul Tol's "muted" scheme (its pale sand left out for the same reason), which
+ * stays distinguishable under the common deficiencies. `colorFor(name)` hands them out in order of first use and then
  * always returns the same colour for that name, so "HTTP/2" is the same colour in
  * every figure of a notebook. This registry is the one piece of module state in
  * lib/plot; it depends only on call order, never on time or chance. After
@@ -25,8 +25,6 @@ export const PALETTE: readonly string[] = Object.freeze([
   '#44AA99', // Tol teal
   '#AA4499', // Tol purple
   '#CC6677', // Tol rose
-  '#DDCC77', // Tol sand
-  '#F0E442', // Okabe–Ito yellow
 ]);
 
 /** Neutral grey for reference lines and markers that are not a configuration. */

@@ -76,3 +76,14 @@ describe('plot/ecdfFigure and ccdfFigure: what tells them apart', () => {
     }
   });
 });
+
+describe('ecdfFigure log axis range', () => {
+  it('starts at the lowest 0.1th percentile, not at a stray near-zero value', () => {
+    const values = Array.from({ length: 10_000 }, (_, i) => 1 + i / 100);
+    values[0] = 1e-6;
+    const fig = ecdfFigure([{ name: 'a', values }]);
+    const range = (fig.layout.xaxis as { range: [number, number] }).range;
+    assert.ok(range[0] > -0.1 && range[0] < 0.05, `from ${range[0]}`);
+    assert.ok(Math.abs(range[1] - Math.log10(100.99)) < 0.1, `to ${range[1]}`);
+  });
+});
