@@ -27,6 +27,7 @@
 
 import type { ProgressCallback } from '../sim/progress';
 import { kernelDisplayWriter, type DisplayWriter } from './show';
+import { escapeHtml } from './escapeHtml';
 import { nonNegative, positive } from '../validate';
 
 export interface Progress {
@@ -136,8 +137,4 @@ function terminalSink(): Sink {
       process.stderr.write('\r\x1b[K');
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -7,6 +7,7 @@
  */
 import * as check from '../validate';
 import { kernelDisplayWriter } from './show';
+import { escapeHtml } from './escapeHtml';
 
 export interface TableOptions {
   /** Decimals for non-integer numbers: one count for all columns, or per column name (default 2). */
@@ -36,10 +37,6 @@ function format(value: unknown, digits: number): string {
   }
   if (value === null || value === undefined) return '';
   return String(value);
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Decimals per column from the `digits` option (2 where it says nothing). */
@@ -80,9 +77,9 @@ function prepare(table: Tabular, opts: TableOptions): Prepared {
 export function tableHtml(table: Tabular, opts: TableOptions = {}): string {
   const { columns, cells, numeric, caption } = prepare(table, opts);
   const align = (i: number): string => (numeric[i] ? ' style="text-align:right"' : ' style="text-align:left"');
-  const head = columns.map((c, i) => `<th${align(i)}>${escape(c)}</th>`).join('');
-  const body = cells.map((r) => `<tr>${r.map((v, i) => `<td${align(i)}>${escape(v)}</td>`).join('')}</tr>`).join('\n');
-  const cap = caption ? `<caption style="caption-side:top;text-align:left">${escape(caption)}</caption>` : '';
+  const head = columns.map((c, i) => `<th${align(i)}>${escapeHtml(c)}</th>`).join('');
+  const body = cells.map((r) => `<tr>${r.map((v, i) => `<td${align(i)}>${escapeHtml(v)}</td>`).join('')}</tr>`).join('\n');
+  const cap = caption ? `<caption style="caption-side:top;text-align:left">${escapeHtml(caption)}</caption>` : '';
   return `<table class="netlab-table">${cap}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
 

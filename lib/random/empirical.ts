@@ -3,11 +3,11 @@
  * measured sample replayed). Its quantile is the exact inverse of its own step
  * CDF: the smallest value v with P(X ≤ v) ≥ p.
  */
-import * as check from '../validate';
+import { sortedCopy } from '../stats/quantile';
 import { checkP, type Distribution } from './distribution';
 
 export function empirical(values: ArrayLike<number>): Distribution {
-  const sorted = Float64Array.from(check.finiteArray('empirical(values)', values)).sort();
+  const sorted = sortedCopy(values, 'empirical(values)');
   const n = sorted.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];

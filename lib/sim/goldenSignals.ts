@@ -4,7 +4,7 @@
  * requests by the time they finished, errors by the time the client saw them fail,
  * and saturation as the busiest stage's utilisation in the bucket.
  */
-import { quantileSorted } from '../stats/quantile';
+import { quantiles } from '../stats/quantile';
 
 export interface SignalBucket {
   /** Bucket start (ms). */
@@ -52,14 +52,15 @@ export function bucketSignals(input: SignalInput): SignalBucket[] {
   const out: SignalBucket[] = [];
   for (let b = 0; b < buckets; b++) {
     const perSecond = 1000 / Math.min(bucketMs, durationMs - b * bucketMs);
-    const sorted = Float64Array.from(latencies[b]).sort();
+    const ok = latencies[b].length;
+    const [p50, p99] = ok > 0 ? quantiles(latencies[b], [0.5, 0.99]) : [NaN, NaN];
     out.push({
       tMs: b * bucketMs,
       offeredRps: arrivals[b] * perSecond,
-      throughputRps: sorted.length * perSecond,
+      throughputRps: ok * perSecond,
       errorRps: errors[b] * perSecond,
-      p50Ms: sorted.length > 0 ? quantileSorted(sorted, 0.5) : NaN,
-      p99Ms: sorted.length > 0 ? quantileSorted(sorted, 0.99) : NaN,
+      p50Ms: p50,
+      p99Ms: p99,
       saturation: input.saturation[b],
     });
   }

@@ -131,17 +131,20 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
   const ARRIVE = sim.on((job) => {
     tick(job + 1);
     enter(0, job);
+    if (job + 1 < n) sim.schedule(arrivalMs[job + 1], ARRIVE, job + 1);
   });
-  for (let i = 0; i < n; i++) sim.schedule(arrivalMs[i], ARRIVE, i);
+  if (n > 0) sim.schedule(arrivalMs[0], ARRIVE, 0);
   sim.run({ until: durationMs });
   stations.forEach((s) => s.flush(durationMs));
 
   // A request still in flight at the end has failed already if the client gave up on it.
+  const tally = [0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
     if (outcome[i] === OUTCOME.unfinished && arrivalMs[i] + timeoutMs <= durationMs) {
       outcome[i] = OUTCOME.timedOut;
       endMs[i] = arrivalMs[i] + timeoutMs;
     }
+    tally[outcome[i]]++;
   }
 
   const buckets = Math.ceil(durationMs / bucketMs - 1e-9);
@@ -166,13 +169,7 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
     utilisation: stations[k].utilisation(durationMs),
     dropped: stations[k].dropped,
   }));
-  const counts = { requests: n, ok: 0, dropped: 0, timedOut: 0, unfinished: 0 };
-  for (let i = 0; i < n; i++) {
-    if (outcome[i] === OUTCOME.ok) counts.ok++;
-    else if (outcome[i] === OUTCOME.dropped) counts.dropped++;
-    else if (outcome[i] === OUTCOME.timedOut) counts.timedOut++;
-    else counts.unfinished++;
-  }
+  const counts = { requests: n, ok: tally[OUTCOME.ok], dropped: tally[OUTCOME.dropped], timedOut: tally[OUTCOME.timedOut], unfinished: tally[OUTCOME.unfinished] };
   return {
     requests: { arrivalMs, latencyMs, endMs, outcome, droppedAt },
     signals: bucketSignals({ arrivalMs, endMs, latencyMs, ok: (i) => outcome[i] === OUTCOME.ok, durationMs, bucketMs, saturation }),
