@@ -2,3 +2,4 @@ export * from './random';
 export * from './sim';
 export * from './stats';
 export * from './plot';
+export * from './net';

@@ -15,7 +15,7 @@
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import { requireDistribution, type Distribution } from '../random/distribution';
-import { summarize, type Summary } from '../stats/summarize';
+import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from './simulation';
 import { Station } from './station';
@@ -57,9 +57,6 @@ export interface QueueResult {
   /** Simulated time until the last departure (ms). */
   simulatedMs: number;
 }
-
-/** The summary of a run in which no measured request was served (all dropped). */
-const NO_LATENCIES: Summary = { count: 0, mean: NaN, min: NaN, p50: NaN, p90: NaN, p99: NaN, p999: NaN, max: NaN };
 
 export function simulateQueue(opts: QueueOptions): QueueResult {
   check.options('simulateQueue', opts);
@@ -124,7 +121,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
   return {
     latencyMs,
     waitMs: served === measured ? wait : wait.slice(0, served),
-    summary: served > 0 ? summarize(latencyMs) : NO_LATENCIES,
+    summary: served > 0 ? summarize(latencyMs) : { ...EMPTY_SUMMARY },
     offeredLoad,
     unstable: offeredLoad >= 1,
     utilisation: station.utilisation(run.nowMs),

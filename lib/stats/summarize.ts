@@ -39,6 +39,9 @@ export function accurateSum(values: ArrayLike<number>): number {
   return sum + comp;
 }
 
+/** The summary of no values at all (every request failed or was dropped): count 0, the rest NaN. */
+export const EMPTY_SUMMARY: Readonly<Summary> = Object.freeze({ count: 0, mean: NaN, min: NaN, p50: NaN, p90: NaN, p99: NaN, p999: NaN, max: NaN });
+
 /** Summary of values that are already sorted ascending and finite (not re-checked). */
 export function summarizeSorted(sorted: ArrayLike<number>): Summary {
   const n = sorted.length;

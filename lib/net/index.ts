@@ -1,0 +1,10 @@
+export { independentLoss, gilbertElliott, burstyLoss, requireLossModel, type LossModel, type LossProcess, type GilbertElliottOptions, type BurstyLossOptions } from './loss';
+export { createPath, roundTripMs, jitterDraw, serialisationMs, type Path, type PathOptions } from './path';
+export { RtoEstimator, rtoBounds, RTO_DEFAULTS, type RtoOptions } from './rto';
+export { slowStartRounds, segmentsFor, DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from './slowStart';
+export { TcpConnection, ConnectionAborted, type TcpSettings } from './tcpConnection';
+export { tlsHandshake, safeAsEarlyData, TLS_MODES, IDEMPOTENT_METHODS, type TlsMode, type TlsHandshake } from './tls';
+export { handshakeCpu, HANDSHAKE_CPU_DEFAULTS, type HandshakeCpuOptions, type HandshakeCpu } from './handshakeCpu';
+export { mathisThroughput, type MathisOptions } from './mathis';
+export { requestTime, planRequest, sampleRequest, DNS_STATES, CONNECTION_STATES, DNS_TIMEOUT_MS, type RequestOptions, type RequestTiming, type RequestBreakdown, type RequestPlan, type DnsState, type ConnectionState } from './requestTime';
+export { requestTimes, type RequestTimesOptions, type RequestTimes } from './requestTimes';

@@ -1,0 +1,216 @@
+/**
+ * The time one HTTP-style request takes, first DNS lookup to last response byte,
+ * split into DNS, TCP handshake, TLS handshake, transfer and server time.
+ *
+ * Without jitter and loss the answer is the course's budget arithmetic, exactly:
+ *
+ *   new connection:    dns + (1 + TLS round trips + slow-start rounds) × RTT + server
+ *   reused connection: dns + (slow-start rounds from its window) × RTT + server
+ *
+ * where slow-start rounds come from `slowStartRounds` (RFC 5681, RFC 6928) and a
+ * reused connection with no `cwnd` given is warm enough to send the whole
+ * response in one round. HPBN's example (Grigorik, *High Performance Browser
+ * Networking*, ch. 2): 20 KB, initcwnd 4, RTT 56 ms, server 40 ms → 264 ms new,
+ * 96 ms reused.
+ *
+ * With jitter or loss (pass `rng`) every round trip is sampled and losses are
+ * recovered as `TcpConnection` describes. A cold DNS lookup is one round trip
+ * to the resolver (`dnsRttMs`, default the path's RTT, as the course counts it)
+ * over a path with the same jitter and loss; a lost query is re-sent after
+ * `dnsTimeoutMs` (5 s, the glibc resolver's default). A warm lookup is answered
+ * from a local cache at no cost.
+ *
+ * Not modelled: TCP Fast Open, QUIC (see the HTTP models), the request's own size
+ * (it fits the first packet), header and TLS record overheads.
+ */
+import type { Rng } from '../random/rng';
+import { requireRng } from '../random/rng';
+import * as check from '../validate';
+import { createPath, roundTripMs, type Path, type PathOptions } from './path';
+import { rtoBounds, type RtoOptions } from './rto';
+import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor } from './slowStart';
+import { ConnectionAborted, TcpConnection, type TcpSettings } from './tcpConnection';
+import { tlsHandshake, type TlsHandshake, type TlsMode } from './tls';
+
+export type DnsState = 'cold' | 'warm' | 'none';
+export type ConnectionState = 'new' | 'reused';
+
+export const DNS_STATES: readonly DnsState[] = ['cold', 'warm', 'none'];
+export const CONNECTION_STATES: readonly ConnectionState[] = ['new', 'reused'];
+
+/** Default wait before a lost DNS query is re-sent (ms): glibc's `timeout:5`. */
+export const DNS_TIMEOUT_MS = 5000;
+
+export interface RequestOptions extends PathOptions, RtoOptions {
+  /** Response size (bytes, ≥ 0). */
+  bytes: number;
+  /** TLS handshake mode (default 'none'). */
+  tls?: TlsMode;
+  /** DNS lookup: 'cold' (one resolver round trip), 'warm' (cached, free) or 'none' (default). */
+  dns?: DnsState;
+  /** Resolver round-trip time for a cold lookup (ms; default `rttMs`). */
+  dnsRttMs?: number;
+  /** Wait before re-sending a lost DNS query (ms; default 5000). */
+  dnsTimeoutMs?: number;
+  /** 'new' (default) pays the handshakes; 'reused' is an open keep-alive connection. */
+  connection?: ConnectionState;
+  /** Initial congestion window of a new connection (segments; default 10, RFC 6928). */
+  initcwnd?: number;
+  /** Window of a reused connection (segments; default: large enough for the response). */
+  cwnd?: number;
+  /** Maximum segment size (bytes; default 1460). */
+  mssBytes?: number;
+  /** Server processing time (ms; default 0). */
+  serverMs?: number;
+  /** Consecutive retransmission timeouts before giving up (default 15, Linux tcp_retries2). */
+  maxRetries?: number;
+  /** Needed when the path has jitter or loss. */
+  rng?: Rng;
+}
+
+export interface RequestBreakdown {
+  dnsMs: number;
+  tcpMs: number;
+  tlsMs: number;
+  transferMs: number;
+  serverMs: number;
+}
+
+export interface RequestTiming {
+  /** First lookup to last response byte (ms); the time until giving up when `failed`. */
+  totalMs: number;
+  /** Data rounds, recovery rounds included. */
+  rounds: number;
+  breakdown: RequestBreakdown;
+  /** Segments and handshake messages sent again. */
+  retransmissions: number;
+  /** Retransmission timeouts that fired. */
+  timeouts: number;
+  /** True when the request went as TLS 0-RTT early data (replayable: idempotent requests only). */
+  replayable: boolean;
+  /** True when the server performed a full TLS handshake (see `handshakeCpu`). */
+  fullHandshake: boolean;
+  /** True when the connection gave up after too many timeouts. */
+  failed: boolean;
+}
+
+/** Validated, precomputed form of the options, reused across samples. */
+export interface RequestPlan {
+  path: Path;
+  dnsPath: Path | null;
+  dnsTimeoutMs: number;
+  reused: boolean;
+  tls: TlsHandshake;
+  initcwnd: number;
+  cwnd: number;
+  segments: number;
+  serverMs: number;
+  settings: TcpSettings;
+  /** True when sampling draws random numbers (jitter or loss). */
+  random: boolean;
+}
+
+export function planRequest(opts: RequestOptions): RequestPlan {
+  check.options('requestTime', opts);
+  const path = createPath(opts);
+  const bytes = check.nonNegative('bytes', opts.bytes);
+  const mssBytes = check.integer('mssBytes', opts.mssBytes ?? DEFAULT_MSS_BYTES, 1, 65_535);
+  const tlsMode = opts.tls ?? 'none';
+  const tls = tlsHandshake(tlsMode);
+  const dns = check.oneOf('dns', opts.dns ?? 'none', DNS_STATES);
+  const connection = check.oneOf('connection', opts.connection ?? 'new', CONNECTION_STATES);
+  const reused = connection === 'reused';
+  if (reused && dns === 'cold') throw new RangeError(`dns must be "warm" or "none" when connection is "reused" (an open connection needs no lookup); got "cold"`);
+  const initcwnd = check.integer('initcwnd', opts.initcwnd ?? DEFAULT_INITCWND, 1, 10_000);
+  const segments = segmentsFor(bytes, mssBytes);
+  if (opts.cwnd !== undefined && !reused) throw new RangeError('cwnd applies to a reused connection; a new one starts from initcwnd');
+  const cwnd = opts.cwnd === undefined ? segments : check.integer('cwnd', opts.cwnd, 1, 1e9);
+  const serverMs = check.nonNegative('serverMs', opts.serverMs ?? 0);
+  const maxRetries = check.integer('maxRetries', opts.maxRetries ?? 15, 0, 100);
+  const dnsPath =
+    dns === 'cold'
+      ? createPath({ rttMs: check.nonNegative('dnsRttMs', opts.dnsRttMs ?? path.rttMs), jitter: path.jitter ?? undefined, loss: path.loss })
+      : null;
+  const dnsTimeoutMs = check.positive('dnsTimeoutMs', opts.dnsTimeoutMs ?? DNS_TIMEOUT_MS);
+  const random = path.jitter !== null || path.loss.rate > 0;
+  return {
+    path,
+    dnsPath,
+    dnsTimeoutMs,
+    reused,
+    tls,
+    initcwnd,
+    cwnd,
+    segments,
+    serverMs,
+    settings: { mssBytes, rto: rtoBounds(opts), maxRetries, maxSynRetries: 6 },
+    random,
+  };
+}
+
+/** One request's timing under a plan, drawing delays from `delayRng` and losses from `lossRng`. */
+export function sampleRequest(plan: RequestPlan, delayRng: Rng, lossRng: Rng): RequestTiming {
+  const breakdown: RequestBreakdown = { dnsMs: 0, tcpMs: 0, tlsMs: 0, transferMs: 0, serverMs: plan.serverMs };
+  const lost = plan.path.loss.start(lossRng);
+  const tcp = new TcpConnection(plan.path, delayRng, lost, plan.settings);
+  let failed = false;
+  let phase: keyof RequestBreakdown = 'dnsMs';
+  try {
+    if (plan.dnsPath !== null) breakdown.dnsMs = lookupMs(plan, delayRng, lost);
+    if (plan.reused) {
+      tcp.warm(plan.cwnd);
+    } else {
+      phase = 'tcpMs';
+      breakdown.tcpMs = tcp.connect(plan.initcwnd);
+      phase = 'tlsMs';
+      for (let i = 0; i < plan.tls.roundTrips; i++) breakdown.tlsMs += tcp.exchange();
+    }
+    phase = 'transferMs';
+    breakdown.transferMs = tcp.respond(plan.segments, plan.serverMs) - plan.serverMs;
+  } catch (err) {
+    if (!(err instanceof ConnectionAborted)) throw err;
+    failed = true;
+    breakdown[phase] += err.elapsedMs;
+  }
+  const totalMs = breakdown.dnsMs + breakdown.tcpMs + breakdown.tlsMs + breakdown.transferMs + breakdown.serverMs;
+  return {
+    totalMs,
+    rounds: tcp.rounds,
+    breakdown,
+    retransmissions: tcp.retransmissions,
+    timeouts: tcp.timeouts,
+    replayable: !plan.reused && plan.tls.replayable,
+    fullHandshake: !plan.reused && plan.tls.fullHandshake,
+    failed,
+  };
+}
+
+/** A cold lookup: one resolver round trip, re-sent after the DNS timeout while lost. */
+function lookupMs(plan: RequestPlan, delayRng: Rng, lost: () => boolean): number {
+  const dnsPath = plan.dnsPath as Path;
+  let elapsed = 0;
+  for (let attempt = 0; ; attempt++) {
+    if (!lost() && !lost()) return elapsed + roundTripMs(dnsPath, delayRng);
+    if (attempt >= plan.settings.maxRetries) throw new ConnectionAborted(elapsed, 'DNS query lost too many times');
+    elapsed += plan.dnsTimeoutMs;
+  }
+}
+
+/** One request's time to last byte with its breakdown (see the module header). */
+export function requestTime(opts: RequestOptions): RequestTiming {
+  const plan = planRequest(opts);
+  if (plan.random) {
+    const rng = requireRng('rng (needed because the path has jitter or loss)', opts.rng);
+    return sampleRequest(plan, rng, rng);
+  }
+  const none = NO_DRAWS;
+  return sampleRequest(plan, none, none);
+}
+
+/** A stream that must never be drawn from: a deterministic plan draws nothing. */
+const NO_DRAWS: Rng = Object.assign(
+  () => {
+    throw new Error('internal: a path without jitter or loss drew a random number');
+  },
+  { seed: 'none', fork: (): Rng => NO_DRAWS },
+) as unknown as Rng;

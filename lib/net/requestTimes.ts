@@ -1,0 +1,78 @@
+/**
+ * Many sampled requests under one configuration, as columns for distributions.
+ *
+ * Random streams: delays use `rng.fork('delay')` and losses `rng.fork('loss')`,
+ * so two configurations run with the same seed share their draws where they can
+ * (common random numbers); identical options and seed give identical columns.
+ */
+import type { Rng } from '../random/rng';
+import { requireRng } from '../random/rng';
+import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
+import { progressTicker, type ProgressCallback } from '../sim/progress';
+import * as check from '../validate';
+import { planRequest, sampleRequest, type RequestOptions } from './requestTime';
+
+export interface RequestTimesOptions extends RequestOptions {
+  /** Requests to sample (integer in [1, 10^7]). */
+  samples: number;
+  rng: Rng;
+  onProgress?: ProgressCallback;
+}
+
+export interface RequestTimes {
+  totalMs: Float64Array;
+  dnsMs: Float64Array;
+  tcpMs: Float64Array;
+  tlsMs: Float64Array;
+  transferMs: Float64Array;
+  serverMs: Float64Array;
+  retransmissions: Int32Array;
+  timeouts: Int32Array;
+  /** 1 where the connection gave up, else 0. */
+  failed: Uint8Array;
+  /** Summary of `totalMs` over the requests that completed. */
+  summary: Summary;
+  /** Requests that gave up. */
+  failures: number;
+}
+
+export function requestTimes(opts: RequestTimesOptions): RequestTimes {
+  check.options('requestTimes', opts);
+  const n = check.integer('samples', opts.samples, 1, 1e7);
+  const rng = requireRng('rng', opts.rng);
+  const plan = planRequest(opts);
+  const tick = progressTicker(n, opts.onProgress);
+  const delayRng = rng.fork('delay');
+  const lossRng = rng.fork('loss');
+  const out: Omit<RequestTimes, 'summary'> = {
+    totalMs: new Float64Array(n),
+    dnsMs: new Float64Array(n),
+    tcpMs: new Float64Array(n),
+    tlsMs: new Float64Array(n),
+    transferMs: new Float64Array(n),
+    serverMs: new Float64Array(n),
+    retransmissions: new Int32Array(n),
+    timeouts: new Int32Array(n),
+    failed: new Uint8Array(n),
+    failures: 0,
+  };
+  const completed: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = sampleRequest(plan, delayRng, lossRng);
+    out.totalMs[i] = r.totalMs;
+    out.dnsMs[i] = r.breakdown.dnsMs;
+    out.tcpMs[i] = r.breakdown.tcpMs;
+    out.tlsMs[i] = r.breakdown.tlsMs;
+    out.transferMs[i] = r.breakdown.transferMs;
+    out.serverMs[i] = r.breakdown.serverMs;
+    out.retransmissions[i] = r.retransmissions;
+    out.timeouts[i] = r.timeouts;
+    if (r.failed) {
+      out.failed[i] = 1;
+      out.failures++;
+    } else completed.push(r.totalMs);
+    tick(i + 1);
+  }
+  const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed.length === n ? out.totalMs : completed);
+  return { ...out, summary };
+}

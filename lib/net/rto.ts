@@ -1,0 +1,70 @@
+/**
+ * TCP's retransmission timer, as RFC 6298 computes it.
+ *
+ * - Before any measurement the timeout is 1 s (RFC 6298 §2.1).
+ * - First sample R: SRTT = R, RTTVAR = R/2 (§2.2).
+ * - Later samples: RTTVAR = 3/4·RTTVAR + 1/4·|SRTT − R|, then SRTT = 7/8·SRTT + 1/8·R (§2.3).
+ * - RTO = SRTT + max(G, 4·RTTVAR), raised to a minimum (§2.4). The RFC asks for
+ *   1 s; Linux uses 200 ms (`TCP_RTO_MIN`), our default. G is the clock
+ *   granularity (1 ms, Linux with HZ=1000).
+ * - Each expiry doubles the timeout up to a maximum (§5.5; Linux `TCP_RTO_MAX`, 120 s);
+ *   the next valid sample recomputes it (§5.7).
+ * - Karn's rule: round trips that included a retransmission give no sample (§3);
+ *   the caller simply does not pass them.
+ */
+import * as check from '../validate';
+
+export interface RtoOptions {
+  /** Lower bound on the timeout (ms, > 0; default 200, Linux). RFC 6298 §2.4 says 1000. */
+  minRtoMs?: number;
+  /** Upper bound after backoff (ms; default 120000, Linux). */
+  maxRtoMs?: number;
+  /** Timeout before the first sample (ms; default 1000, RFC 6298 §2.1). */
+  initialRtoMs?: number;
+}
+
+/** The defaults, named once. */
+export const RTO_DEFAULTS = { minRtoMs: 200, maxRtoMs: 120_000, initialRtoMs: 1000, granularityMs: 1 } as const;
+
+/** Validated timer bounds, so a hot loop can build estimators without re-checking. */
+export function rtoBounds(options: RtoOptions = {}): Required<RtoOptions> {
+  const minRtoMs = check.positive('minRtoMs', options.minRtoMs ?? RTO_DEFAULTS.minRtoMs);
+  const maxRtoMs = check.positive('maxRtoMs', options.maxRtoMs ?? RTO_DEFAULTS.maxRtoMs);
+  const initialRtoMs = check.positive('initialRtoMs', options.initialRtoMs ?? RTO_DEFAULTS.initialRtoMs);
+  if (maxRtoMs < minRtoMs) throw new RangeError(`maxRtoMs must be >= minRtoMs (${minRtoMs}); got ${maxRtoMs}`);
+  if (initialRtoMs < minRtoMs || initialRtoMs > maxRtoMs) {
+    throw new RangeError(`initialRtoMs must be in [minRtoMs, maxRtoMs] = [${minRtoMs}, ${maxRtoMs}]; got ${initialRtoMs}`);
+  }
+  return { minRtoMs, maxRtoMs, initialRtoMs };
+}
+
+export class RtoEstimator {
+  /** Smoothed RTT (ms); NaN before the first sample. */
+  srttMs = NaN;
+  /** RTT variation (ms); NaN before the first sample. */
+  rttvarMs = NaN;
+  /** The current timeout (ms), backoff included. */
+  rtoMs: number;
+
+  constructor(private readonly bounds: Required<RtoOptions>) {
+    this.rtoMs = bounds.initialRtoMs;
+  }
+
+  /** Feeds one round-trip measurement (ms) taken without retransmission. */
+  sample(rttMs: number): void {
+    if (Number.isNaN(this.srttMs)) {
+      this.srttMs = rttMs;
+      this.rttvarMs = rttMs / 2;
+    } else {
+      this.rttvarMs = 0.75 * this.rttvarMs + 0.25 * Math.abs(this.srttMs - rttMs);
+      this.srttMs = 0.875 * this.srttMs + 0.125 * rttMs;
+    }
+    const raw = this.srttMs + Math.max(RTO_DEFAULTS.granularityMs, 4 * this.rttvarMs);
+    this.rtoMs = Math.min(this.bounds.maxRtoMs, Math.max(this.bounds.minRtoMs, raw));
+  }
+
+  /** The timer expired: double it, up to the maximum (RFC 6298 §5.5). */
+  backOff(): void {
+    this.rtoMs = Math.min(this.bounds.maxRtoMs, 2 * this.rtoMs);
+  }
+}

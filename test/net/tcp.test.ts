@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { requestTime } from '../../lib/net/requestTime';
+import { mathisThroughput } from '../../lib/net/mathis';
+import { RtoEstimator, rtoBounds } from '../../lib/net/rto';
+import { burstyLoss, gilbertElliott, independentLoss, type LossModel } from '../../lib/net/loss';
+import { createPath, roundTripMs } from '../../lib/net/path';
+import { createRng } from '../../lib/random/rng';
+
+/** A loss model that drops exactly the packets at the given positions (0 = first packet of the connection). */
+function dropPackets(...positions: number[]): LossModel {
+  return {
+    label: `drop ${positions.join(', ')}`,
+    rate: 0.5,
+    start: () => {
+      let n = 0;
+      return () => positions.includes(n++);
+    },
+  };
+}
+
+describe('TCP loss recovery (constructed losses)', () => {
+  const warm = { rttMs: 100, bytes: 14_600, connection: 'reused' as const, cwnd: 10, rng: createRng(1) };
+
+  it('recovers a loss followed by three or more segments by fast retransmit: one extra round', () => {
+    const r = requestTime({ ...warm, loss: dropPackets(2) });
+    assert.equal(r.totalMs, 200);
+    assert.equal(r.retransmissions, 1);
+    assert.equal(r.timeouts, 0);
+  });
+
+  it('waits for the retransmission timeout when too few segments follow the loss', () => {
+    // warm estimator: SRTT 100, RTTVAR 50 → RTO = 100 + 4·50 = 300 ms (RFC 6298 §2.2–2.4).
+    const r = requestTime({ ...warm, loss: dropPackets(8) });
+    assert.equal(r.totalMs, 300 + 100);
+    assert.equal(r.timeouts, 1);
+  });
+
+  it('retransmits a lost SYN after the initial 1 s timeout (RFC 6298 §2.1)', () => {
+    const r = requestTime({ rttMs: 100, bytes: 1000, loss: dropPackets(0), rng: createRng(1) });
+    assert.equal(r.breakdown.tcpMs, 1000 + 100);
+    assert.equal(r.totalMs, 1000 + 200);
+  });
+
+  it('honours the minimum RTO: on a 10 ms path a tail loss costs 200 ms, not 30', () => {
+    const r = requestTime({ ...warm, rttMs: 10, loss: dropPackets(9) });
+    assert.equal(r.totalMs, 200 + 10);
+    const rfc = requestTime({ ...warm, rttMs: 10, loss: dropPackets(9), minRtoMs: 1000 });
+    assert.equal(rfc.totalMs, 1000 + 10);
+  });
+});
+
+describe('RtoEstimator (RFC 6298)', () => {
+  it('follows the smoothing rules and backs off by doubling to the maximum', () => {
+    const rto = new RtoEstimator(rtoBounds({ minRtoMs: 1, maxRtoMs: 5000 }));
+    assert.equal(rto.rtoMs, 1000);
+    rto.sample(100);
+    assert.equal(rto.srttMs, 100);
+    assert.equal(rto.rttvarMs, 50);
+    assert.equal(rto.rtoMs, 300);
+    rto.sample(200);
+    assert.equal(rto.rttvarMs, 0.75 * 50 + 0.25 * 100);
+    assert.equal(rto.srttMs, 0.875 * 100 + 0.125 * 200);
+    assert.equal(rto.rtoMs, 112.5 + 4 * 62.5);
+    for (let i = 0; i < 10; i++) rto.backOff();
+    assert.equal(rto.rtoMs, 5000);
+    assert.throws(() => rtoBounds({ minRtoMs: 500, maxRtoMs: 100 }), /maxRtoMs must be >= minRtoMs/);
+  });
+});
+
+describe('long transfers under random loss: the Mathis formula', () => {
+  // Tolerance 25%: the formula is itself an approximation (see lib/net/mathis.ts).
+  for (const lossRate of [0.001, 0.003, 0.01, 0.02]) {
+    it(`throughput within 25% of (MSS/RTT)·√(3/2)/√p at p = ${lossRate}`, () => {
+      const rttMs = 80;
+      const bytes = 1460 * 150_000;
+      const r = requestTime({ rttMs, bytes, lossRate, connection: 'reused', cwnd: 10, rng: createRng(`mathis-${lossRate}`) });
+      const throughput = bytes / (r.breakdown.transferMs / 1000);
+      const ratio = throughput / mathisThroughput({ mssBytes: 1460, rttMs, lossRate });
+      assert.ok(ratio > 0.75 && ratio < 1.25, `ratio ${ratio}`);
+    });
+  }
+});
+
+describe('loss models', () => {
+  function measure(model: LossModel, packets: number, seed: number) {
+    const lost = model.start(createRng(seed));
+    let losses = 0;
+    let bursts = 0;
+    let previous = false;
+    for (let i = 0; i < packets; i++) {
+      const l = lost();
+      if (l) losses++;
+      if (l && !previous) bursts++;
+      previous = l;
+    }
+    return { rate: losses / packets, meanBurst: losses / bursts };
+  }
+
+  it('independent loss hits its rate (±5% at 10^6 packets, p = 0.01)', () => {
+    const m = measure(independentLoss(0.01), 1_000_000, 1);
+    assert.ok(Math.abs(m.rate / 0.01 - 1) < 0.05, String(m.rate));
+  });
+
+  it('bursty loss keeps its long-run rate and mean burst length (±5% at 2·10^6 packets)', () => {
+    const model = burstyLoss({ rate: 0.01, meanBurst: 4 });
+    assert.ok(Math.abs(model.rate - 0.01) < 1e-12);
+    const m = measure(model, 2_000_000, 2);
+    assert.ok(Math.abs(m.rate / 0.01 - 1) < 0.05, String(m.rate));
+    assert.ok(Math.abs(m.meanBurst / 4 - 1) < 0.05, String(m.meanBurst));
+  });
+
+  it('Gilbert–Elliott’s rate is the stationary mix of its states', () => {
+    const model = gilbertElliott({ goodToBad: 0.01, badToGood: 0.09, lossInGood: 0.001, lossInBad: 0.5 });
+    assert.ok(Math.abs(model.rate - (0.9 * 0.001 + 0.1 * 0.5)) < 1e-12);
+  });
+
+  it('rejects impossible parameters by name', () => {
+    assert.throws(() => independentLoss(1), /lossRate must be a number in \[0, 1\); got 1/);
+    assert.throws(() => gilbertElliott({ goodToBad: 0, badToGood: 0.5 }), /goodToBad must be a number in \(0, 1\]; got 0/);
+    assert.throws(() => burstyLoss({ rate: 0.6, meanBurst: 1 }), /goodToBad/);
+    assert.throws(() => burstyLoss({ rate: 0.01, meanBurst: 0.5 }), /meanBurst must be a number in \[1, Infinity\); got 0.5/);
+  });
+});
+
+describe('paths', () => {
+  it('jitterMs is the mean extra delay per round trip (±2% over 10^5 draws)', () => {
+    const path = createPath({ rttMs: 100, jitterMs: 20 });
+    const rng = createRng(9);
+    let sum = 0;
+    for (let i = 0; i < 100_000; i++) sum += roundTripMs(path, rng);
+    assert.ok(Math.abs(sum / 100_000 / 120 - 1) < 0.02);
+  });
+
+  it('refuses negative jitter draws and bad bandwidths', () => {
+    const path = createPath({ rttMs: 100, jitter: { label: 'bad', sample: () => -1 } });
+    assert.throws(() => roundTripMs(path, createRng(1)), /jitter draws must be >= 0/);
+    assert.throws(() => createPath({ rttMs: 10, bandwidthMbps: 0 }), /bandwidthMbps must be a finite number > 0; got 0/);
+  });
+});
