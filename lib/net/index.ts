@@ -8,3 +8,6 @@ export { handshakeCpu, HANDSHAKE_CPU_DEFAULTS, type HandshakeCpuOptions, type Ha
 export { mathisThroughput, type MathisOptions } from './mathis';
 export { requestTime, planRequest, sampleRequest, DNS_STATES, CONNECTION_STATES, DNS_TIMEOUT_MS, type RequestOptions, type RequestTiming, type RequestBreakdown, type RequestPlan, type DnsState, type ConnectionState } from './requestTime';
 export { requestTimes, type RequestTimesOptions, type RequestTimes } from './requestTimes';
+export { parseRegionRtts, REGION_RTT_COLUMNS, type RegionRtts, type RegionRttRow } from './regionRtts';
+export { parseAccessProfiles, getAccessProfile, accessPath, ACCESS_PROFILE_COLUMNS, type AccessProfile } from './accessProfiles';
+export { loadRegionRtts, loadAccessProfiles } from './loadPlaces';

@@ -10,15 +10,21 @@
  *   links. `burstyLoss({ rate, meanBurst })` picks the parameters from the two
  *   figures people quote: the long-run loss rate and the mean burst length.
  *
- * A process starts in a state drawn from the chain's stationary distribution, so
- * the first packet of a connection sees the long-run loss rate. Not modelled:
+ * The chain steps once per packet, not per unit of time. A process starts in a
+ * state drawn from the chain's stationary distribution, so the first packet of a
+ * connection sees the long-run loss rate, and the sender redraws it the same way
+ * after a long silence (a retransmission timeout): a burst does not outlast a
+ * pause that long, so a retransmission is not doomed by the loss it repairs. Not modelled:
  * loss that depends on the traffic itself (queue overflow at a bottleneck).
  */
 import type { Rng } from '../random/rng';
 import * as check from '../validate';
 
-/** Says, packet by packet, whether each one is lost. */
-export type LossProcess = () => boolean;
+/**
+ * Says, packet by packet, whether each one is lost. `afterSilence` marks a packet
+ * sent after a long pause (e.g. a retransmission timeout).
+ */
+export type LossProcess = (afterSilence?: boolean) => boolean;
 
 export interface LossModel {
   readonly label: string;
@@ -66,7 +72,8 @@ export function gilbertElliott(options: GilbertElliottOptions): LossModel {
     rate,
     start(rng) {
       let bad = rng() < badShare;
-      return () => {
+      return (afterSilence) => {
+        if (afterSilence) bad = rng() < badShare;
         const lost = rng() < (bad ? lossBad : lossGood);
         bad = bad ? rng() >= r : rng() < p;
         return lost;

@@ -29,6 +29,7 @@ import * as check from '../validate';
 import { createPath, roundTripMs, type Path, type PathOptions } from './path';
 import { rtoBounds, type RtoOptions } from './rto';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor } from './slowStart';
+import type { LossProcess } from './loss';
 import { ConnectionAborted, TcpConnection, type TcpSettings } from './tcpConnection';
 import { tlsHandshake, type TlsHandshake, type TlsMode } from './tls';
 
@@ -186,11 +187,11 @@ export function sampleRequest(plan: RequestPlan, delayRng: Rng, lossRng: Rng): R
 }
 
 /** A cold lookup: one resolver round trip, re-sent after the DNS timeout while lost. */
-function lookupMs(plan: RequestPlan, delayRng: Rng, lost: () => boolean): number {
+function lookupMs(plan: RequestPlan, delayRng: Rng, lost: LossProcess): number {
   const dnsPath = plan.dnsPath as Path;
   let elapsed = 0;
   for (let attempt = 0; ; attempt++) {
-    if (!lost() && !lost()) return elapsed + roundTripMs(dnsPath, delayRng);
+    if (!lost(attempt > 0) && !lost()) return elapsed + roundTripMs(dnsPath, delayRng);
     if (attempt >= plan.settings.maxRetries) throw new ConnectionAborted(elapsed, 'DNS query lost too many times');
     elapsed += plan.dnsTimeoutMs;
   }

@@ -18,12 +18,13 @@
  *   the retransmission timeout (RFC 6298): ssthresh = max(flight / 2, 2), cwnd = 1
  *   (RFC 5681 §3.1, the loss window), the timer doubles (RFC 6298 §5.5).
  * - RTT samples come from rounds without retransmissions (Karn's rule).
+ * - A lost request is re-sent when the client's timer expires.
  * - The response is complete when its last segment arrives: TCP hands bytes to
  *   the application in order, so nothing counts until every earlier segment is in.
  * - A connection gives up after `maxRetries` consecutive timeouts (Linux's
  *   `tcp_retries2` is 15; `tcp_syn_retries` is 6 for the handshake).
  *
- * Not modelled: the receiver's window, delayed ACKs, pacing, tail-loss probes,
+ * Not modelled: lost ACKs (cumulative ACKs make single losses harmless), the receiver's window, delayed ACKs, pacing, tail-loss probes,
  * CUBIC/BBR (the window grows as Reno's), header bytes.
  */
 import type { Rng } from '../random/rng';
@@ -88,7 +89,7 @@ export class TcpConnection {
   exchange(maxRetries = this.settings.maxRetries, what = 'handshake'): number {
     let elapsed = 0;
     for (let attempt = 0; ; attempt++) {
-      const lostThere = this.lost();
+      const lostThere = this.lost(attempt > 0);
       const lostBack = !lostThere && this.lost();
       if (!lostThere && !lostBack) {
         const rtt = roundTripMs(this.path, this.delayRng);
@@ -110,19 +111,29 @@ export class TcpConnection {
    */
   respond(segments: number, serverMs: number): number {
     let elapsed = serverMs;
+    for (let attempt = 0; this.lost(attempt > 0); attempt++) {
+      // The request itself (one segment) was lost: the client's timer re-sends it.
+      if (attempt >= this.settings.maxRetries) throw new ConnectionAborted(elapsed - serverMs, `request lost ${attempt + 1} times`);
+      elapsed += this.rto.rtoMs;
+      this.rto.backOff();
+      this.timeouts++;
+      this.retransmissions++;
+    }
     let remaining = segments;
     let consecutiveTimeouts = 0;
+    let afterTimeout = false;
     while (remaining > 0) {
       const window = Math.min(remaining, Math.max(1, Math.floor(this.cwnd)));
       let lostCount = 0;
       let firstLost = -1;
       for (let i = 0; i < window; i++) {
-        if (this.lost()) {
+        if (this.lost(afterTimeout && i === 0)) {
           if (lostCount === 0) firstLost = i;
           lostCount++;
         }
       }
       this.rounds++;
+      afterTimeout = false;
       const delivered = window - lostCount;
       remaining -= delivered;
       if (lostCount === 0) {
@@ -142,12 +153,13 @@ export class TcpConnection {
         consecutiveTimeouts = 0;
       } else {
         if (consecutiveTimeouts >= this.settings.maxRetries) {
-          throw new ConnectionAborted(elapsed, `${consecutiveTimeouts} consecutive retransmission timeouts`);
+          throw new ConnectionAborted(elapsed - serverMs, `${consecutiveTimeouts} consecutive retransmission timeouts`);
         }
         elapsed += Math.max(this.rto.rtoMs, window * this.segmentMs);
         this.rto.backOff();
         this.timeouts++;
         consecutiveTimeouts++;
+        afterTimeout = true;
         this.cwnd = 1;
       }
     }

@@ -6,7 +6,7 @@ import { burstyLoss, gilbertElliott, independentLoss, type LossModel } from '../
 import { createPath, roundTripMs } from '../../lib/net/path';
 import { createRng } from '../../lib/random/rng';
 
-/** A loss model that drops exactly the packets at the given positions (0 = first packet of the connection). */
+/** A loss model that drops exactly the packets at the given positions: 0 is the first packet (the SYN on a new connection, the request on a reused one). */
 function dropPackets(...positions: number[]): LossModel {
   return {
     label: `drop ${positions.join(', ')}`,

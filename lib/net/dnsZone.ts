@@ -1,0 +1,130 @@
+/**
+ * Authoritative DNS data: which address a name has at a given simulated time, and
+ * for how long a resolver may cache the answer.
+ *
+ * A zone is a table of names → addresses with one record TTL, plus optional
+ * timed changes (a failover repoints a name at `atMs`). A name not in the table
+ * is NXDOMAIN, and its answer carries the negative TTL of RFC 2308 §5: the lesser
+ * of the SOA record's TTL and its MINIMUM field, here one parameter.
+ *
+ * Names follow RFC 1035 §2.3.4 (labels of 1–63 characters, 253 in all) and
+ * compare case-insensitively (RFC 4343); they are kept in lower case without the
+ * trailing dot. The walk from the root needs a top-level domain and a zone, so a
+ * name has at least two labels; its zone is its last two labels (`example.com`
+ * for `db.example.com`), a simplification of real delegation.
+ *
+ * Not modelled: record types other than one address per name, CNAME chains,
+ * round-robin sets, NODATA answers, DNSSEC, zone transfers between primaries.
+ */
+import * as check from '../validate';
+
+/** An authoritative answer: an address, or null for NXDOMAIN, and the TTL to cache it for (ms). */
+export interface DnsAnswer {
+  readonly address: string | null;
+  readonly ttlMs: number;
+}
+
+/** The authoritative servers of every zone: the answer for `name` at `nowMs`. */
+export type DnsAuthority = (name: string, nowMs: number) => DnsAnswer;
+
+/** A timed change to a record: from `atMs` on, `name` resolves to `address` (null removes it). */
+export interface DnsRecordChange {
+  atMs: number;
+  name: string;
+  address: string | null;
+}
+
+export interface DnsZoneOptions {
+  /** Name → address at time 0. */
+  records: Readonly<Record<string, string>>;
+  /** Record TTL (seconds, an integer in [0, 2^31 − 1], RFC 2181 §8). */
+  ttlS: number;
+  /** Negative-caching TTL for NXDOMAIN (seconds; default 300): min(SOA TTL, SOA MINIMUM), RFC 2308 §5. */
+  negativeTtlS?: number;
+  /** Changes applied at their times (ms), e.g. a failover. */
+  changes?: readonly DnsRecordChange[];
+}
+
+/** Largest TTL a record may carry (seconds): RFC 2181 §8 limits it to 2^31 − 1. */
+export const MAX_TTL_S = 2_147_483_647;
+/** Default negative-caching TTL (seconds). */
+export const DEFAULT_NEGATIVE_TTL_S = 300;
+/** Milliseconds in a second, for TTLs given in DNS's unit. */
+const MS_PER_S = 1000;
+
+const LABEL = /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+/** Checks a TTL given in seconds (an integer in [0, 2^31 − 1]) and returns it in ms. */
+export function ttlSecondsToMs(option: string, value: unknown): number {
+  return check.integer(option, value, 0, MAX_TTL_S) * MS_PER_S;
+}
+
+/** Checks a domain name and returns its canonical form (lower case, no trailing dot). */
+export function dnsName(option: string, value: unknown): string {
+  if (typeof value !== 'string') throw new TypeError(`${option} must be a domain name such as "db.example.com"; got ${check.describe(value)}`);
+  const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
+  const labels = name.split('.');
+  const ok = name.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l));
+  if (!ok) {
+    throw new RangeError(
+      `${option} must be a domain name of at least two dot-separated labels (letters, digits, '-', '_'; 1–63 characters each, 253 in all); got ${check.describe(value)}`,
+    );
+  }
+  return name;
+}
+
+/** The top-level domain of a canonical name (`com` for `db.example.com`). */
+export function tldOf(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** The zone of a canonical name: its last two labels (`example.com` for `db.example.com`). */
+export function zoneOf(name: string): string {
+  const last = name.lastIndexOf('.');
+  return name.slice(name.lastIndexOf('.', last - 1) + 1);
+}
+
+/** Builds the authority for a zone table (see the module header). */
+export function dnsZone(opts: DnsZoneOptions): DnsAuthority {
+  check.options('dnsZone', opts);
+  const ttlMs = ttlSecondsToMs('ttlS', opts.ttlS);
+  const negativeTtlMs = ttlSecondsToMs('negativeTtlS', opts.negativeTtlS ?? DEFAULT_NEGATIVE_TTL_S);
+  check.options('records', opts.records);
+  const history = new Map<string, { atMs: number; answer: DnsAnswer }[]>();
+  const nx: DnsAnswer = { address: null, ttlMs: negativeTtlMs };
+  const answerFor = (address: string | null): DnsAnswer => (address === null ? nx : { address, ttlMs });
+  const push = (name: string, atMs: number, address: string | null): void => {
+    const list = history.get(name) ?? [];
+    if (list.length === 0) history.set(name, list);
+    if (list.length === 0 && atMs > 0) list.push({ atMs: 0, answer: nx });
+    list.push({ atMs, answer: answerFor(address) });
+  };
+  for (const [raw, address] of Object.entries(opts.records)) {
+    push(dnsName(`records key ${JSON.stringify(raw)}`, raw), 0, checkAddress(`records[${JSON.stringify(raw)}]`, address));
+  }
+  const changes = opts.changes ?? [];
+  if (!Array.isArray(changes)) throw new TypeError(`changes must be an array of { atMs, name, address }; got ${check.describe(changes)}`);
+  const sorted = changes
+    .map((c, i) => {
+      check.options(`changes[${i}]`, c);
+      const atMs = check.nonNegative(`changes[${i}].atMs`, c.atMs);
+      const address = c.address === null ? null : checkAddress(`changes[${i}].address`, c.address);
+      return { atMs, name: dnsName(`changes[${i}].name`, c.name), address, i };
+    })
+    .sort((a, b) => a.atMs - b.atMs || a.i - b.i);
+  for (const c of sorted) push(c.name, c.atMs, c.address);
+  return (name, nowMs) => {
+    const list = history.get(name);
+    if (list === undefined) return nx;
+    let answer = nx;
+    for (let i = 0; i < list.length && list[i].atMs <= nowMs; i++) answer = list[i].answer;
+    return answer;
+  };
+}
+
+function checkAddress(option: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new TypeError(`${option} must be a non-empty address string such as "10.0.0.1"; got ${check.describe(value)}`);
+  }
+  return value;
+}
