@@ -169,15 +169,17 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
     throw new RangeError(`bucketMs must leave at most ${MAX_PORT_BUCKETS} buckets in durationMs (${durationMs} ms); got ${bucketMs}, which gives ${buckets}`);
   }
 
-  // Ports held, as a ring of opening times in opening order. Sequence numbers grow
-  // without bound; slot = seq % ports. `head` is the oldest held port, `tail` the next
-  // sequence number, `openFrom` the oldest port whose connection is still open:
-  // [head, openFrom) are in TIME_WAIT, [openFrom, tail) open.
+  // Ports held, as a ring of opening times in opening order: from `head` come the
+  // `nTw` sockets in TIME_WAIT, then from `openFrom` the `nOpen` open connections,
+  // and `tail` is where the next one goes.
   const openedAt = new Float64Array(ports);
   const holdMs = connectionMs + timeWaitMs;
+  const next = (i: number): number => (i + 1 === ports ? 0 : i + 1);
   let head = 0;
-  let tail = 0;
   let openFrom = 0;
+  let tail = 0;
+  let nTw = 0;
+  let nOpen = 0;
   // Per-bucket sums of the times sockets entered and left each state, from which the
   // time-averaged counts follow exactly (area = Σ left + count(end)·end − count(start)·start − Σ entered).
   let openedSum = 0;
@@ -185,16 +187,19 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
   let twLeftSum = 0;
 
   const closeUpTo = (t: number): void => {
-    while (openFrom < tail && openedAt[openFrom % ports] + connectionMs <= t) {
-      closedSum += openedAt[openFrom % ports] + connectionMs;
-      openFrom++;
+    while (nOpen > 0 && openedAt[openFrom] + connectionMs <= t) {
+      closedSum += openedAt[openFrom] + connectionMs;
+      openFrom = next(openFrom);
+      nOpen--;
+      nTw++;
     }
   };
   const release = (t: number): void => {
     closeUpTo(t);
-    while (head < openFrom && openedAt[head % ports] + holdMs <= t) {
-      twLeftSum += openedAt[head % ports] + holdMs;
-      head++;
+    while (nTw > 0 && openedAt[head] + holdMs <= t) {
+      twLeftSum += openedAt[head] + holdMs;
+      head = next(head);
+      nTw--;
     }
   };
 
@@ -208,8 +213,8 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
     const tMs = series.length * bucketMs;
     const end = Math.min(tMs + bucketMs, durationMs);
     release(end);
-    const inUse = tail - openFrom;
-    const timeWait = openFrom - head;
+    const inUse = nOpen;
+    const timeWait = nTw;
     if (timeWait > peakTimeWait) peakTimeWait = timeWait;
     const width = end - tMs;
     const meanInUse = (closedSum + inUse * end - inUseBefore * tMs - openedSum) / width;
@@ -234,19 +239,22 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
   for (let i = 1; t < durationMs; i++) {
     while (t >= (series.length + 1) * bucketMs) endBucket();
     release(t);
-    if (tail - head < ports) {
+    if (nOpen + nTw < ports) {
       openedSum += t;
-      openedAt[tail % ports] = t;
-      tail++;
+      openedAt[tail] = t;
+      tail = next(tail);
+      nOpen++;
       opened++;
       bucketOpened++;
-    } else if (twReuse && head < tail && openedAt[head % ports] + connectionMs + reuseAfter <= t) {
+    } else if (twReuse && nTw > 0 && openedAt[head] + connectionMs + reuseAfter <= t) {
       // The oldest held port has been in TIME_WAIT longest: take it over.
       twLeftSum += t;
-      head++;
+      head = next(head);
+      nTw--;
       openedSum += t;
-      openedAt[tail % ports] = t;
-      tail++;
+      openedAt[tail] = t;
+      tail = next(tail);
+      nOpen++;
       opened++;
       reused++;
       bucketOpened++;
