@@ -82,6 +82,18 @@ describe('simulatePorts: exhaustion', () => {
     assert.ok(r.series.every((b) => b.free > 4_000));
   });
 
+  it('a port is free again exactly connectionMs + timeWaitMs after it was taken (a small case by hand)', () => {
+    // Two ports, one attempt a second at 0, 1000, 2000, … ms.
+    const exact = simulatePorts({ connectionsPerSecond: 1, ports: 2, timeWaitMs: 2000, durationMs: 10_000, bucketMs: 1000 });
+    assert.equal(exact.refused, 0, 'the port taken at 0 is free at 2000, in time for that attempt');
+    const late = simulatePorts({ connectionsPerSecond: 1, ports: 2, timeWaitMs: 1500, connectionMs: 501, durationMs: 10_000, bucketMs: 1000 });
+    // Refused at 2000 (ports free at 2001 and 3001); 3000 and 4000 open; 5000 refused (free at 5001); and so on.
+    assert.deepEqual(late.series.map((b) => b.refused), [0, 0, 1, 0, 0, 1, 0, 0, 1, 0]);
+    assert.equal(late.exhaustedAtMs, 2000);
+    // Snapshots at 1000, 2000, 3000 ms, before that instant's attempt: each connection closes 501 ms after opening.
+    assert.deepEqual(late.series.slice(0, 3).map((b) => [b.inUse, b.timeWait]), [[0, 1], [0, 2], [0, 1]]);
+  });
+
   it('exhaustion moves with the range: ports / rate', () => {
     const r = simulatePorts({ connectionsPerSecond: 1000, ports: 5000, durationMs: 20_000 });
     assert.equal(r.exhaustedAtMs, 5000);
