@@ -59,8 +59,16 @@ export function ttlSecondsToMs(option: string, value: unknown): number {
   return check.integer(option, value, 0, MAX_TTL_S) * MS_PER_S;
 }
 
+/** Recently checked names → canonical form, so hot loops do not re-parse a name per lookup. */
+const checked = new Map<string, string>();
+const CHECKED_LIMIT = 4096;
+
 /** Checks a domain name and returns its canonical form (lower case, no trailing dot). */
 export function dnsName(option: string, value: unknown): string {
+  if (typeof value === 'string') {
+    const known = checked.get(value);
+    if (known !== undefined) return known;
+  }
   if (typeof value !== 'string') throw new TypeError(`${option} must be a domain name such as "db.example.com"; got ${check.describe(value)}`);
   const name = (value.endsWith('.') ? value.slice(0, -1) : value).toLowerCase();
   const labels = name.split('.');
@@ -70,6 +78,8 @@ export function dnsName(option: string, value: unknown): string {
       `${option} must be a domain name of at least two dot-separated labels (letters, digits, '-', '_'; 1–63 characters each, 253 in all); got ${check.describe(value)}`,
     );
   }
+  if (checked.size >= CHECKED_LIMIT) checked.clear();
+  checked.set(value, name);
   return name;
 }
 
