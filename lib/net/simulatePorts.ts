@@ -233,6 +233,14 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
   let refused = 0;
   let reused = 0;
   let exhaustedAtMs: number | null = null;
+  const open = (t: number): void => {
+    openedSum += t;
+    openedAt[tail] = t;
+    tail = next(tail);
+    nOpen++;
+    opened++;
+    bucketOpened++;
+  };
   const gap = MS_PER_SECOND / rate;
   const arrivalRng = rng?.fork('arrivals');
   let t = arrivalRng ? -gap * Math.log(1 - arrivalRng()) : 0;
@@ -240,24 +248,14 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
     while (t >= (series.length + 1) * bucketMs) endBucket();
     release(t);
     if (nOpen + nTw < ports) {
-      openedSum += t;
-      openedAt[tail] = t;
-      tail = next(tail);
-      nOpen++;
-      opened++;
-      bucketOpened++;
+      open(t);
     } else if (twReuse && nTw > 0 && openedAt[head] + connectionMs + reuseAfter <= t) {
       // The oldest held port has been in TIME_WAIT longest: take it over.
       twLeftSum += t;
       head = next(head);
       nTw--;
-      openedSum += t;
-      openedAt[tail] = t;
-      tail = next(tail);
-      nOpen++;
-      opened++;
       reused++;
-      bucketOpened++;
+      open(t);
     } else {
       refused++;
       bucketRefused++;
