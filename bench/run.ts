@@ -10,12 +10,18 @@
  *     and simulateQueue's cost relative to it;
  *  4. 10^6 sampled `requestTime` calls (new TLS 1.3 connection, 20 KB, jitter and 1% loss),
  *     options validated on every call, and the same through `requestTimes`;
- *  5. peak memory (resident set) of the process.
+ *  5. the discrete-event transport runs at notebook scale: simulatePorts (500 connections/s for
+ *     10 simulated minutes, Poisson), simulatePool (200,000 requests), simulateDnsFailover
+ *     (10,000 clients for one simulated hour, about 3.6 million requests);
+ *  6. peak memory (resident set) of the process.
  * Targets: ≥ 5 million events per second; simulateQueue within 20× of the bare loop;
  * 10^6 requestTime calls in under 1 s.
  * Pass --strict to exit non-zero when a target is missed.
  */
-import { createRng, exponential, simulateQueue, Simulation, LogHistogram, requestTime, requestTimes } from '../dist';
+import {
+  createRng, exponential, lognormal, simulateQueue, Simulation, LogHistogram, requestTime, requestTimes,
+  simulatePorts, simulatePool, simulateDnsFailover,
+} from '../dist';
 
 const EVENTS = 10_000_000;
 const REQUESTS = 2_000_000;
@@ -114,6 +120,16 @@ const requestSeconds = best(3, () => {
 });
 const requestTimesSeconds = best(3, () => requestTimes({ ...SAMPLED_REQUEST, samples: REQUEST_CALLS, rng: createRng('bench-request') }));
 
+const portsSeconds = best(3, () => simulatePorts({ connectionsPerSecond: 500, durationMs: 600_000, rng: createRng('bench-ports') }));
+const POOL_REQUESTS = 200_000;
+const poolSeconds = best(3, () =>
+  simulatePool({ poolSize: 16, arrivalRate: 1000, requestMs: lognormal({ median: 20, p99: 100 }), handshakeMs: 40, whenExhausted: 'open-extra', requests: POOL_REQUESTS, rng: createRng('bench-pool') }),
+);
+let dnsRequests = 0;
+const dnsSeconds = best(3, () => {
+  dnsRequests = simulateDnsFailover({ clients: 10_000, durationMs: 3_600_000, changeAtMs: 600_000, ttlS: 30, rng: createRng('bench-dns') }).requests;
+});
+
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 const rows = [
   ['scheduler (M/M/1, 10^7 events)', `${fmt(eventsPerSecond)} events/s`, `${schedulerSeconds.toFixed(2)} s`, eventsPerSecond >= 5e6 ? 'target ≥ 5,000,000/s met' : 'BELOW target 5,000,000/s'],
@@ -123,6 +139,9 @@ const rows = [
   ['LogHistogram.add (10^7 values)', `${fmt(1e7 / histogramSeconds)} adds/s`, `${histogramSeconds.toFixed(2)} s`, `${histogram.bucketCount} buckets`],
   ['requestTime (10^6 sampled calls)', `${fmt(REQUEST_CALLS / requestSeconds)} calls/s`, `${requestSeconds.toFixed(2)} s`, `${requestSeconds < 1 ? 'target < 1 s met' : 'ABOVE target 1 s'}; mean ${requestMean.toFixed(0)} ms`],
   ['requestTimes (10^6 samples, columns)', `${fmt(REQUEST_CALLS / requestTimesSeconds)} samples/s`, `${requestTimesSeconds.toFixed(2)} s`, ''],
+  ['simulatePorts (300,000 attempts)', `${fmt(300_000 / portsSeconds)} attempts/s`, `${(portsSeconds * 1000).toFixed(1)} ms`, ''],
+  ['simulatePool (200,000 requests)', `${fmt(POOL_REQUESTS / poolSeconds)} requests/s`, `${(poolSeconds * 1000).toFixed(0)} ms`, ''],
+  ['simulateDnsFailover (10^4 clients, 1 h)', `${fmt(dnsRequests / dnsSeconds)} requests/s`, `${(dnsSeconds * 1000).toFixed(0)} ms`, `${fmt(dnsRequests)} requests`],
   ['peak memory (resident)', `${peakMiB.toFixed(0)} MiB`, '', ''],
 ];
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
