@@ -28,7 +28,7 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { accurateSum, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from '../sim/simulation';
@@ -121,12 +121,7 @@ export function simulatePool(opts: PoolOptions): PoolResult {
   const serviceRng = rng.fork('service');
   const handshakeRng = rng.fork('handshake');
   const meanGap = MS_PER_SECOND / arrivalRate;
-  const drawHandshake = (): number => {
-    if (!hsDist) return hsConst;
-    const h = hsDist.sample(handshakeRng);
-    if (!(h >= 0) || h === Infinity) throw new RangeError(`handshakeMs must yield durations >= 0 ms; ${hsDist.label} gave ${h}`);
-    return h;
-  };
+  const drawHandshake = (): number => (hsDist ? sampleDuration('handshakeMs', hsDist, handshakeRng) : hsConst);
 
   const arrival = new Float64Array(requests);
   const serviceMs = new Float64Array(requests);
@@ -260,8 +255,7 @@ export function simulatePool(opts: PoolOptions): PoolResult {
     if (++completed === requests) sim.stop();
   });
   const ARRIVE = sim.on((i, now) => {
-    const d = service.sample(serviceRng);
-    if (!(d >= 0) || d === Infinity) throw new RangeError(`requestMs must yield durations >= 0 ms; ${service.label} gave ${d}`);
+    const d = sampleDuration('requestMs', service, serviceRng);
     serviceMs[i] = d;
     drawnService += d;
     tick(i + 1);

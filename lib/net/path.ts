@@ -14,7 +14,7 @@
  * asymmetric routes. Time in ms, bandwidth in megabits per second, sizes in bytes.
  */
 import type { Rng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';
 import { independentLoss, requireLossModel, type LossModel } from './loss';
@@ -64,10 +64,7 @@ export function createPath(options: PathOptions): Path {
 
 /** One one-way trip's extra delay (ms): 0 without jitter. */
 export function jitterDraw(path: Path, rng: Rng): number {
-  if (path.jitter === null) return 0;
-  const extra = path.jitter.sample(rng);
-  if (!(extra >= 0)) throw new RangeError(`jitter draws must be >= 0 ms (extra delay); ${path.jitter.label} gave ${extra}`);
-  return extra;
+  return path.jitter === null ? 0 : sampleDuration('jitter', path.jitter, rng);
 }
 
 /** One sampled round trip (ms): the base RTT plus the jitter of both directions. */

@@ -26,6 +26,16 @@ export function requireDistribution(option: string, value: unknown): Distributio
   return value as Distribution;
 }
 
+/**
+ * One draw used as a duration or delay (ms): it must be finite and ≥ 0, else the
+ * error names the option and the distribution that produced it.
+ */
+export function sampleDuration(option: string, distribution: Distribution, rng: Rng): number {
+  const v = distribution.sample(rng);
+  if (!(v >= 0) || v === Infinity) throw new RangeError(`${option} must yield durations >= 0 ms; ${distribution.label} gave ${v}`);
+  return v;
+}
+
 /** Checks the argument of `quantile(p)`. */
 export function checkP(p: number): number {
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be a number in [0, 1]; got ${p}`);

@@ -14,7 +14,7 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from './simulation';
@@ -88,8 +88,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
     },
   );
   const ARRIVE = sim.on((job, now) => {
-    const s = service.sample(serviceRng);
-    if (!(s >= 0)) throw new RangeError(`serviceTime must yield durations >= 0 ms; ${service.label} gave ${s}`);
+    const s = sampleDuration('serviceTime', service, serviceRng);
     drawnService += s;
     station.submit(job, s);
     const next = job + 1;

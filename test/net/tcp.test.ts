@@ -133,7 +133,7 @@ describe('paths', () => {
 
   it('refuses negative jitter draws and bad bandwidths', () => {
     const path = createPath({ rttMs: 100, jitter: { label: 'bad', sample: () => -1 } });
-    assert.throws(() => roundTripMs(path, createRng(1)), /jitter draws must be >= 0/);
+    assert.throws(() => roundTripMs(path, createRng(1)), /jitter must yield durations >= 0 ms; bad gave -1/);
     assert.throws(() => createPath({ rttMs: 10, bandwidthMbps: 0 }), /bandwidthMbps must be a finite number > 0; got 0/);
   });
 });
