@@ -23,7 +23,7 @@ import * as checks from './checks';
 import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 /** The options ecdfFigure and ccdfFigure share. */
 export interface DistributionCurveOptions extends checks.CommonFigureOptions {
@@ -107,7 +107,7 @@ function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigur
   layout.yaxis = baseAxis(yTitle, { kind: 'probability', log: kind.logY });
   if (!kind.logY) layout.yaxis.range = [0, 1.02];
   if (logX && !kind.logY) layout.xaxis.range = logRange(samples);
-  return { data, layout };
+  return fitLegend({ data, layout });
 }
 
 /** log10 axis range from the lowest 0.1th percentile to the highest maximum, padded a little. */

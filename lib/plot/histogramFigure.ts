@@ -15,7 +15,7 @@ import * as checks from './checks';
 import { pickColor } from './palette';
 import { round, roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export type HistogramNorm = 'count' | 'probability' | 'percent';
 
@@ -93,5 +93,5 @@ export function histogramFigure(series: SampleSeries[], options?: HistogramFigur
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { kind: norm === 'probability' ? 'probability' : 'value' });
   layout.yaxis.rangemode = 'tozero';
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

@@ -10,7 +10,7 @@ import * as checks from './checks';
 import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkLines, type XYSeries } from './series';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface LineFigureOptions extends checks.CommonFigureOptions {
   /** y-axis title with its unit (required), e.g. 'throughput (requests/s)'. */
@@ -61,5 +61,5 @@ export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figu
   const layout = baseLayout(common);
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { log: logY });
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

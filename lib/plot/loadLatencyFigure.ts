@@ -11,7 +11,7 @@ import type { Annotation, Figure, ScatterTrace, Shape } from './figure';
 import * as checks from './checks';
 import { NEUTRAL, pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface LoadPoint {
   /** Load level: utilisation ρ, requests per second, … (the x axis). */
@@ -111,5 +111,5 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
       }));
     }
   }
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

@@ -10,7 +10,7 @@ import type { BarTrace, Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
 import { pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface PercentileRow {
   /** Configuration name: the legend entry and colour. */
@@ -92,5 +92,5 @@ export function percentileFigure(rows: PercentileRow[], options?: PercentileFigu
   layout.xaxis.categoryarray = labels.slice();
   layout.yaxis = baseAxis(yTitle, { log: logY });
   if (!logY) layout.yaxis.rangemode = 'tozero';
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

@@ -11,7 +11,7 @@ import * as checks from './checks';
 import { lineTrace } from './lineFigure';
 import { pickColor } from './palette';
 import { checkLines, type XYSeries } from './series';
-import { baseAxis, baseLayout, unitOf } from './theme';
+import { baseAxis, baseLayout, unitOf, fitLegend } from './theme';
 
 export interface SignalPanel {
   /** Panel heading, e.g. 'latency'. */
@@ -82,5 +82,5 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   layout.annotations = annotations;
   // Panel headings sit above each panel on the left; the legend goes to the right.
   layout.legend = { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)' };
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

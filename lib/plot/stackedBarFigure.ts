@@ -9,7 +9,7 @@ import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
 import { pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, unitOf, fitLegend } from './theme';
 
 export interface StackedBarRow {
   /** Bar name (configuration). */
@@ -80,5 +80,5 @@ export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigu
   layout.xaxis.categoryarray = names.slice();
   layout.yaxis = baseAxis(yTitle);
   layout.yaxis.rangemode = 'tozero';
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

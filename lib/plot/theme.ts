@@ -7,7 +7,7 @@
  * layout. It does not pick colours for data (see palette.ts) and sets no plotly
  * `config` (toolbar, responsiveness): that belongs to the display side.
  */
-import type { Axis, Layout } from './figure';
+import type { Axis, Figure, Layout } from './figure';
 
 export const THEME = Object.freeze({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
@@ -26,6 +26,17 @@ export const THEME = Object.freeze({
   overlayOpacity: 0.55,
   lineWidth: 2,
   markerSize: 8,
+  /**
+   * How the horizontal legend wraps, for reserving room above the plot: plotly lays a
+   * wrapped legend out in equal columns as wide as its longest entry (about
+   * `legendEntryPx` plus `legendCharPx` per character at the theme's font), across a
+   * plot assumed `legendWidthPx` wide (a notebook column; narrower is safe), one row
+   * every `legendRowPx`.
+   */
+  legendEntryPx: 44,
+  legendCharPx: 7.4,
+  legendWidthPx: 800,
+  legendRowPx: 20,
   /** d3 number format used in hover labels: 4 significant digits, thousands separated. */
   hoverNumber: ',.4~r',
 });
@@ -66,6 +77,28 @@ export function baseLayout(opts: BaseLayoutOptions = {}): Layout {
     };
   }
   return layout;
+}
+
+/** Rows a horizontal legend of these entries wraps into (at least 1). */
+export function legendRows(names: readonly string[]): number {
+  if (names.length === 0) return 1;
+  const longest = Math.max(...names.map((n) => n.length));
+  const perRow = Math.max(1, Math.floor(THEME.legendWidthPx / (THEME.legendEntryPx + THEME.legendCharPx * longest)));
+  return Math.ceil(names.length / perRow);
+}
+
+/**
+ * Raises the top margin by one legend row for every row past the first, so a long
+ * legend above the plot never runs into the title. Returns the same figure.
+ */
+export function fitLegend(figure: Figure): Figure {
+  const { layout } = figure;
+  if (layout.showlegend === false || !layout.margin) return figure;
+  const names = new Set<string>();
+  for (const trace of figure.data) if (trace.showlegend !== false && trace.name) names.add(trace.name);
+  const extraRows = legendRows([...names]) - 1;
+  layout.margin.t = (layout.margin.t ?? THEME.margin.t) + extraRows * THEME.legendRowPx;
+  return figure;
 }
 
 export interface AxisOptions {

@@ -9,7 +9,7 @@ import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
 import { NEUTRAL, pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf } from './theme';
+import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface TimelineRow {
   /** Lane (y-axis category) the interval is drawn on. */
@@ -87,5 +87,5 @@ export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOpti
   layout.yaxis.categoryorder = 'array';
   layout.yaxis.categoryarray = lanes.slice();
   layout.yaxis.autorange = 'reversed';
-  return { data, layout };
+  return fitLegend({ data, layout });
 }

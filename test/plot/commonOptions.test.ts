@@ -4,6 +4,7 @@ import {
   signalsFigure, stackedBarFigure, timelineFigure, type CommonFigureOptions, type Figure, type ScatterTrace,
 } from '../../lib/plot';
 import { assertThrowsNaming, assertTitle } from './helpers';
+import { legendRows, THEME } from '../../lib/plot/theme';
 
 const any = (v: unknown) => v as never;
 const sample = [{ name: 'a', values: [1, 2, 4] }];
@@ -85,5 +86,23 @@ describe('ecdfFigure log axis range', () => {
     const range = (fig.layout.xaxis as { range: [number, number] }).range;
     assert.ok(range[0] > -0.1 && range[0] < 0.05, `from ${range[0]}`);
     assert.ok(Math.abs(range[1] - Math.log10(100.99)) < 0.1, `to ${range[1]}`);
+  });
+});
+
+describe('legend room above the plot', () => {
+  const line = (names: string[]) => lineFigure(names.map((name, i) => ({ name, x: [0, 1], y: [i, i] })), { yTitle: 'y (ms)', title: 't' });
+
+  it('counts the rows a horizontal legend wraps into', () => {
+    assert.equal(legendRows([]), 1);
+    assert.equal(legendRows(['a', 'b']), 1);
+    const long = 'warm after idle, initcwnd 10';
+    assert.equal(legendRows(Array(7).fill(long)), 3);
+  });
+
+  it('raises the top margin one row per extra legend row, and only then', () => {
+    const short = line(['a', 'b']).layout.margin!.t;
+    const long = line(['new, initcwnd 4', 'warm after idle, initcwnd 4', 'new, initcwnd 10', 'warm after idle, initcwnd 10',
+      'new, initcwnd 30', 'warm after idle, initcwnd 30', 'warm and busy']).layout.margin!.t;
+    assert.equal(long - short, 2 * THEME.legendRowPx);
   });
 });
