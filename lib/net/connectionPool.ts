@@ -28,7 +28,7 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { meanOrAverage, requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { accurateSum, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from '../sim/simulation';
@@ -271,7 +271,7 @@ export function simulatePool(opts: PoolOptions): PoolResult {
   advance(run.nowMs);
 
   const simulatedMs = run.nowMs;
-  const meanService = service.mean !== undefined && Number.isFinite(service.mean) ? service.mean : drawnService / requests;
+  const meanService = meanOrAverage(service, drawnService, requests);
   const offeredConcurrency = (arrivalRate * meanService) / MS_PER_SECOND;
   return {
     latencyMs: latency,

@@ -56,7 +56,6 @@ export function requestTimes(opts: RequestTimesOptions): RequestTimes {
     failed: new Uint8Array(n),
     failures: 0,
   };
-  const completed: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = sampleRequest(plan, delayRng, lossRng);
     out.totalMs[i] = r.totalMs;
@@ -70,9 +69,10 @@ export function requestTimes(opts: RequestTimesOptions): RequestTimes {
     if (r.failed) {
       out.failed[i] = 1;
       out.failures++;
-    } else completed.push(r.totalMs);
+    }
     tick(i + 1);
   }
-  const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed.length === n ? out.totalMs : completed);
+  const completed = out.failures === 0 ? out.totalMs : out.totalMs.filter((_, i) => out.failed[i] === 0);
+  const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed);
   return { ...out, summary };
 }

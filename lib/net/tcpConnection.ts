@@ -87,21 +87,10 @@ export class TcpConnection {
    * Used for TLS flights and DNS-like exchanges over this path.
    */
   exchange(maxRetries = this.settings.maxRetries, what = 'handshake'): number {
-    let elapsed = 0;
-    for (let attempt = 0; ; attempt++) {
-      const lostThere = this.lost(attempt > 0);
-      const lostBack = !lostThere && this.lost();
-      if (!lostThere && !lostBack) {
-        const rtt = roundTripMs(this.path, this.delayRng);
-        if (attempt === 0) this.rto.sample(rtt);
-        return elapsed + rtt;
-      }
-      if (attempt >= maxRetries) throw new ConnectionAborted(elapsed, `${what} lost ${attempt + 1} times`);
-      elapsed += this.rto.rtoMs;
-      this.rto.backOff();
-      this.timeouts++;
-      this.retransmissions++;
-    }
+    const waited = this.resendUntil((attempt) => !this.lost(attempt > 0) && !this.lost(), maxRetries, what);
+    const rtt = roundTripMs(this.path, this.delayRng);
+    if (waited === 0) this.rto.sample(rtt); // Karn: no sample from a retransmitted exchange
+    return waited + rtt;
   }
 
   /**
@@ -110,15 +99,8 @@ export class TcpConnection {
    * (ms), server time included.
    */
   respond(segments: number, serverMs: number): number {
-    let elapsed = serverMs;
-    for (let attempt = 0; this.lost(attempt > 0); attempt++) {
-      // The request itself (one segment) was lost: the client's timer re-sends it.
-      if (attempt >= this.settings.maxRetries) throw new ConnectionAborted(elapsed - serverMs, `request lost ${attempt + 1} times`);
-      elapsed += this.rto.rtoMs;
-      this.rto.backOff();
-      this.timeouts++;
-      this.retransmissions++;
-    }
+    // The request itself is one segment; the client's timer re-sends it while it is lost.
+    let elapsed = serverMs + this.resendUntil((attempt) => !this.lost(attempt > 0), this.settings.maxRetries, 'request');
     let remaining = segments;
     let consecutiveTimeouts = 0;
     let afterTimeout = false;
@@ -155,15 +137,36 @@ export class TcpConnection {
         if (consecutiveTimeouts >= this.settings.maxRetries) {
           throw new ConnectionAborted(elapsed - serverMs, `${consecutiveTimeouts} consecutive retransmission timeouts`);
         }
-        elapsed += Math.max(this.rto.rtoMs, window * this.segmentMs);
-        this.rto.backOff();
-        this.timeouts++;
+        elapsed += Math.max(this.timeout(), window * this.segmentMs);
         consecutiveTimeouts++;
         afterTimeout = true;
         this.cwnd = 1;
       }
     }
     return elapsed;
+  }
+
+  /**
+   * Sends a message until `delivered(attempt)` says it got through, waiting for the
+   * retransmission timer after each loss; returns the time spent waiting (ms).
+   * Gives up after `maxRetries` re-sends.
+   */
+  private resendUntil(delivered: (attempt: number) => boolean, maxRetries: number, what: string): number {
+    let waited = 0;
+    for (let attempt = 0; !delivered(attempt); attempt++) {
+      if (attempt >= maxRetries) throw new ConnectionAborted(waited, `${what} lost ${attempt + 1} times`);
+      waited += this.timeout();
+      this.retransmissions++;
+    }
+    return waited;
+  }
+
+  /** The retransmission timer fires: returns the time waited (ms) and doubles the timer (RFC 6298 §5.5). */
+  private timeout(): number {
+    const waited = this.rto.rtoMs;
+    this.rto.backOff();
+    this.timeouts++;
+    return waited;
   }
 
   /** Window growth after `acked` segments are acknowledged (RFC 5681 §3.1). */

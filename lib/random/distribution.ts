@@ -36,6 +36,15 @@ export function sampleDuration(option: string, distribution: Distribution, rng: 
   return v;
 }
 
+/**
+ * The mean a model reports for its offered load: the distribution's exact mean when
+ * it is known and finite, else the average of the `draws` values it produced (summing to `drawnTotal`).
+ */
+export function meanOrAverage(distribution: Distribution, drawnTotal: number, draws: number): number {
+  const exact = distribution.mean;
+  return exact !== undefined && Number.isFinite(exact) ? exact : drawnTotal / draws;
+}
+
 /** Checks the argument of `quantile(p)`. */
 export function checkP(p: number): number {
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new RangeError(`quantile p must be a number in [0, 1]; got ${p}`);

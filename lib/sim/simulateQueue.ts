@@ -14,7 +14,7 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { meanOrAverage, requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from './simulation';
@@ -114,7 +114,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
       served++;
     }
   }
-  const meanService = service.mean !== undefined && Number.isFinite(service.mean) ? service.mean : drawnService / requests;
+  const meanService = meanOrAverage(service, drawnService, requests);
   const offeredLoad = (arrivalRate * meanService) / MS_PER_SECOND / workers;
   const latencyMs = served === measured ? latency : latency.slice(0, served);
   return {
