@@ -3,3 +3,4 @@ export * from './sim';
 export * from './stats';
 export * from './plot';
 export * from './net';
+export * from './http';

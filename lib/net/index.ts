@@ -20,3 +20,9 @@ export { dnsLookupBudget, DNS_RTT_DEFAULTS, type DnsAnsweredBy, type DnsWalkStar
 export { DnsResolver, type DnsResolverOptions, type DnsResolution } from './dnsResolver';
 export { DnsClient, RUNTIME_CACHE_POLICIES, type RuntimeCachePolicy, type DnsClientOptions, type DnsLookup } from './dnsClient';
 export { simulateDnsFailover, staleBound, type DnsFailoverOptions, type DnsFailoverResult, type DnsFailoverBucket } from './dnsFailover';
+export { NewRenoWindow, MIN_WINDOW_PACKETS } from './newReno';
+export { PacketLink } from './packetLink';
+export { StreamLedger } from './streamLedger';
+export { PacketTransfer, IN_FLIGHT, ACKED, LOST, ABANDONED, type TransferSettings, type TransferHooks } from './packetTransfer';
+export { TransportConnection, type StreamScheduling } from './transportConnection';
+export { transportRules, PACKET_THRESHOLD, QUIC_TLS_MODES, type TransportKind, type TransportRules } from './transportRules';

@@ -1,0 +1,64 @@
+/**
+ * What a protocol's loader does with the packet engine: open connections and
+ * send requests at the start, react when a response is complete, and survive the
+ * client's address change. `http1Loader` and `multiplexedLoader` implement it.
+ */
+import type { Rng } from '../random/rng';
+import type { PacketTransfer } from '../net/packetTransfer';
+import type { TransportConnection } from '../net/transportConnection';
+import { PacketLink } from '../net/packetLink';
+import { headerBlockBytes } from './headerCompression';
+import type { PageLoadPlan } from './pageLoadPlan';
+
+export interface Loader {
+  start(): void;
+  streamDone(stream: number): void;
+  /** The client's address has just changed to the plan's migration path. */
+  migrate(): void;
+}
+
+export interface PageContext {
+  transfer: PacketTransfer;
+  plan: PageLoadPlan;
+  rng: Rng;
+  /** Request header bytes sent, and what they would have been uncompressed. */
+  requestHeaderBytes: number;
+  uncompressedRequestHeaderBytes: number;
+}
+
+/** A new connection of the page; connection k always draws from the same fork (common random numbers). */
+export function openConnection(page: PageContext): TransportConnection {
+  const { transfer, plan, rng } = page;
+  const connection = transfer.openConnection(plan.rules, rng.fork(`connection ${transfer.connections.length}`));
+  connection.scheduling = plan.scheduling;
+  return connection;
+}
+
+/** Sends the requests for `streams` on `connection`, the first header block on it in full. */
+export function sendRequests(page: PageContext, connection: TransportConnection, streams: readonly number[], firstOnConnection: boolean): void {
+  const { plan } = page;
+  const blocks = headerBlockBytes(streams.length + (firstOnConnection ? 0 : 1), plan.requestHeaderBytes, plan.headerRatio);
+  if (!firstOnConnection) blocks.shift();
+  page.requestHeaderBytes += blocks.reduce((a, b) => a + b, 0);
+  page.uncompressedRequestHeaderBytes += streams.length * plan.requestHeaderBytes;
+  connection.request(streams, blocks, plan.serverMs);
+}
+
+/** Switches the page to the migration path and returns the new link. */
+export function switchPath(page: PageContext): PacketLink {
+  const link = new PacketLink(page.plan.migration!.path);
+  page.transfer.link = link;
+  return link;
+}
+
+/** Streams not yet complete, in index order, with their progress forgotten so they can be requested again. */
+export function restartUnfinished(page: PageContext, streams: Iterable<number>): number[] {
+  const { streams: ledger } = page.transfer;
+  const out: number[] = [];
+  for (const s of streams) {
+    if (ledger.done(s)) continue;
+    ledger.restart(s);
+    out.push(s);
+  }
+  return out.sort((a, b) => a - b);
+}

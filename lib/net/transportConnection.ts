@@ -1,0 +1,445 @@
+/**
+ * One TCP or QUIC connection in the packet engine: its handshake, the requests
+ * it carries to the server, and the server's sending of responses (congestion
+ * window, loss detection, retransmission, timer), as `TransportRules` say.
+ *
+ * - Handshake and requests are computed ahead, exchange by exchange: each
+ *   message can be lost and is re-sent when the timer expires, doubling it.
+ *   The request rides on the last handshake message (TCP's final ACK, RFC 9293
+ *   §3.5; QUIC's Finished, or its first flight with 0-RTT).
+ * - Responses go out packet by packet, as many as the window allows, streams
+ *   taken in turn ('round-robin', HTTP/2's default with equal weights) or one after
+ *   another ('sequential'). Lost packets are resent before new data.
+ * - The client acknowledges every packet on arrival (no delayed ACKs) and hands
+ *   bytes to the application in connection order (TCP) or stream order (QUIC).
+ * - Loss: three later packets acknowledged (both), or 9/8 RTT late (QUIC); the
+ *   timer (RTO or PTO) covers the rest. Karn's rule for TCP's RTT samples.
+ *
+ * Not modelled: lost acknowledgements, flow control windows, header and
+ * framing bytes, the client's congestion window for requests, TLS record sizes,
+ * the handshake's certificate flight needing more than one packet.
+ */
+import type { Rng } from '../random/rng';
+import type { LossProcess } from './loss';
+import { NewRenoWindow } from './newReno';
+import { RtoEstimator } from './rto';
+import { ABANDONED, ACKED, IN_FLIGHT, LOST, type PacketTransfer } from './packetTransfer';
+import { PACKET_THRESHOLD, type TransportRules } from './transportRules';
+import type { PacketLink } from './packetLink';
+
+export type StreamScheduling = 'round-robin' | 'sequential';
+
+export class TransportConnection {
+  /** When the client started connecting, and when the first request could go (ms). */
+  openedMs = NaN;
+  readyMs = NaN;
+  /** When the connection died (address change) or gave up (ms). */
+  closedMs = NaN;
+  failed = false;
+  packetsSent = 0;
+  retransmissions = 0;
+  handshakeRetransmissions = 0;
+  scheduling: StreamScheduling = 'round-robin';
+
+  private readonly delayRng: Rng;
+  private readonly handshakeLoss: LossProcess;
+  private readonly requestLoss: LossProcess;
+  private readonly dataLoss: LossProcess;
+  private window: NewRenoWindow;
+  private timer: RtoEstimator;
+  private latestRttMs = NaN;
+
+  /** Packet ids in the order sent (index = packet number). */
+  private readonly sent: number[] = [];
+  private largestAcked = -1;
+  /** Next packet number to test against the packet threshold. */
+  private lossScan = 0;
+  /** No packet numbered below this is in flight. */
+  private oldest = 0;
+  private inFlight = 0;
+  private readonly resend: number[] = [];
+  private resendHead = 0;
+
+  /** Streams with data the server may send now, and the round-robin position. */
+  private readonly active: number[] = [];
+  private turn = 0;
+  /** Segments in connection order, and the next one the application awaits (TCP). */
+  private readonly order: number[] = [];
+  private nextInOrder = 0;
+
+  private timerDeadline = Infinity;
+  private lossDeadline = Infinity;
+  private pendingTimerAt = -1;
+  private consecutiveTimeouts = 0;
+  private afterSilence = false;
+  /** Sending waits until this time (path validation after a migration). */
+  private pausedUntil = 0;
+  /** Changes when the path changes; work planned on an older path is dropped. */
+  epoch = 0;
+
+  constructor(
+    private readonly transfer: PacketTransfer,
+    readonly id: number,
+    readonly rules: TransportRules,
+    rng: Rng,
+  ) {
+    this.delayRng = rng.fork('delay');
+    const loss = transfer.link.path.loss;
+    this.handshakeLoss = loss.start(rng.fork('handshake loss'));
+    this.requestLoss = loss.start(rng.fork('request loss'));
+    this.dataLoss = loss.start(rng.fork('data loss'));
+    this.window = new NewRenoWindow(transfer.settings.initcwnd);
+    this.timer = new RtoEstimator(rules.timerBounds);
+  }
+
+  get closed(): boolean {
+    return !Number.isNaN(this.closedMs);
+  }
+
+  /**
+   * Runs the handshake from now and calls `onReady` when the first request can
+   * go; gives up (and reports the failure) after `maxRetries` losses of one message.
+   */
+  connect(onReady: () => void): void {
+    const { sim } = this.transfer;
+    this.openedMs = sim.now;
+    let t = sim.now;
+    for (let round = 0; round < this.rules.handshakeRounds; round++) {
+      const done = this.exchange(t, this.handshakeLoss, true);
+      if (Number.isNaN(done)) {
+        sim.call(t - sim.now, () => this.fail());
+        return;
+      }
+      t = done;
+    }
+    this.readyMs = t;
+    sim.call(t - sim.now, () => {
+      if (!this.closed) onReady();
+    });
+  }
+
+  /**
+   * Sends the request headers of `streams` (sizes in `headerBytes`) now, packed
+   * into packets; each stream becomes ready at the server `serverMs` after its
+   * request has arrived (in connection order for TCP, on its own for QUIC).
+   */
+  request(streams: readonly number[], headerBytes: readonly number[], serverMs: number): void {
+    const { sim, streams: ledger, settings } = this.transfer;
+    const mss = settings.mssBytes;
+    const total = headerBytes.reduce((a, b) => a + b, 0);
+    const packets = Math.max(1, Math.ceil(total / mss));
+    const arrivals = new Float64Array(packets);
+    let inOrder = 0;
+    for (let k = 0; k < packets; k++) {
+      const arrived = this.exchange(sim.now, this.requestLoss, false);
+      if (Number.isNaN(arrived)) {
+        this.fail();
+        return;
+      }
+      inOrder = Math.max(inOrder, arrived);
+      arrivals[k] = this.rules.ordering === 'connection' ? inOrder : arrived;
+    }
+    const epoch = this.epoch;
+    let offset = 0;
+    streams.forEach((stream, i) => {
+      const first = Math.min(packets - 1, Math.floor(offset / mss));
+      offset += headerBytes[i];
+      const last = Math.min(packets - 1, Math.max(first, Math.ceil(offset / mss) - 1));
+      let at = 0;
+      for (let k = first; k <= last; k++) at = Math.max(at, arrivals[k]);
+      if (Number.isNaN(ledger.requestMs[stream])) ledger.requestMs[stream] = sim.now;
+      ledger.connection[stream] = this.id;
+      sim.call(at + serverMs - sim.now, () => {
+        if (this.closed || this.epoch !== epoch) return;
+        ledger.readyMs[stream] = sim.now;
+        this.active.push(stream);
+        this.trySend();
+      });
+    });
+  }
+
+  /**
+   * One message from the client and, for a handshake, the server's reply:
+   * returns when the reply (or, one way, the message) arrives, after re-sending on
+   * each timeout; NaN after too many.
+   */
+  private exchange(startMs: number, loss: LossProcess, roundTrip: boolean): number {
+    const { link, settings } = this.transfer;
+    let t = startMs;
+    let timeoutMs = this.timer.rtoMs;
+    for (let tries = 0; tries <= settings.maxRetries; tries++) {
+      const lost = loss(tries > 0) || (roundTrip && loss(false));
+      if (!lost) {
+        const oneWay = link.oneWayMs(this.delayRng);
+        if (!roundTrip) return t + oneWay;
+        const rtt = oneWay + link.oneWayMs(this.delayRng);
+        if (tries === 0 || this.rules.kind === 'quic') this.sampleRtt(rtt);
+        return t + rtt;
+      }
+      if (roundTrip) this.handshakeRetransmissions++;
+      else this.retransmissions++;
+      t += timeoutMs;
+      timeoutMs = Math.min(2 * timeoutMs, this.rules.timerBounds.maxRtoMs);
+    }
+    return NaN;
+  }
+
+  private sampleRtt(rttMs: number): void {
+    this.latestRttMs = rttMs;
+    this.timer.sample(rttMs);
+  }
+
+  /** Sends as much as the window allows: lost segments first, then new ones. */
+  trySend(): void {
+    const { transfer } = this;
+    if (this.closed || transfer.sim.now < this.pausedUntil) return;
+    while (this.inFlight < this.window.window) {
+      let seg = -1;
+      while (this.resendHead < this.resend.length) {
+        const candidate = this.resend[this.resendHead++];
+        if (transfer.segAcked[candidate] === 0) {
+          seg = candidate;
+          break;
+        }
+      }
+      if (seg !== -1) {
+        this.sendPacket(seg, true);
+        continue;
+      }
+      const stream = this.nextStream();
+      if (stream === -1) break;
+      seg = transfer.newSegment(stream);
+      this.order.push(seg);
+      this.sendPacket(seg, false);
+    }
+    this.armTimer();
+  }
+
+  /** The stream whose segment goes next, or -1 when none has data. */
+  private nextStream(): number {
+    const { active } = this;
+    const { streams } = this.transfer;
+    while (active.length > 0) {
+      if (this.turn >= active.length) this.turn = 0;
+      const stream = active[this.turn];
+      if (!streams.hasUnsent(stream)) {
+        active.splice(this.turn, 1);
+        continue;
+      }
+      if (this.scheduling === 'round-robin') this.turn++;
+      return stream;
+    }
+    return -1;
+  }
+
+  private sendPacket(seg: number, retransmit: boolean): void {
+    const t = this.transfer;
+    const p = t.pktConn.length;
+    const now = t.sim.now;
+    t.pktConn.push(this.id);
+    t.pktSeg.push(seg);
+    t.pktSentAt.push(now);
+    t.pktState.push(IN_FLIGHT);
+    t.pktNumber.push(this.sent.length);
+    t.pktRetransmit.push(retransmit ? 1 : 0);
+    this.sent.push(p);
+    this.inFlight++;
+    this.packetsSent++;
+    if (retransmit) {
+      this.retransmissions++;
+      t.streams.retransmissions[t.segStream[seg]]++;
+    }
+    const bytes = t.segBytes[seg];
+    const dropped = t.dropNext();
+    const lost = this.dataLoss(this.afterSilence) || dropped;
+    this.afterSilence = false;
+    if (lost) t.link.occupy(bytes, now);
+    else t.sim.schedule(t.link.down(bytes, now, this.delayRng), t.arriveKind, p);
+  }
+
+  /** Client side: a data packet arrived. Acknowledge it and deliver what is in order. */
+  onArrive(p: number): void {
+    const t = this.transfer;
+    if (t.pktState[p] === ABANDONED) return;
+    const seg = t.pktSeg[p];
+    if (t.arrive(seg)) {
+      if (this.rules.ordering === 'connection') {
+        const { order } = this;
+        while (this.nextInOrder < order.length && t.segArrived[order[this.nextInOrder]] === 1) {
+          t.deliver(order[this.nextInOrder++]);
+        }
+      } else {
+        const { streams } = t;
+        const stream = t.segStream[seg];
+        let head = streams.head[stream];
+        while (head !== -1 && t.segArrived[head] === 1) {
+          t.deliver(head);
+          head = t.segNext[head];
+        }
+        streams.head[stream] = head;
+      }
+    }
+    t.sim.schedule(t.link.up(t.sim.now, this.delayRng), t.ackKind, p);
+  }
+
+  /** Server side: an acknowledgement arrived. */
+  onAck(p: number): void {
+    const t = this.transfer;
+    const state = t.pktState[p];
+    if (state === ABANDONED || this.closed) return;
+    const now = t.sim.now;
+    const pn = t.pktNumber[p];
+    t.segAcked[t.pktSeg[p]] = 1;
+    t.pktState[p] = ACKED;
+    if (state === IN_FLIGHT) {
+      this.inFlight--;
+      this.window.onAck(pn);
+      this.consecutiveTimeouts = 0;
+      if (pn > this.largestAcked && (this.rules.kind === 'quic' || t.pktRetransmit[p] === 0)) {
+        this.sampleRtt(now - t.pktSentAt[p]);
+      }
+      this.timerDeadline = now + this.timer.rtoMs;
+    }
+    if (pn > this.largestAcked) this.largestAcked = pn;
+    this.detectLosses();
+    if (this.inFlight === 0) this.timerDeadline = Infinity;
+    this.trySend();
+  }
+
+  /** Declares lost what the packet threshold (and QUIC's time threshold) says is lost. */
+  private detectLosses(): void {
+    const t = this.transfer;
+    const { sent } = this;
+    const limit = this.largestAcked - PACKET_THRESHOLD;
+    while (this.lossScan <= limit) {
+      const q = sent[this.lossScan++];
+      if (t.pktState[q] === IN_FLIGHT && (this.rules.thresholdFindsRetransmissions || t.pktRetransmit[q] === 0)) {
+        this.markLost(q);
+      }
+    }
+    if (this.rules.timeThreshold === 0) return;
+    const late = this.rules.timeThreshold * Math.max(this.timer.srttMs, this.latestRttMs);
+    const now = t.sim.now;
+    this.lossDeadline = Infinity;
+    for (let i = this.lossScan; i < this.largestAcked; i++) {
+      const q = sent[i];
+      if (t.pktState[q] !== IN_FLIGHT) continue;
+      const lostAt = t.pktSentAt[q] + late;
+      if (lostAt <= now) this.markLost(q);
+      else this.lossDeadline = Math.min(this.lossDeadline, lostAt);
+    }
+  }
+
+  private markLost(p: number): void {
+    const t = this.transfer;
+    t.pktState[p] = LOST;
+    this.inFlight--;
+    this.resend.push(t.pktSeg[p]);
+    this.window.onLoss(t.pktNumber[p], this.sent.length);
+  }
+
+  /** Keeps one timer event pending at the earlier of the two deadlines. */
+  private armTimer(): void {
+    if (this.inFlight > 0 && this.timerDeadline === Infinity) this.timerDeadline = this.transfer.sim.now + this.timer.rtoMs;
+    const deadline = Math.max(this.transfer.sim.now, Math.min(this.timerDeadline, this.lossDeadline));
+    if (deadline === Infinity || (this.pendingTimerAt !== -1 && this.pendingTimerAt <= deadline)) return;
+    this.pendingTimerAt = deadline;
+    this.transfer.sim.schedule(deadline, this.transfer.timerKind, this.id);
+  }
+
+  onTimer(): void {
+    const t = this.transfer;
+    const now = t.sim.now;
+    if (now !== this.pendingTimerAt || this.closed) return;
+    this.pendingTimerAt = -1;
+    if (this.lossDeadline <= now) {
+      this.detectLosses();
+      this.trySend();
+      return;
+    }
+    if (this.timerDeadline > now || this.inFlight === 0) {
+      if (this.inFlight === 0) this.timerDeadline = Infinity;
+      this.armTimer();
+      return;
+    }
+    if (++this.consecutiveTimeouts > t.settings.maxRetries) {
+      this.fail();
+      return;
+    }
+    this.timer.backOff();
+    this.timerDeadline = Infinity;
+    this.afterSilence = true;
+    if (this.rules.timer === 'rto') {
+      // RFC 6298 §5.4–5.6 with RFC 5681 §3.1: resend from the oldest unacknowledged, window of one.
+      this.window.onTimeout(this.inFlight, this.sent.length);
+      for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
+        const q = this.sent[i];
+        if (t.pktState[q] !== IN_FLIGHT) continue;
+        t.pktState[q] = LOST;
+        this.resend.push(t.pktSeg[q]);
+      }
+      this.inFlight = 0;
+      this.trySend();
+    } else {
+      // RFC 9002 §6.2.4: a probe carrying the oldest outstanding data, outside the window.
+      const oldest = this.oldestInFlight();
+      if (oldest < this.sent.length) this.sendPacket(t.pktSeg[this.sent[oldest]], true);
+      this.armTimer();
+    }
+  }
+
+  private oldestInFlight(): number {
+    const t = this.transfer;
+    while (this.oldest < this.sent.length && t.pktState[this.sent[this.oldest]] !== IN_FLIGHT) this.oldest++;
+    return this.oldest;
+  }
+
+  /** The connection dies (the client's address changed under TCP): nothing it carries arrives any more. */
+  close(): void {
+    if (this.closed) return;
+    this.closedMs = this.transfer.sim.now;
+    this.abandonInFlight();
+  }
+
+  /**
+   * The client moved to `link` (QUIC connection migration, RFC 9000 §9): packets on
+   * the old path are lost, sending resumes after path validation (one round trip on
+   * the new path), and the window and RTT estimate start again (§9.4).
+   */
+  migrate(link: PacketLink): void {
+    const t = this.transfer;
+    for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
+      const q = this.sent[i];
+      if (t.pktState[q] === IN_FLIGHT) this.resend.push(t.pktSeg[q]);
+    }
+    this.abandonInFlight();
+    this.epoch++;
+    this.window.reset();
+    this.timer = new RtoEstimator(this.rules.timerBounds);
+    this.latestRttMs = NaN;
+    this.timerDeadline = Infinity;
+    this.lossDeadline = Infinity;
+    this.lossScan = this.sent.length;
+    const validation = link.oneWayMs(this.delayRng) + link.oneWayMs(this.delayRng);
+    this.sampleRtt(validation);
+    this.pausedUntil = t.sim.now + validation;
+    t.sim.call(validation, () => this.trySend());
+  }
+
+  private abandonInFlight(): void {
+    const t = this.transfer;
+    for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
+      const q = this.sent[i];
+      if (t.pktState[q] === IN_FLIGHT) t.pktState[q] = ABANDONED;
+    }
+    this.inFlight = 0;
+  }
+
+  private fail(): void {
+    if (this.closed) return;
+    this.failed = true;
+    this.closedMs = this.transfer.sim.now;
+    this.abandonInFlight();
+    this.transfer.hooks.onConnectionFailed(this, this.transfer.sim.now);
+  }
+}
