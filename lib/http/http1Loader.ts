@@ -9,6 +9,7 @@
  * in progress are requested again from the start on new connections.
  */
 import type { TransportConnection } from '../net/transportConnection';
+import { handshake } from '../net/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
 export function http1Loader(page: PageContext): Loader {
@@ -23,7 +24,7 @@ export function http1Loader(page: PageContext): Loader {
   const openConnections = (count: number) => {
     for (let k = 0; k < Math.min(plan.connectionsPerHost, count); k++) {
       const connection = openConnection(page);
-      connection.connect(() => requestNext(connection));
+      handshake(connection, () => requestNext(connection));
     }
   };
 

@@ -7,6 +7,7 @@ import type { Rng } from '../random/rng';
 import type { PacketTransfer } from '../net/packetTransfer';
 import type { TransportConnection } from '../net/transportConnection';
 import { PacketLink } from '../net/packetLink';
+import { requestStreams } from '../net/messageExchange';
 import { headerBlockBytes } from './headerCompression';
 import type { PageLoadPlan } from './pageLoadPlan';
 
@@ -30,7 +31,7 @@ export interface PageContext {
 export function openConnection(page: PageContext): TransportConnection {
   const { transfer, plan, rng } = page;
   const connection = transfer.openConnection(plan.rules, rng.fork(`connection ${transfer.connections.length}`));
-  connection.scheduling = plan.scheduling;
+  connection.scheduler.policy = plan.scheduling;
   return connection;
 }
 
@@ -41,7 +42,7 @@ export function sendRequests(page: PageContext, connection: TransportConnection,
   if (!firstOnConnection) blocks.shift();
   page.requestHeaderBytes += blocks.reduce((a, b) => a + b, 0);
   page.uncompressedRequestHeaderBytes += streams.length * plan.requestHeaderBytes;
-  connection.request(streams, blocks, plan.serverMs);
+  requestStreams(connection, streams, blocks, plan.serverMs);
 }
 
 /** Switches the page to the migration path and returns the new link. */

@@ -9,6 +9,7 @@
  * QUIC connection migrates: it validates the new path in one round trip and goes
  * on, re-sending what was in flight on the old path.
  */
+import { handshake } from '../net/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
 export function multiplexedLoader(page: PageContext): Loader {
@@ -18,7 +19,7 @@ export function multiplexedLoader(page: PageContext): Loader {
 
   const connectAndRequest = (streams: number[]) => {
     const c = connection;
-    c.connect(() => sendRequests(page, c, streams, true));
+    handshake(c, () => sendRequests(page, c, streams, true));
   };
 
   return {

@@ -7,7 +7,7 @@ import { createPath, type Path, type PathOptions } from '../net/path';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/slowStart';
 import { TLS_MODES, type TlsMode } from '../net/tls';
 import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transportRules';
-import type { StreamScheduling } from '../net/transportConnection';
+import type { StreamScheduling } from '../net/streamScheduler';
 import type { TransferSettings } from '../net/packetTransfer';
 import type { Rng } from '../random/rng';
 import { DEFAULT_HEADER_RATIO } from './headerCompression';

@@ -24,5 +24,7 @@ export { NewRenoWindow, MIN_WINDOW_PACKETS } from './newReno';
 export { PacketLink } from './packetLink';
 export { StreamLedger } from './streamLedger';
 export { PacketTransfer, IN_FLIGHT, ACKED, LOST, ABANDONED, type TransferSettings, type TransferHooks } from './packetTransfer';
-export { TransportConnection, type StreamScheduling } from './transportConnection';
+export { TransportConnection } from './transportConnection';
+export { StreamScheduler, type StreamScheduling } from './streamScheduler';
+export { exchange, requestArrivals, handshake, requestStreams, type Exchange, type ExchangeOptions } from './messageExchange';
 export { transportRules, PACKET_THRESHOLD, QUIC_TLS_MODES, type TransportKind, type TransportRules } from './transportRules';

@@ -52,8 +52,12 @@ export class PacketTransfer {
   readonly segArrived: number[] = [];
   /** 1 once the sender saw some packet of the segment acknowledged. */
   readonly segAcked: number[] = [];
-  /** Next segment in the same delivery order (connection or stream), -1 at the end. */
+  /** Next segment of the same stream, and of the same connection, -1 at the end. */
   readonly segNext: number[] = [];
+  readonly segNextOnConnection: number[] = [];
+  /** Each connection's first segment not yet delivered, and its last segment. */
+  private readonly connectionHead: number[] = [];
+  private readonly connectionTail: number[] = [];
 
   readonly pktConn: number[] = [];
   readonly pktSeg: number[] = [];
@@ -79,7 +83,7 @@ export class PacketTransfer {
   ) {
     this.link = new PacketLink(path);
     this.streams = new StreamLedger(streamBytes, settings.mssBytes);
-    this.arriveKind = this.sim.on((p) => this.connections[this.pktConn[p]].onArrive(p));
+    this.arriveKind = this.sim.on((p) => this.receive(p));
     this.ackKind = this.sim.on((p) => this.connections[this.pktConn[p]].onAck(p));
     this.timerKind = this.sim.on((c) => this.connections[c].onTimer());
   }
@@ -88,6 +92,8 @@ export class PacketTransfer {
   openConnection(rules: TransportRules, rng: Rng): TransportConnection {
     const connection = new TransportConnection(this, this.connections.length, rules, rng);
     this.connections.push(connection);
+    this.connectionHead.push(-1);
+    this.connectionTail.push(-1);
     return connection;
   }
 
@@ -97,8 +103,8 @@ export class PacketTransfer {
     return this.drops !== null && this.drops.has(n);
   }
 
-  /** A new segment of `stream`, appended to the stream's own delivery list. */
-  newSegment(stream: number): number {
+  /** A new segment of `stream` sent on `connection`, appended to both delivery lists. */
+  newSegment(stream: number, connection: number): number {
     const { streams } = this;
     const seg = this.segStream.length;
     this.segStream.push(stream);
@@ -106,16 +112,49 @@ export class PacketTransfer {
     this.segArrived.push(0);
     this.segAcked.push(0);
     this.segNext.push(-1);
+    this.segNextOnConnection.push(-1);
     streams.segmentsSent[stream]++;
-    const tail = streams.tail[stream];
-    if (tail !== -1) this.segNext[tail] = seg;
+    if (streams.tail[stream] !== -1) this.segNext[streams.tail[stream]] = seg;
     streams.tail[stream] = seg;
     if (streams.head[stream] === -1) streams.head[stream] = seg;
+    if (this.connectionTail[connection] !== -1) this.segNextOnConnection[this.connectionTail[connection]] = seg;
+    this.connectionTail[connection] = seg;
+    if (this.connectionHead[connection] === -1) this.connectionHead[connection] = seg;
     return seg;
   }
 
+  /**
+   * The client's side: a data packet arrived. It is acknowledged at once (no
+   * delayed ACKs), and what is now in order reaches the application: in
+   * connection order over TCP, in stream order over QUIC.
+   */
+  private receive(p: number): void {
+    if (this.pktState[p] === ABANDONED) return;
+    const c = this.pktConn[p];
+    const connection = this.connections[c];
+    const seg = this.pktSeg[p];
+    if (this.arrive(seg)) {
+      if (connection.rules.ordering === 'connection') {
+        this.connectionHead[c] = this.deliverFrom(this.connectionHead[c], this.segNextOnConnection);
+      } else {
+        const stream = this.segStream[seg];
+        this.streams.head[stream] = this.deliverFrom(this.streams.head[stream], this.segNext);
+      }
+    }
+    this.sim.schedule(this.link.up(this.sim.now, connection.delayRng), this.ackKind, p);
+  }
+
+  /** Delivers arrived segments along a list from `head`; returns the first one still missing. */
+  private deliverFrom(head: number, next: readonly number[]): number {
+    while (head !== -1 && this.segArrived[head] === 1) {
+      this.deliver(head);
+      head = next[head];
+    }
+    return head;
+  }
+
   /** A segment reached the client; returns false for a duplicate. */
-  arrive(seg: number): boolean {
+  private arrive(seg: number): boolean {
     if (this.segArrived[seg] === 1) return false;
     this.segArrived[seg] = 1;
     const { streams } = this;
@@ -125,7 +164,7 @@ export class PacketTransfer {
   }
 
   /** The application receives a segment. */
-  deliver(seg: number): void {
+  private deliver(seg: number): void {
     const { streams } = this;
     const stream = this.segStream[seg];
     if (streams.segmentsDelivered[stream] === 0) streams.firstByteMs[stream] = this.sim.now;

@@ -3,15 +3,10 @@
  * it carries to the server, and the server's sending of responses (congestion
  * window, loss detection, retransmission, timer), as `TransportRules` say.
  *
- * - Handshake and requests are computed ahead, exchange by exchange: each
- *   message can be lost and is re-sent when the timer expires, doubling it.
- *   The request rides on the last handshake message (TCP's final ACK, RFC 9293
- *   §3.5; QUIC's Finished, or its first flight with 0-RTT).
+ * - Handshake and requests are computed ahead (`messageExchange.ts`).
  * - Responses go out packet by packet, as many as the window allows, streams
- *   taken in turn ('round-robin', HTTP/2's default with equal weights) or one after
- *   another ('sequential'). Lost packets are resent before new data.
- * - The client acknowledges every packet on arrival (no delayed ACKs) and hands
- *   bytes to the application in connection order (TCP) or stream order (QUIC).
+ *   chosen by the `StreamScheduler`. Lost packets are resent before new data.
+ * - The client's side (acknowledging, delivering in order) is in `PacketTransfer`.
  * - Loss: three later packets acknowledged (both), or 9/8 RTT late (QUIC); the
  *   timer (RTO or PTO) covers the rest. Karn's rule for TCP's RTT samples.
  *
@@ -26,8 +21,7 @@ import { RtoEstimator } from './rto';
 import { ABANDONED, ACKED, IN_FLIGHT, LOST, type PacketTransfer } from './packetTransfer';
 import { PACKET_THRESHOLD, type TransportRules } from './transportRules';
 import type { PacketLink } from './packetLink';
-
-export type StreamScheduling = 'round-robin' | 'sequential';
+import { StreamScheduler } from './streamScheduler';
 
 export class TransportConnection {
   /** When the client started connecting, and when the first request could go (ms). */
@@ -39,11 +33,10 @@ export class TransportConnection {
   packetsSent = 0;
   retransmissions = 0;
   handshakeRetransmissions = 0;
-  scheduling: StreamScheduling = 'round-robin';
 
-  private readonly delayRng: Rng;
-  private readonly handshakeLoss: LossProcess;
-  private readonly requestLoss: LossProcess;
+  readonly delayRng: Rng;
+  readonly handshakeLoss: LossProcess;
+  readonly requestLoss: LossProcess;
   private readonly dataLoss: LossProcess;
   private window: NewRenoWindow;
   private timer: RtoEstimator;
@@ -60,12 +53,9 @@ export class TransportConnection {
   private readonly resend: number[] = [];
   private resendHead = 0;
 
-  /** Streams with data the server may send now, and the round-robin position. */
-  private readonly active: number[] = [];
-  private turn = 0;
-  /** Segments in connection order, and the next one the application awaits (TCP). */
-  private readonly order: number[] = [];
-  private nextInOrder = 0;
+  /** Streams the server may send now, and which goes next. */
+  readonly scheduler = new StreamScheduler();
+  private readonly hasUnsent = (stream: number) => this.transfer.streams.hasUnsent(stream);
 
   private timerDeadline = Infinity;
   private lossDeadline = Infinity;
@@ -78,7 +68,7 @@ export class TransportConnection {
   epoch = 0;
 
   constructor(
-    private readonly transfer: PacketTransfer,
+    readonly transfer: PacketTransfer,
     readonly id: number,
     readonly rules: TransportRules,
     rng: Rng,
@@ -96,97 +86,20 @@ export class TransportConnection {
     return !Number.isNaN(this.closedMs);
   }
 
-  /**
-   * Runs the handshake from now and calls `onReady` when the first request can
-   * go; gives up (and reports the failure) after `maxRetries` losses of one message.
-   */
-  connect(onReady: () => void): void {
-    const { sim } = this.transfer;
-    this.openedMs = sim.now;
-    let t = sim.now;
-    for (let round = 0; round < this.rules.handshakeRounds; round++) {
-      const done = this.exchange(t, this.handshakeLoss, true);
-      if (Number.isNaN(done)) {
-        sim.call(t - sim.now, () => this.fail());
-        return;
-      }
-      t = done;
-    }
-    this.readyMs = t;
-    sim.call(t - sim.now, () => {
-      if (!this.closed) onReady();
-    });
+  /** The current retransmission (TCP) or probe (QUIC) timeout (ms). */
+  get timeoutMs(): number {
+    return this.timer.rtoMs;
   }
 
-  /**
-   * Sends the request headers of `streams` (sizes in `headerBytes`) now, packed
-   * into packets; each stream becomes ready at the server `serverMs` after its
-   * request has arrived (in connection order for TCP, on its own for QUIC).
-   */
-  request(streams: readonly number[], headerBytes: readonly number[], serverMs: number): void {
-    const { sim, streams: ledger, settings } = this.transfer;
-    const mss = settings.mssBytes;
-    const total = headerBytes.reduce((a, b) => a + b, 0);
-    const packets = Math.max(1, Math.ceil(total / mss));
-    const arrivals = new Float64Array(packets);
-    let inOrder = 0;
-    for (let k = 0; k < packets; k++) {
-      const arrived = this.exchange(sim.now, this.requestLoss, false);
-      if (Number.isNaN(arrived)) {
-        this.fail();
-        return;
-      }
-      inOrder = Math.max(inOrder, arrived);
-      arrivals[k] = this.rules.ordering === 'connection' ? inOrder : arrived;
-    }
-    const epoch = this.epoch;
-    let offset = 0;
-    streams.forEach((stream, i) => {
-      const first = Math.min(packets - 1, Math.floor(offset / mss));
-      offset += headerBytes[i];
-      const last = Math.min(packets - 1, Math.max(first, Math.ceil(offset / mss) - 1));
-      let at = 0;
-      for (let k = first; k <= last; k++) at = Math.max(at, arrivals[k]);
-      if (Number.isNaN(ledger.requestMs[stream])) ledger.requestMs[stream] = sim.now;
-      ledger.connection[stream] = this.id;
-      sim.call(at + serverMs - sim.now, () => {
-        if (this.closed || this.epoch !== epoch) return;
-        ledger.readyMs[stream] = sim.now;
-        this.active.push(stream);
-        this.trySend();
-      });
-    });
-  }
-
-  /**
-   * One message from the client and, for a handshake, the server's reply:
-   * returns when the reply (or, one way, the message) arrives, after re-sending on
-   * each timeout; NaN after too many.
-   */
-  private exchange(startMs: number, loss: LossProcess, roundTrip: boolean): number {
-    const { link, settings } = this.transfer;
-    let t = startMs;
-    let timeoutMs = this.timer.rtoMs;
-    for (let tries = 0; tries <= settings.maxRetries; tries++) {
-      const lost = loss(tries > 0) || (roundTrip && loss(false));
-      if (!lost) {
-        const oneWay = link.oneWayMs(this.delayRng);
-        if (!roundTrip) return t + oneWay;
-        const rtt = oneWay + link.oneWayMs(this.delayRng);
-        if (tries === 0 || this.rules.kind === 'quic') this.sampleRtt(rtt);
-        return t + rtt;
-      }
-      if (roundTrip) this.handshakeRetransmissions++;
-      else this.retransmissions++;
-      t += timeoutMs;
-      timeoutMs = Math.min(2 * timeoutMs, this.rules.timerBounds.maxRtoMs);
-    }
-    return NaN;
-  }
-
-  private sampleRtt(rttMs: number): void {
+  sampleRtt(rttMs: number): void {
     this.latestRttMs = rttMs;
     this.timer.sample(rttMs);
+  }
+
+  /** The server may now send `stream`'s response. */
+  startStream(stream: number): void {
+    this.scheduler.add(stream);
+    this.trySend();
   }
 
   /** Sends as much as the window allows: lost segments first, then new ones. */
@@ -206,30 +119,12 @@ export class TransportConnection {
         this.sendPacket(seg, true);
         continue;
       }
-      const stream = this.nextStream();
+      const stream = this.scheduler.next(this.hasUnsent);
       if (stream === -1) break;
-      seg = transfer.newSegment(stream);
-      this.order.push(seg);
+      seg = transfer.newSegment(stream, this.id);
       this.sendPacket(seg, false);
     }
     this.armTimer();
-  }
-
-  /** The stream whose segment goes next, or -1 when none has data. */
-  private nextStream(): number {
-    const { active } = this;
-    const { streams } = this.transfer;
-    while (active.length > 0) {
-      if (this.turn >= active.length) this.turn = 0;
-      const stream = active[this.turn];
-      if (!streams.hasUnsent(stream)) {
-        active.splice(this.turn, 1);
-        continue;
-      }
-      if (this.scheduling === 'round-robin') this.turn++;
-      return stream;
-    }
-    return -1;
   }
 
   private sendPacket(seg: number, retransmit: boolean): void {
@@ -255,31 +150,6 @@ export class TransportConnection {
     this.afterSilence = false;
     if (lost) t.link.occupy(bytes, now);
     else t.sim.schedule(t.link.down(bytes, now, this.delayRng), t.arriveKind, p);
-  }
-
-  /** Client side: a data packet arrived. Acknowledge it and deliver what is in order. */
-  onArrive(p: number): void {
-    const t = this.transfer;
-    if (t.pktState[p] === ABANDONED) return;
-    const seg = t.pktSeg[p];
-    if (t.arrive(seg)) {
-      if (this.rules.ordering === 'connection') {
-        const { order } = this;
-        while (this.nextInOrder < order.length && t.segArrived[order[this.nextInOrder]] === 1) {
-          t.deliver(order[this.nextInOrder++]);
-        }
-      } else {
-        const { streams } = t;
-        const stream = t.segStream[seg];
-        let head = streams.head[stream];
-        while (head !== -1 && t.segArrived[head] === 1) {
-          t.deliver(head);
-          head = t.segNext[head];
-        }
-        streams.head[stream] = head;
-      }
-    }
-    t.sim.schedule(t.link.up(t.sim.now, this.delayRng), t.ackKind, p);
   }
 
   /** Server side: an acknowledgement arrived. */
@@ -435,7 +305,8 @@ export class TransportConnection {
     this.inFlight = 0;
   }
 
-  private fail(): void {
+  /** Gives up: nothing more is sent or received, and the page hears of it. */
+  fail(): void {
     if (this.closed) return;
     this.failed = true;
     this.closedMs = this.transfer.sim.now;
