@@ -54,6 +54,7 @@ export interface PageConnection {
   packets: number;
   retransmissions: number;
   handshakeRetransmissions: number;
+  requestRetransmissions: number;
 }
 
 export interface PageLoad {
@@ -138,6 +139,7 @@ function pageResult(page: PageContext, responseHeaders: number[], failed: boolea
     packets: c.packetsSent,
     retransmissions: c.retransmissions,
     handshakeRetransmissions: c.handshakeRetransmissions,
+    requestRetransmissions: c.requestRetransmissions,
   }));
   let totalMs = 0;
   for (const o of objects) totalMs = Math.max(totalMs, o.endMs);

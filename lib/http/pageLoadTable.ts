@@ -28,7 +28,7 @@ export interface PageLoadTableOptions {
 }
 
 export interface PageLoadTables {
-  /** configuration, protocol, run, totalMs, retransmissions, packets, blockedMs (sum over objects), headerBytes, failed. */
+  /** configuration, protocol, run, totalMs, retransmissions (data), requestRetransmissions, packets, connections, blockedMs (sum over objects), headerBytes, wastedBytes, failed. */
   pages: ColumnTable;
   /** configuration, protocol, run, index, bytes, connection, startMs, endMs, latencyMs (endMs − startMs), blockedMs, retransmissions. */
   objects: ColumnTable | null;
@@ -69,8 +69,9 @@ export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {
         }
       }
       pages.push({
-        configuration: names[k], protocol, run, totalMs: r.totalMs, retransmissions: r.retransmissions, packets: r.packets,
-        blockedMs: blocked, headerBytes: r.headerBytes.sent, failed: r.failed,
+        configuration: names[k], protocol, run, totalMs: r.totalMs, retransmissions: r.retransmissions,
+        requestRetransmissions: r.connections.reduce((a, c) => a + c.requestRetransmissions, 0), packets: r.packets,
+        connections: r.connections.length, blockedMs: blocked, headerBytes: r.headerBytes.sent, wastedBytes: r.wastedBytes, failed: r.failed,
       });
       tick(++done);
     });

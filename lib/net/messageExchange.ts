@@ -127,24 +127,30 @@ export function requestStreams(connection: TransportConnection, streams: readonl
   const { sim, streams: ledger, settings } = connection.transfer;
   const total = headerBytes.reduce((a, b) => a + b, 0);
   const packetArrivals = new Float64Array(Math.max(1, Math.ceil(total / settings.mssBytes)));
+  let lastInQueue = 0;
   for (let k = 0; k < packetArrivals.length; k++) {
     const step = send(connection, sim.now, connection.requestLoss, false);
-    connection.retransmissions += step.resends;
+    connection.requestRetransmissions += step.resends;
     if (Number.isNaN(step.doneMs)) {
       connection.fail();
       return;
     }
-    packetArrivals[k] = step.doneMs;
+    // Packets sent together queue together: one not re-sent arrives after the ones before it.
+    packetArrivals[k] = step.resends === 0 ? (lastInQueue = Math.max(lastInQueue, step.doneMs)) : step.doneMs;
   }
   const arrivals = requestArrivals(headerBytes, settings.mssBytes, packetArrivals, connection.rules.ordering === 'connection');
   const epoch = connection.epoch;
-  streams.forEach((stream, i) => {
+  streams.forEach((stream) => {
     if (Number.isNaN(ledger.requestMs[stream])) ledger.requestMs[stream] = sim.now;
     ledger.connection[stream] = connection.id;
-    sim.call(arrivals[i] + serverMs - sim.now, () => {
-      if (connection.closed || connection.epoch !== epoch) return;
-      ledger.readyMs[stream] = sim.now;
-      connection.startStream(stream);
-    });
   });
+  // Requests that arrive together become ready together, so the server interleaves them from the first packet.
+  for (const at of [...new Set(arrivals)].sort((a, b) => a - b)) {
+    const ready = streams.filter((_, i) => arrivals[i] === at);
+    sim.call(at + serverMs - sim.now, () => {
+      if (connection.closed || connection.epoch !== epoch) return;
+      for (const stream of ready) ledger.readyMs[stream] = sim.now;
+      connection.startStreams(ready);
+    });
+  }
 }

@@ -31,13 +31,18 @@ export class TransportConnection {
   closedMs = NaN;
   failed = false;
   packetsSent = 0;
+  /** Data packets sent again. */
   retransmissions = 0;
+  /** Request packets sent again. */
+  requestRetransmissions = 0;
   handshakeRetransmissions = 0;
 
   readonly delayRng: Rng;
-  readonly handshakeLoss: LossProcess;
-  readonly requestLoss: LossProcess;
-  private readonly dataLoss: LossProcess;
+  handshakeLoss!: LossProcess;
+  requestLoss!: LossProcess;
+  private dataLoss!: LossProcess;
+  /** Paths this connection has used (1 + migrations). */
+  private paths = 0;
   private window: NewRenoWindow;
   private timer: RtoEstimator;
   private latestRttMs = NaN;
@@ -71,15 +76,21 @@ export class TransportConnection {
     readonly transfer: PacketTransfer,
     readonly id: number,
     readonly rules: TransportRules,
-    rng: Rng,
+    private readonly rng: Rng,
   ) {
     this.delayRng = rng.fork('delay');
-    const loss = transfer.link.path.loss;
-    this.handshakeLoss = loss.start(rng.fork('handshake loss'));
-    this.requestLoss = loss.start(rng.fork('request loss'));
-    this.dataLoss = loss.start(rng.fork('data loss'));
+    this.startLoss(transfer.link);
     this.window = new NewRenoWindow(transfer.settings.initcwnd);
     this.timer = new RtoEstimator(rules.timerBounds);
+  }
+
+  /** The loss processes of the path in use; each path draws from its own forks. */
+  private startLoss(link: PacketLink): void {
+    const { loss } = link.path;
+    const suffix = this.paths++ === 0 ? '' : ` (path ${this.paths})`;
+    this.handshakeLoss = loss.start(this.rng.fork(`handshake loss${suffix}`));
+    this.requestLoss = loss.start(this.rng.fork(`request loss${suffix}`));
+    this.dataLoss = loss.start(this.rng.fork(`data loss${suffix}`));
   }
 
   get closed(): boolean {
@@ -96,9 +107,9 @@ export class TransportConnection {
     this.timer.sample(rttMs);
   }
 
-  /** The server may now send `stream`'s response. */
-  startStream(stream: number): void {
-    this.scheduler.add(stream);
+  /** The server may now send these streams' responses. */
+  startStreams(streams: readonly number[]): void {
+    for (const stream of streams) this.scheduler.add(stream);
     this.trySend();
   }
 
@@ -283,6 +294,7 @@ export class TransportConnection {
       if (t.pktState[q] === IN_FLIGHT) this.resend.push(t.pktSeg[q]);
     }
     this.abandonInFlight();
+    this.startLoss(link);
     this.epoch++;
     this.window.reset();
     this.timer = new RtoEstimator(this.rules.timerBounds);

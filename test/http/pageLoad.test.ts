@@ -225,3 +225,39 @@ describe('pageLoad: bad input names the option', () => {
     assert.throws(() => pageLoadTable({ configurations: { broken: { ...ok, objects: [] } }, runs: 1, seed: 1 }), /configuration 'broken': objects/);
   });
 });
+
+describe('pageLoad: requests and migration details', () => {
+  it('requests sent together arrive in order under jitter, so HTTP/2 waits no longer than HTTP/3 without loss', () => {
+    const opts = { objects: Array(40).fill(1000), path: { rttMs: 70, jitterMs: 20 }, requestHeaderBytes: 700, headerRatio: 0.5 };
+    let h2 = 0;
+    let h3 = 0;
+    for (let i = 0; i < 50; i++) {
+      const last = (protocol: HttpProtocol) => {
+        const r = pageLoad({ ...opts, protocol, rng: createRng(`order/${i}`) });
+        return Math.max(...r.objects.map((o) => o.endMs - o.startMs));
+      };
+      h2 += last('http2');
+      h3 += last('http3');
+    }
+    assert.ok(Math.abs(h2 - h3) / h3 < 0.03, `HTTP/2 ${h2 / 50} ms, HTTP/3 ${h3 / 50} ms`);
+  });
+
+  it('streams whose requests arrive together share the first window', () => {
+    const r = pageLoad({ protocol: 'http2', objects: [30_000, 30_000], path: clean });
+    assert.equal(r.objects[0].endMs, r.objects[1].endMs);
+  });
+
+  it('after migrating, a QUIC connection meets the new path’s loss, not the old one’s', () => {
+    const resent = (lossRate: number) => {
+      let sum = 0;
+      for (let i = 0; i < 20; i++) {
+        sum += pageLoad({
+          protocol: 'http3', objects: Array(20).fill(50_000), path: { rttMs: 30 },
+          migration: { atMs: 100, path: { rttMs: 80, lossRate } }, rng: createRng(`migrate/${i}`),
+        }).retransmissions;
+      }
+      return sum / 20;
+    };
+    assert.ok(resent(0.05) > resent(0) + 20, `${resent(0.05)} against ${resent(0)}`);
+  });
+});
