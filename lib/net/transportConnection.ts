@@ -253,13 +253,7 @@ export class TransportConnection {
     if (this.rules.timer === 'rto') {
       // RFC 6298 §5.4–5.6 with RFC 5681 §3.1: resend from the oldest unacknowledged, window of one.
       this.window.onTimeout(this.inFlight, this.sent.length);
-      for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
-        const q = this.sent[i];
-        if (t.pktState[q] !== IN_FLIGHT) continue;
-        t.pktState[q] = LOST;
-        this.resend.push(t.pktSeg[q]);
-      }
-      this.inFlight = 0;
+      this.takeBackInFlight(LOST, true);
       this.trySend();
     } else {
       // RFC 9002 §6.2.4: a probe carrying the oldest outstanding data, outside the window.
@@ -279,7 +273,7 @@ export class TransportConnection {
   close(): void {
     if (this.closed) return;
     this.closedMs = this.transfer.sim.now;
-    this.abandonInFlight();
+    this.takeBackInFlight(ABANDONED, false);
   }
 
   /**
@@ -289,11 +283,7 @@ export class TransportConnection {
    */
   migrate(link: PacketLink): void {
     const t = this.transfer;
-    for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
-      const q = this.sent[i];
-      if (t.pktState[q] === IN_FLIGHT) this.resend.push(t.pktSeg[q]);
-    }
-    this.abandonInFlight();
+    this.takeBackInFlight(ABANDONED, true);
     this.startLoss(link);
     this.epoch++;
     this.window.reset();
@@ -308,11 +298,14 @@ export class TransportConnection {
     t.sim.call(validation, () => this.trySend());
   }
 
-  private abandonInFlight(): void {
+  /** Every packet still in flight becomes `state` (LOST or ABANDONED), its segment queued again if `resend`. */
+  private takeBackInFlight(state: number, resend: boolean): void {
     const t = this.transfer;
     for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
       const q = this.sent[i];
-      if (t.pktState[q] === IN_FLIGHT) t.pktState[q] = ABANDONED;
+      if (t.pktState[q] !== IN_FLIGHT) continue;
+      t.pktState[q] = state;
+      if (resend) this.resend.push(t.pktSeg[q]);
     }
     this.inFlight = 0;
   }
@@ -322,7 +315,7 @@ export class TransportConnection {
     if (this.closed) return;
     this.failed = true;
     this.closedMs = this.transfer.sim.now;
-    this.abandonInFlight();
+    this.takeBackInFlight(ABANDONED, false);
     this.transfer.hooks.onConnectionFailed(this, this.transfer.sim.now);
   }
 }
