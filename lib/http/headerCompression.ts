@@ -19,12 +19,13 @@ export const DEFAULT_HEADER_RATIO = 0.15;
 /**
  * Bytes of each of `count` header blocks of `fullBytes`, in the order sent on one
  * connection: all full when `ratio` is null (no compression), else the first
- * full and the rest `ceil(fullBytes × ratio)`.
+ * full (unless the connection sent one before: `firstOnConnection` false) and the
+ * rest `ceil(fullBytes × ratio)`.
  */
-export function headerBlockBytes(count: number, fullBytes: number, ratio: number | null): number[] {
+export function headerBlockBytes(count: number, fullBytes: number, ratio: number | null, firstOnConnection = true): number[] {
   check.integer('count', count, 0);
   check.nonNegative('header bytes', fullBytes);
   if (ratio === null) return new Array<number>(count).fill(fullBytes);
   const later = Math.ceil(fullBytes * check.inRange('headerRatio', ratio, 0, 1));
-  return Array.from({ length: count }, (_, i) => (i === 0 ? fullBytes : later));
+  return Array.from({ length: count }, (_, i) => (i === 0 && firstOnConnection ? fullBytes : later));
 }

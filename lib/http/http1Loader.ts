@@ -19,7 +19,7 @@ export function http1Loader(page: PageContext): Loader {
   let next = 0;
 
   const requestNext = (connection: TransportConnection) => {
-    if (next < queue.length) sendRequests(page, connection, [queue[next++]], true);
+    if (next < queue.length) sendRequests(page, connection, [queue[next++]]);
   };
   const openConnections = (count: number) => {
     for (let k = 0; k < Math.min(plan.connectionsPerHost, count); k++) {

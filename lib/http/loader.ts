@@ -36,10 +36,10 @@ export function openConnection(page: PageContext): TransportConnection {
 }
 
 /** Sends the requests for `streams` on `connection`, the first header block on it in full. */
-export function sendRequests(page: PageContext, connection: TransportConnection, streams: readonly number[], firstOnConnection: boolean): void {
+export function sendRequests(page: PageContext, connection: TransportConnection, streams: readonly number[]): void {
   const { plan } = page;
-  const blocks = headerBlockBytes(streams.length + (firstOnConnection ? 0 : 1), plan.requestHeaderBytes, plan.headerRatio);
-  if (!firstOnConnection) blocks.shift();
+  const firstOnConnection = !page.transfer.streams.connection.includes(connection.id);
+  const blocks = headerBlockBytes(streams.length, plan.requestHeaderBytes, plan.headerRatio, firstOnConnection);
   page.requestHeaderBytes += blocks.reduce((a, b) => a + b, 0);
   page.uncompressedRequestHeaderBytes += streams.length * plan.requestHeaderBytes;
   requestStreams(connection, streams, blocks, plan.serverMs);

@@ -19,7 +19,7 @@ export function multiplexedLoader(page: PageContext): Loader {
 
   const connectAndRequest = (streams: number[]) => {
     const c = connection;
-    handshake(c, () => sendRequests(page, c, streams, true));
+    handshake(c, () => sendRequests(page, c, streams));
   };
 
   return {
@@ -31,7 +31,7 @@ export function multiplexedLoader(page: PageContext): Loader {
         const { streams } = transfer;
         // Requests still on their way over the old path are sent again over the new one.
         const unanswered = all.filter((s) => !Number.isNaN(streams.requestMs[s]) && Number.isNaN(streams.readyMs[s]));
-        if (unanswered.length > 0) sendRequests(page, connection, unanswered, false);
+        if (unanswered.length > 0) sendRequests(page, connection, unanswered);
         return;
       }
       connection.close();

@@ -82,14 +82,15 @@ const MAX_EVENTS = 50_000_000;
 
 export function pageLoad(opts: PageLoadOptions): PageLoad {
   const plan = planPageLoad(opts);
-  const rng = plan.random ? requireRng('rng', opts.rng) : opts.rng === undefined ? createRng('pageLoad') : requireRng('rng', opts.rng);
+  // A path without jitter or loss draws nothing, so it needs no rng.
+  const rng = plan.random || opts.rng !== undefined ? requireRng('rng', opts.rng) : createRng('pageLoad');
   return runPageLoad(plan, rng);
 }
 
 /** Runs a validated plan with `rng` (see `pageLoadTable` for many runs). */
 export function runPageLoad(plan: PageLoadPlan, rng: Rng): PageLoad {
   const n = plan.bodyBytes.length;
-  const responseHeaders = headerBlockBytes(n, plan.responseHeaderBytes, PROTOCOL_TRAITS[plan.protocol].compressesHeaders ? plan.headerRatio : null);
+  const responseHeaders = headerBlockBytes(n, plan.responseHeaderBytes, plan.headerRatio);
   const streamBytes = plan.bodyBytes.map((b, i) => b + responseHeaders[i]);
   let loader: Loader | null = null;
   let remaining = n;

@@ -5,7 +5,7 @@
 import * as check from '../validate';
 import { createPath, type Path, type PathOptions } from '../net/path';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/slowStart';
-import { TLS_MODES, type TlsMode } from '../net/tls';
+import type { TlsMode } from '../net/tls';
 import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transportRules';
 import type { StreamScheduling } from '../net/streamScheduler';
 import type { TransferSettings } from '../net/packetTransfer';
@@ -95,7 +95,6 @@ export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
   if (traits.transport === 'quic' && !QUIC_TLS_MODES.includes(tls)) {
     throw new RangeError(`tls must be one of ${QUIC_TLS_MODES.map((m) => `'${m}'`).join(', ')} for http3 (QUIC always runs TLS 1.3); got ${check.describe(tls)}`);
   }
-  check.oneOf('tls', tls, TLS_MODES);
   const connectionsPerHost = check.integer('connectionsPerHost', opts.connectionsPerHost ?? 6, 1, 64);
   const scheduling = check.oneOf('scheduling', opts.scheduling ?? 'round-robin', SCHEDULING);
   const ratio = check.inRange('headerRatio', opts.headerRatio ?? DEFAULT_HEADER_RATIO, 0, 1);

@@ -44,7 +44,7 @@ export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {
   const perObject = check.flag('perObject', opts.perObject, true);
   const plans = names.map((name) => {
     try {
-      return planPageLoad({ ...configurations[name] });
+      return planPageLoad(configurations[name]);
     } catch (e) {
       (e as Error).message = `configuration '${name}': ${(e as Error).message}`;
       throw e;

@@ -90,7 +90,7 @@ function send(connection: TransportConnection, startMs: number, loss: LossProces
     timeoutMs: connection.timeoutMs,
     maxTimeoutMs: connection.rules.timerBounds.maxRtoMs,
     maxRetries: connection.transfer.settings.maxRetries,
-    sampleAfterResend: connection.rules.kind === 'quic',
+    sampleAfterResend: connection.rules.unambiguousRetransmissions,
   });
 }
 

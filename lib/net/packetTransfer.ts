@@ -114,12 +114,8 @@ export class PacketTransfer {
     this.segNext.push(-1);
     this.segNextOnConnection.push(-1);
     streams.segmentsSent[stream]++;
-    if (streams.tail[stream] !== -1) this.segNext[streams.tail[stream]] = seg;
-    streams.tail[stream] = seg;
-    if (streams.head[stream] === -1) streams.head[stream] = seg;
-    if (this.connectionTail[connection] !== -1) this.segNextOnConnection[this.connectionTail[connection]] = seg;
-    this.connectionTail[connection] = seg;
-    if (this.connectionHead[connection] === -1) this.connectionHead[connection] = seg;
+    append(seg, stream, this.segNext, streams.head, streams.tail);
+    append(seg, connection, this.segNextOnConnection, this.connectionHead, this.connectionTail);
     return seg;
   }
 
@@ -173,4 +169,11 @@ export class PacketTransfer {
       this.hooks.onStreamDone(stream, this.sim.now);
     }
   }
+}
+
+/** Appends `seg` to list `key`, whose first and last segments are in `heads` and `tails`, links in `next`. */
+function append(seg: number, key: number, next: number[], heads: { [key: number]: number }, tails: { [key: number]: number }): void {
+  if (tails[key] !== -1) next[tails[key]] = seg;
+  tails[key] = seg;
+  if (heads[key] === -1) heads[key] = seg;
 }

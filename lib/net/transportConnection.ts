@@ -41,8 +41,6 @@ export class TransportConnection {
   handshakeLoss!: LossProcess;
   requestLoss!: LossProcess;
   private dataLoss!: LossProcess;
-  /** Paths this connection has used (1 + migrations). */
-  private paths = 0;
   private window: NewRenoWindow;
   private timer: RtoEstimator;
   private latestRttMs = NaN;
@@ -69,7 +67,7 @@ export class TransportConnection {
   private afterSilence = false;
   /** Sending waits until this time (path validation after a migration). */
   private pausedUntil = 0;
-  /** Changes when the path changes; work planned on an older path is dropped. */
+  /** Migrations so far: work planned on an older path is dropped. */
   epoch = 0;
 
   constructor(
@@ -87,7 +85,7 @@ export class TransportConnection {
   /** The loss processes of the path in use; each path draws from its own forks. */
   private startLoss(link: PacketLink): void {
     const { loss } = link.path;
-    const suffix = this.paths++ === 0 ? '' : ` (path ${this.paths})`;
+    const suffix = this.epoch === 0 ? '' : ` (path ${this.epoch + 1})`;
     this.handshakeLoss = loss.start(this.rng.fork(`handshake loss${suffix}`));
     this.requestLoss = loss.start(this.rng.fork(`request loss${suffix}`));
     this.dataLoss = loss.start(this.rng.fork(`data loss${suffix}`));
@@ -176,7 +174,7 @@ export class TransportConnection {
       this.inFlight--;
       this.window.onAck(pn);
       this.consecutiveTimeouts = 0;
-      if (pn > this.largestAcked && (this.rules.kind === 'quic' || t.pktRetransmit[p] === 0)) {
+      if (pn > this.largestAcked && (this.rules.unambiguousRetransmissions || t.pktRetransmit[p] === 0)) {
         this.sampleRtt(now - t.pktSentAt[p]);
       }
       this.timerDeadline = now + this.timer.rtoMs;
@@ -194,7 +192,7 @@ export class TransportConnection {
     const limit = this.largestAcked - PACKET_THRESHOLD;
     while (this.lossScan <= limit) {
       const q = sent[this.lossScan++];
-      if (t.pktState[q] === IN_FLIGHT && (this.rules.thresholdFindsRetransmissions || t.pktRetransmit[q] === 0)) {
+      if (t.pktState[q] === IN_FLIGHT && (this.rules.unambiguousRetransmissions || t.pktRetransmit[q] === 0)) {
         this.markLost(q);
       }
     }
@@ -284,8 +282,8 @@ export class TransportConnection {
   migrate(link: PacketLink): void {
     const t = this.transfer;
     this.takeBackInFlight(ABANDONED, true);
-    this.startLoss(link);
     this.epoch++;
+    this.startLoss(link);
     this.window.reset();
     this.timer = new RtoEstimator(this.rules.timerBounds);
     this.latestRttMs = NaN;

@@ -24,8 +24,12 @@ export interface TransportRules {
   readonly kind: TransportKind;
   /** 'connection': bytes reach the application in connection order; 'stream': in order per stream. */
   readonly ordering: 'connection' | 'stream';
-  /** True when a lost retransmission can be detected by later acknowledgements. */
-  readonly thresholdFindsRetransmissions: boolean;
+  /**
+   * True when a resent packet can be told from the original (QUIC's fresh packet numbers): a lost
+   * retransmission is found by later acknowledgements, and its round trip is a valid RTT sample.
+   * TCP cannot tell them apart: the timer finds lost retransmissions, and Karn's rule skips their samples.
+   */
+  readonly unambiguousRetransmissions: boolean;
   /** RFC 9002's kTimeThreshold (× RTT), or 0 for none. */
   readonly timeThreshold: number;
   /** 'rto': collapse the window and resend everything outstanding; 'pto': send one probe. */
@@ -49,7 +53,7 @@ export function transportRules(kind: TransportKind, tls: TlsMode, rto: RtoOption
     return {
       kind,
       ordering: 'connection',
-      thresholdFindsRetransmissions: false,
+      unambiguousRetransmissions: false,
       timeThreshold: 0,
       timer: 'rto',
       timerBounds: rtoBounds(rto),
@@ -60,7 +64,7 @@ export function transportRules(kind: TransportKind, tls: TlsMode, rto: RtoOption
   return {
     kind,
     ordering: 'stream',
-    thresholdFindsRetransmissions: true,
+    unambiguousRetransmissions: true,
     timeThreshold: 9 / 8,
     timer: 'pto',
     timerBounds: { minRtoMs: 1, maxRtoMs: rtoBounds(rto).maxRtoMs, initialRtoMs: 999 },
