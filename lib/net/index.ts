@@ -25,6 +25,7 @@ export { PacketLink } from './packetLink';
 export { StreamLedger } from './streamLedger';
 export { PacketTransfer, IN_FLIGHT, ACKED, LOST, ABANDONED, type TransferSettings, type TransferHooks } from './packetTransfer';
 export { TransportConnection } from './transportConnection';
+export { ConnectionTimer } from './connectionTimer';
 export { StreamScheduler, type StreamScheduling } from './streamScheduler';
 export { exchange, requestArrivals, handshake, requestStreams, type Exchange, type ExchangeOptions } from './messageExchange';
 export { transportRules, PACKET_THRESHOLD, QUIC_TLS_MODES, type TransportKind, type TransportRules } from './transportRules';

@@ -22,6 +22,7 @@ import { ABANDONED, ACKED, IN_FLIGHT, LOST, type PacketTransfer } from './packet
 import { PACKET_THRESHOLD, type TransportRules } from './transportRules';
 import type { PacketLink } from './packetLink';
 import { StreamScheduler } from './streamScheduler';
+import { ConnectionTimer } from './connectionTimer';
 
 export class TransportConnection {
   /** When the client started connecting, and when the first request could go (ms). */
@@ -60,9 +61,7 @@ export class TransportConnection {
   readonly scheduler = new StreamScheduler();
   private readonly hasUnsent = (stream: number) => this.transfer.streams.hasUnsent(stream);
 
-  private timerDeadline = Infinity;
-  private lossDeadline = Infinity;
-  private pendingTimerAt = -1;
+  private readonly deadlines: ConnectionTimer;
   private consecutiveTimeouts = 0;
   private afterSilence = false;
   /** Sending waits until this time (path validation after a migration). */
@@ -80,6 +79,7 @@ export class TransportConnection {
     this.startLoss(transfer.link);
     this.window = new NewRenoWindow(transfer.settings.initcwnd);
     this.timer = new RtoEstimator(rules.timerBounds);
+    this.deadlines = new ConnectionTimer(transfer.sim, transfer.timerKind, id);
   }
 
   /** The loss processes of the path in use; each path draws from its own forks. */
@@ -177,11 +177,11 @@ export class TransportConnection {
       if (pn > this.largestAcked && (this.rules.unambiguousRetransmissions || t.pktRetransmit[p] === 0)) {
         this.sampleRtt(now - t.pktSentAt[p]);
       }
-      this.timerDeadline = now + this.timer.rtoMs;
+      this.deadlines.retransmitAtMs = now + this.timer.rtoMs;
     }
     if (pn > this.largestAcked) this.largestAcked = pn;
     this.detectLosses();
-    if (this.inFlight === 0) this.timerDeadline = Infinity;
+    if (this.inFlight === 0) this.deadlines.retransmitAtMs = Infinity;
     this.trySend();
   }
 
@@ -199,13 +199,13 @@ export class TransportConnection {
     if (this.rules.timeThreshold === 0) return;
     const late = this.rules.timeThreshold * Math.max(this.timer.srttMs, this.latestRttMs);
     const now = t.sim.now;
-    this.lossDeadline = Infinity;
+    this.deadlines.lossAtMs = Infinity;
     for (let i = this.lossScan; i < this.largestAcked; i++) {
       const q = sent[i];
       if (t.pktState[q] !== IN_FLIGHT) continue;
       const lostAt = t.pktSentAt[q] + late;
       if (lostAt <= now) this.markLost(q);
-      else this.lossDeadline = Math.min(this.lossDeadline, lostAt);
+      else this.deadlines.lossAtMs = Math.min(this.deadlines.lossAtMs, lostAt);
     }
   }
 
@@ -217,27 +217,24 @@ export class TransportConnection {
     this.window.onLoss(t.pktNumber[p], this.sent.length);
   }
 
-  /** Keeps one timer event pending at the earlier of the two deadlines. */
+  /** Starts the retransmission timer if packets are out and it is not running, and keeps its event pending. */
   private armTimer(): void {
-    if (this.inFlight > 0 && this.timerDeadline === Infinity) this.timerDeadline = this.transfer.sim.now + this.timer.rtoMs;
-    const deadline = Math.max(this.transfer.sim.now, Math.min(this.timerDeadline, this.lossDeadline));
-    if (deadline === Infinity || (this.pendingTimerAt !== -1 && this.pendingTimerAt <= deadline)) return;
-    this.pendingTimerAt = deadline;
-    this.transfer.sim.schedule(deadline, this.transfer.timerKind, this.id);
+    const { deadlines } = this;
+    if (this.inFlight > 0 && deadlines.retransmitAtMs === Infinity) deadlines.retransmitAtMs = this.transfer.sim.now + this.timer.rtoMs;
+    deadlines.arm();
   }
 
   onTimer(): void {
     const t = this.transfer;
     const now = t.sim.now;
-    if (now !== this.pendingTimerAt || this.closed) return;
-    this.pendingTimerAt = -1;
-    if (this.lossDeadline <= now) {
+    if (this.closed || !this.deadlines.fired()) return;
+    if (this.deadlines.lossAtMs <= now) {
       this.detectLosses();
       this.trySend();
       return;
     }
-    if (this.timerDeadline > now || this.inFlight === 0) {
-      if (this.inFlight === 0) this.timerDeadline = Infinity;
+    if (this.deadlines.retransmitAtMs > now || this.inFlight === 0) {
+      if (this.inFlight === 0) this.deadlines.retransmitAtMs = Infinity;
       this.armTimer();
       return;
     }
@@ -246,7 +243,7 @@ export class TransportConnection {
       return;
     }
     this.timer.backOff();
-    this.timerDeadline = Infinity;
+    this.deadlines.retransmitAtMs = Infinity;
     this.afterSilence = true;
     if (this.rules.timer === 'rto') {
       // RFC 6298 §5.4–5.6 with RFC 5681 §3.1: resend from the oldest unacknowledged, window of one.
@@ -287,8 +284,7 @@ export class TransportConnection {
     this.window.reset();
     this.timer = new RtoEstimator(this.rules.timerBounds);
     this.latestRttMs = NaN;
-    this.timerDeadline = Infinity;
-    this.lossDeadline = Infinity;
+    this.deadlines.clear();
     this.lossScan = this.sent.length;
     const validation = link.oneWayMs(this.delayRng) + link.oneWayMs(this.delayRng);
     this.sampleRtt(validation);
