@@ -1,0 +1,57 @@
+/**
+ * A bursty arrival source: an on/off (two-state Markov-modulated) Poisson process.
+ * During "on" periods requests arrive as a Poisson process at the peak rate; during
+ * "off" periods none arrive. Period lengths are exponential with the given means, so
+ * the long-run rate is peak × on / (on + off). Callers give that long-run `rate` and
+ * the peak follows: the same average load as a Poisson source, delivered in bursts.
+ *
+ * Exact: exponential gaps and periods are memoryless, so cutting a gap at the end of
+ * a period and drawing afresh changes nothing. The first period starts "on" with its
+ * stationary probability on / (on + off).
+ */
+import type { Rng } from '../random/rng';
+import * as check from '../validate';
+import { MS_PER_SECOND } from './time';
+
+export interface OnOffOptions {
+  /** Long-run arrivals per second (> 0). */
+  rate: number;
+  /** Mean length of a burst (ms, > 0). */
+  meanOnMs: number;
+  /** Mean length of a silence between bursts (ms, > 0). */
+  meanOffMs: number;
+  /** Arrivals to generate (integer ≥ 0). */
+  count: number;
+  rng: Rng;
+}
+
+/** The rate (per second) during bursts that gives a long-run `rate`. */
+export function onOffPeakRate(rate: number, meanOnMs: number, meanOffMs: number): number {
+  return (rate * (meanOnMs + meanOffMs)) / meanOnMs;
+}
+
+/** Arrival times (ms, ascending) of an on/off source. */
+export function onOffArrivals(opts: OnOffOptions): Float64Array {
+  check.options('onOffArrivals', opts);
+  const rate = check.positive('rate', opts.rate);
+  const on = check.positive('meanOnMs', opts.meanOnMs);
+  const off = check.positive('meanOffMs', opts.meanOffMs);
+  const n = check.integer('count', opts.count, 0);
+  const { rng } = opts;
+  const gap = MS_PER_SECOND / onOffPeakRate(rate, on, off);
+  const draw = (mean: number): number => -mean * Math.log(1 - rng());
+  const times = new Float64Array(n);
+  let t = rng() * (on + off) < on ? 0 : draw(off);
+  let onEnds = t + draw(on);
+  for (let i = 0; i < n; ) {
+    const next = t + draw(gap);
+    if (next < onEnds) {
+      t = next;
+      times[i++] = t;
+    } else {
+      t = onEnds + draw(off);
+      onEnds = t + draw(on);
+    }
+  }
+  return times;
+}
