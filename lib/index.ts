@@ -4,3 +4,4 @@ export * from './stats';
 export * from './plot';
 export * from './net';
 export * from './http';
+export * from './balance';

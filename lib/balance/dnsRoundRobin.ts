@@ -13,7 +13,9 @@
  * server until they expire.
  *
  * Fidelity: one address per answer (real answers list all addresses, rotated, and
- * clients mostly take the first); resolvers honour the TTL exactly; the client's own
+ * clients mostly take the first); resolvers honour the TTL exactly and start warm,
+each holding an answer with a remaining TTL drawn uniformly from (0, TTL], as busy
+resolvers refresh at unrelated moments; the client's own
  * caches are left out, as with an honoured TTL they cannot outlive the resolver's copy
  * (RFC 1035 §6.1.3, see part 2's DNS fleet). Not modelled: runtimes that ignore TTLs,
  * clients retrying another address after an error.
@@ -47,10 +49,13 @@ export function dnsRoundRobin(opts: DnsRoundRobinOptions): BalancerFactory {
   };
 }
 
-function dnsBalancer(_context: BalancerContext, cumulative: Float64Array, total: number, ttlMs: number): Balancer {
-  const answer = new Int32Array(cumulative.length);
-  const expires = new Float64Array(cumulative.length);
-  let next = 0;
+function dnsBalancer(context: BalancerContext, cumulative: Float64Array, total: number, ttlMs: number): Balancer {
+  const { members, rng } = context;
+  const resolvers = cumulative.length;
+  // Warm start: each resolver already holds an answer from the rotation, with a remaining TTL drawn uniformly from (0, TTL].
+  const answer = Int32Array.from({ length: resolvers }, (_, r) => members[r % members.length]);
+  const expires = Float64Array.from({ length: resolvers }, () => (1 - rng()) * ttlMs);
+  let next = resolvers;
   const resolverOf = (client: number): number => {
     const u = (hash32(client, RESOLVER_SEED) / 2 ** 32) * total;
     let lo = 0;

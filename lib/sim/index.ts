@@ -9,3 +9,5 @@ export { simulateQueue, type QueueOptions, type QueueResult } from './simulateQu
 export { simulatePipeline, OUTCOME, type StageSpec, type PipelineOptions, type PipelineResult, type PipelineRequests, type StageReport, type StageBucket } from './pipeline';
 export { bucketSignals, type SignalBucket } from './goldenSignals';
 export { progressTicker, type ProgressCallback } from './progress';
+export { StationBank, type StationJobCallback } from './stationBank';
+export { onOffArrivals, onOffPeakRate, type OnOffOptions } from './onOffArrivals';

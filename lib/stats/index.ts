@@ -6,3 +6,4 @@ export { histogram, type Histogram, type HistogramOptions } from './histogram';
 export { LogHistogram, type LogHistogramOptions } from './streamingHistogram';
 export { percentileInterval, type PercentileInterval } from './percentileInterval';
 export { toTable, summaryTable, type Row, type Columns } from './table';
+export { jainIndex, maxOverMean } from './fairness';
