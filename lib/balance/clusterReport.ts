@@ -59,6 +59,9 @@ export interface ClusterResult {
   outcome: Uint8Array;
   /** Path index per request (into the cluster's paths). */
   path: Int32Array;
+  /** Client and session of each request. */
+  client: Int32Array;
+  session: Int32Array;
   /** Latency summary of the answered requests (outcome ok). */
   summary: Summary;
   ok: number;
@@ -149,6 +152,8 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
     server: run.server.slice(warmup),
     outcome,
     path: mix.path.slice(warmup),
+    client: mix.client.slice(warmup),
+    session: mix.session.slice(warmup),
     summary: ok > 0 ? summarize(okLatency.subarray(0, ok)) : { ...EMPTY_SUMMARY },
     ok,
     errors,

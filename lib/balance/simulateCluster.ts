@@ -59,7 +59,8 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
   const endMs = new Float64Array(n).fill(NaN);
   const failed = new Uint8Array(n);
   const dispatchMs = new Float64Array(n);
-  const sessionServer = new Int32Array(mix.sessions).fill(-1);
+  const pools = servers.poolNames.length;
+  const sessionServer = new Int32Array(cfg.sticky ? mix.sessions * pools : 0).fill(-1); // by session and pool
   let sessionsRepinned = 0;
   const request = { index: 0, client: 0, session: 0, path: 0, key: 0 };
   const keyColumn = cfg.hashKey === 'client' ? mix.client : cfg.hashKey === 'session' ? mix.session : mix.path;
@@ -95,8 +96,9 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     const candidates = live[pool];
     if (candidates.length === 0) return fail(i, now);
     let s = -1;
+    const pin = mix.session[i] * pools + pool;
     if (cfg.sticky) {
-      const pinned = sessionServer[mix.session[i]];
+      const pinned = sessionServer[pin];
       if (pinned >= 0 && inRotation[pinned] === 1) s = pinned;
       else if (pinned >= 0) sessionsRepinned++;
     }
@@ -108,7 +110,7 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
       request.key = keyColumn[i];
       view.nowMs = now;
       s = balancers[pool].pick(candidates, request, view);
-      if (cfg.sticky) sessionServer[mix.session[i]] = s;
+      if (cfg.sticky) sessionServer[pin] = s;
     }
     server[i] = s;
     dispatchMs[i] = now;
