@@ -14,13 +14,17 @@
  *     10 simulated minutes, Poisson), simulatePool (200,000 requests), simulateDnsFailover
  *     (10,000 clients for one simulated hour, about 3.6 million requests);
  *  6. 1,000 packet-level page loads of 80 objects × 30 KB at 1% loss and 100 ms RTT, per protocol;
- *  7. peak memory (resident set) of the process.
+ *  7. simulateCluster: 10^6 requests over 64 servers at utilisation 0.9, per balancer, each
+ *     in a child process (bench/cluster.ts) that reports its own peak memory;
+ *  8. peak memory (resident set) of this process.
  * Targets: ≥ 5 million events per second; simulateQueue within 20× of the bare loop;
- * 10^6 requestTime calls in under 1 s; 1,000 HTTP/2 page loads in under 2 s.
+ * 10^6 requestTime calls in under 1 s; 1,000 HTTP/2 page loads in under 2 s;
+ * 10^6 cluster requests with power-of-two in under 1 s and 200 MB.
  * Pass --strict to exit non-zero when a target is missed.
  */
+import { execFileSync } from 'child_process';
 import {
-  createRng, exponential, lognormal, simulateQueue, Simulation, LogHistogram, requestTime, requestTimes,
+  BALANCER_NAMES, createRng, exponential, lognormal, simulateQueue, Simulation, LogHistogram, requestTime, requestTimes,
   simulatePorts, simulatePool, simulateDnsFailover, planPageLoad, runPageLoad, HTTP_PROTOCOLS, type HttpProtocol,
 } from '../dist';
 
@@ -145,6 +149,13 @@ for (const protocol of HTTP_PROTOCOLS) {
   });
 }
 
+const cluster = BALANCER_NAMES.map((name) => {
+  const line = execFileSync(process.execPath, ['--import', 'tsx', 'bench/cluster.ts', name], { encoding: 'utf8' });
+  return JSON.parse(line) as { balancer: string; seconds: number; p99: number; peakMiB: number };
+});
+const powerOfTwo = cluster.find((c) => c.balancer === 'power-of-two')!;
+const clusterMet = powerOfTwo.seconds < 1 && powerOfTwo.peakMiB < 200;
+
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 const rows = [
   ['scheduler (M/M/1, 10^7 events)', `${fmt(eventsPerSecond)} events/s`, `${schedulerSeconds.toFixed(2)} s`, eventsPerSecond >= 5e6 ? 'target ≥ 5,000,000/s met' : 'BELOW target 5,000,000/s'],
@@ -163,10 +174,16 @@ const rows = [
     `${pageSeconds[protocol].toFixed(2)} s`,
     `${protocol === 'http2' ? (pageSeconds.http2 < 2 ? 'target < 2 s met; ' : 'ABOVE target 2 s; ') : ''}mean page ${(pageMeanMs[protocol] / 1000).toFixed(1)} s`,
   ]),
+  ...cluster.map((c) => [
+    `simulateCluster ${c.balancer} (10^6 req, 64 servers, ρ 0.9)`,
+    `${fmt(1e6 / c.seconds)} requests/s`,
+    `${c.seconds.toFixed(2)} s`,
+    `${c.balancer === 'power-of-two' ? (clusterMet ? 'target < 1 s, < 200 MB met; ' : 'MISSED target < 1 s, < 200 MB; ') : ''}p99 ${c.p99.toFixed(0)} ms, peak ${c.peakMiB.toFixed(0)} MiB`,
+  ]),
   ['peak memory (resident)', `${peakMiB.toFixed(0)} MiB`, '', ''],
 ];
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
 console.log(`NetLab benchmark (node ${process.version}, best of 3)\n`);
 for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3]}`);
-const missed = eventsPerSecond < 5e6 || ratio > 20 || requestSeconds >= 1 || pageSeconds.http2 >= 2;
+const missed = eventsPerSecond < 5e6 || ratio > 20 || requestSeconds >= 1 || pageSeconds.http2 >= 2 || !clusterMet;
 if (missed && process.argv.includes('--strict')) process.exit(1);

@@ -1,7 +1,8 @@
 /**
- * What a cluster run reports: one row per measured request (typed columns), the
- * latency summary of the answered ones, a row per server and per proxy, how evenly
- * the load fell (max/mean and Jain's index) and when health checks changed their mind.
+ * What a cluster run reports: one row per measured request (typed columns; views
+ * past the warm-up, not copies), the latency summary of the answered ones, a row per
+ * server and per proxy, how evenly the load fell (max/mean and Jain's index) and
+ * when health checks changed their mind.
  */
 import { MS_PER_SECOND } from '../sim/time';
 import type { StationBank } from '../sim/stationBank';
@@ -103,7 +104,6 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
   const m = n - warmup;
   const latencyMs = new Float64Array(m);
   const outcome = new Uint8Array(m);
-  const okLatency = new Float64Array(m);
   const perServerRequests = new Float64Array(servers.count);
   const perServerErrors = new Float64Array(servers.count);
   let ok = 0;
@@ -123,9 +123,10 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
       if (s >= 0) perServerErrors[s]++;
     } else {
       latencyMs[k] = waited;
-      okLatency[ok++] = waited;
+      ok++;
     }
   }
+  const okLatency = ok === m ? latencyMs : latencyMs.filter((_, k) => outcome[k] === CLUSTER_OUTCOME.ok);
   const end = run.endedMs;
   const perServer: ServerReport[] = servers.names.map((name, s) => ({
     server: s,
@@ -147,14 +148,14 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
   const offeredLoad = highestOfferedLoad(cfg, mix);
   return {
     balancer,
-    arrivalMs: mix.arrivalMs.slice(warmup),
+    arrivalMs: mix.arrivalMs.subarray(warmup),
     latencyMs,
-    server: run.server.slice(warmup),
+    server: run.server.subarray(warmup),
     outcome,
-    path: mix.path.slice(warmup),
-    client: mix.client.slice(warmup),
-    session: mix.session.slice(warmup),
-    summary: ok > 0 ? summarize(okLatency.subarray(0, ok)) : { ...EMPTY_SUMMARY },
+    path: mix.path.subarray(warmup),
+    client: mix.client.subarray(warmup),
+    session: mix.session.subarray(warmup),
+    summary: ok > 0 ? summarize(okLatency) : { ...EMPTY_SUMMARY },
     ok,
     errors,
     timeouts: m - ok - errors,

@@ -58,7 +58,7 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
   const server = new Int32Array(n).fill(-1);
   const endMs = new Float64Array(n).fill(NaN);
   const failed = new Uint8Array(n);
-  const dispatchMs = new Float64Array(n);
+  const dispatchMs = new Float64Array(balancers.some((b) => b.observe !== undefined) ? n : 0); // for balancers that learn from latency
   const pools = servers.poolNames.length;
   const sessionServer = new Int32Array(cfg.sticky ? mix.sessions * pools : 0).fill(-1); // by session and pool
   let sessionsRepinned = 0;
@@ -113,7 +113,7 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
       if (cfg.sticky) sessionServer[pin] = s;
     }
     server[i] = s;
-    dispatchMs[i] = now;
+    if (dispatchMs.length > 0) dispatchMs[i] = now;
     outstanding[s]++;
     if (up[s] === 0) {
       sim.schedule(now + cfg.failedRequestMs, REFUSED, i);
