@@ -92,10 +92,10 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
   const tiers = checkProxyTiers(opts.proxies);
   const paths = checkPaths(opts.paths);
   const hashKey = opts.hashKey === undefined ? 'client' : check.oneOf('hashKey', opts.hashKey, ['client', 'session', 'path'] as const);
-  if (hashKey !== 'client') requireL7(tiers, 'hashKey', hashKey);
-  if (opts.routes !== undefined) requireL7(tiers, 'routes', opts.routes);
+  if (hashKey !== 'client') requireL7(tiers, `hashKey "${hashKey}"`);
+  if (opts.routes !== undefined) requireL7(tiers, 'routes (path routing)');
   const sticky = check.flag('sticky', opts.sticky, false);
-  if (sticky) requireL7(tiers, 'sticky', true);
+  if (sticky) requireL7(tiers, 'sticky (cookie stickiness)');
   if (opts.balancer === undefined) throw new TypeError('balancer is required: a name such as "round-robin", { name, …parameters }, or a factory');
   return {
     servers,

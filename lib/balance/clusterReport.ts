@@ -23,7 +23,9 @@ export interface ServerReport {
   requests: number;
   /** Of those, requests that failed there (it was down, or failed while holding them). */
   errors: number;
-  /** Fraction of its worker time busy over the whole run. */
+  /** Work sent to it per unit of time while requests arrived, over its workers: ≥ 1 means its queue only grows. */
+  offeredLoad: number;
+  /** Fraction of its worker time busy while requests arrived. */
   utilisation: number;
   /** Longest queue it held. */
   maxQueue: number;
@@ -35,6 +37,7 @@ export interface ProxyReport {
   instance: number;
   /** Requests it processed over the whole run. */
   requests: number;
+  /** Fraction of its worker time busy while requests arrived. */
   utilisation: number;
   maxQueue: number;
 }
@@ -78,7 +81,13 @@ export interface ClusterResult {
   sessionsRepinned: number;
   /** Highest offered load of any pool or proxy tier (work arriving / capacity). */
   offeredLoad: number;
-  /** True when offered load ≥ 1: queues grow for the whole run; latencies describe its length. */
+  /**
+   * Servers sent more work than they can do, whatever the pool's load: `offeredLoad` above 1 by more
+   * than three standard errors of the work sent (a compound Poisson sum), so that a server an adaptive
+   * balancer keeps exactly full is not counted.
+   */
+  overloadedServers: number;
+  /** True when a pool or a proxy tier is offered load ≥ 1, or a server is overloaded: its queue grows for the whole run, and latencies describe the run's length. */
   unstable: boolean;
   /** Simulated time until the last answer (ms). */
   simulatedMs: number;
@@ -93,6 +102,13 @@ export interface ClusterRun {
   failed: Uint8Array;
   bank: StationBank;
   tierStart: number[];
+  /** Per station, busy fraction up to the last arrival. */
+  utilisation: Float64Array;
+  /** Per server, service time of the requests sent to it (ms), and the sum of its squares. */
+  sentWorkMs: Float64Array;
+  sentWorkSquares: Float64Array;
+  /** Time of the last arrival (ms). */
+  horizonMs: number;
   health: (HealthTransition & { server: number })[];
   sessionsRepinned: number;
   endedMs: number;
@@ -134,18 +150,23 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
     pool: servers.poolNames[servers.pool[s]],
     requests: perServerRequests[s],
     errors: perServerErrors[s],
-    utilisation: bank.utilisation(s, end),
+    offeredLoad: run.sentWorkMs[s] / (run.horizonMs * servers.workers[s]),
+    utilisation: run.utilisation[s],
     maxQueue: bank.maxQueue[s],
   }));
   const proxies: ProxyReport[] = [];
   cfg.tiers.forEach((tier, t) => {
     for (let k = 0; k < tier.instances; k++) {
       const st = run.tierStart[t] + k;
-      proxies.push({ tier: t, layer: tier.layer, instance: k, requests: bank.served[st], utilisation: bank.utilisation(st, end), maxQueue: bank.maxQueue[st] });
+      proxies.push({ tier: t, layer: tier.layer, instance: k, requests: bank.served[st], utilisation: run.utilisation[st], maxQueue: bank.maxQueue[st] });
     }
   });
   const utilisation = perServer.map((r) => r.utilisation);
   const offeredLoad = highestOfferedLoad(cfg, mix);
+  const overloadedServers = perServer.filter((r, s) => {
+    const standardError = Math.sqrt(run.sentWorkSquares[s]) / (run.horizonMs * servers.workers[s]);
+    return r.offeredLoad > 1 + 3 * standardError;
+  }).length;
   return {
     balancer,
     arrivalMs: mix.arrivalMs.subarray(warmup),
@@ -170,7 +191,8 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
     health: run.health,
     sessionsRepinned: run.sessionsRepinned,
     offeredLoad,
-    unstable: offeredLoad >= 1,
+    overloadedServers,
+    unstable: offeredLoad >= 1 || overloadedServers > 0,
     simulatedMs: end,
   };
 }

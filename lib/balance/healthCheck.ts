@@ -55,8 +55,9 @@ export function checkHealthCheck(option: string, value: HealthCheckOptions): Hea
   };
 }
 
-/** The longest a failure can go unnoticed (ms). */
-export function detectionBoundMs(hc: HealthCheck): number {
+/** The longest a failure can go unnoticed (ms), for health-check options (defaults filled in). */
+export function detectionBoundMs(options: HealthCheckOptions = {}): number {
+  const hc = checkHealthCheck('healthCheck', options);
   return hc.unhealthyThreshold * hc.intervalMs + hc.timeoutMs;
 }
 

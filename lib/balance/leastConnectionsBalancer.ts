@@ -8,6 +8,10 @@
  * proxy does; not modelled: several proxies each seeing only their own share, or
  * slow-start for a server just back in rotation (it has zero connections and so
  * receives every request until it catches up).
+ *
+ * A server that fails fast (refusing connections) never holds any, so until health
+ * checks remove it, least connections sends it more than its share: errors that
+ * come back at once look like an idle server.
  */
 import type { Balancer, BalancerContext, BalancerParams, ClusterView, RequestView } from './balancer';
 import { lowestScore } from './lowestScore';

@@ -59,11 +59,9 @@ export function checkProxyTiers(value: unknown): ProxyTier[] {
 }
 
 /** Fails, naming the option, when a feature that reads the request's content is asked of an L4 balancer. */
-export function requireL7(tiers: readonly ProxyTier[], option: string, value: unknown): void {
+export function requireL7(tiers: readonly ProxyTier[], option: string): void {
   const last = tiers[tiers.length - 1];
   if (last !== undefined && last.layer === 'L4') {
-    throw new RangeError(
-      `${option} = ${check.describe(value)} needs an L7 balancer: the last proxy tier is L4, which sees addresses and ports, not paths or cookies`,
-    );
+    throw new RangeError(`${option} needs an L7 balancer, but the last proxy tier is L4: it sees addresses and ports, not paths or cookies`);
   }
 }

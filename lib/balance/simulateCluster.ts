@@ -46,6 +46,8 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
 
   const sim = new Simulation();
   const outstanding = new Int32Array(S);
+  const sentWorkMs = new Float64Array(S);
+  const sentWorkSquares = new Float64Array(S);
   const view: ClusterView & { nowMs: number } = { nowMs: 0, outstanding };
   const up = new Uint8Array(S).fill(1);
   const inRotation = new Uint8Array(S).fill(1);
@@ -120,7 +122,10 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
       return;
     }
     const own = servers.serviceTime[s];
-    bank.submit(s, i, own === undefined ? mix.workMs[i] / servers.speed[s] : sampleDuration(`servers[${s}].serviceTime`, own, serverRng));
+    const serviceMs = own === undefined ? mix.workMs[i] / servers.speed[s] : sampleDuration(`servers[${s}].serviceTime`, own, serverRng);
+    sentWorkMs[s] += serviceMs;
+    sentWorkSquares[s] += serviceMs * serviceMs;
+    bank.submit(s, i, serviceMs);
   };
 
   const bank = new StationBank(sim, stationWorkers, n, (i, st, now) => {
@@ -177,9 +182,15 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
       sim.schedule(h.atMs, HEALTH, s * 2 + (h.healthy ? 1 : 0));
     }
   }
+  // Utilisation is measured while requests arrive, not while queues drain afterwards.
+  const utilisation = new Float64Array(stationWorkers.length);
+  const SNAPSHOT = sim.on((_, now) => {
+    for (let st = 0; st < utilisation.length; st++) utilisation[st] = bank.utilisation(st, now);
+  });
+  sim.schedule(horizonMs, SNAPSHOT);
   sim.schedule(mix.arrivalMs[0], ARRIVE, 0);
   const { nowMs } = sim.run();
 
-  const run: ClusterRun = { cfg, mix, server, endMs, failed, bank, tierStart, health, sessionsRepinned, endedMs: nowMs };
+  const run: ClusterRun = { cfg, mix, server, endMs, failed, bank, tierStart, utilisation, sentWorkMs, sentWorkSquares, horizonMs, health, sessionsRepinned, endedMs: nowMs };
   return buildClusterReport(run, balancerLabel(cfg.balancer));
 }

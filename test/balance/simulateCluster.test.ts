@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { simulateCluster, dnsRoundRobin, CLUSTER_OUTCOME, checkHealthCheck, detectionBoundMs, type ClusterOptions } from '../../lib/balance';
+import { simulateCluster, dnsRoundRobin, CLUSTER_OUTCOME, detectionBoundMs, type ClusterOptions } from '../../lib/balance';
 import { mm1, mmc } from '../../lib/sim';
 import { createRng, exponential, constant } from '../../lib/random';
 
@@ -45,11 +45,26 @@ describe('simulateCluster against queueing theory', () => {
     });
     assert.deepEqual(r.perServer.map((s) => s.requests), [1000, 4000, 8000]);
   });
+
+  it('round robin over unequal servers overloads the small one, and the run says so', () => {
+    const r = simulateCluster({ ...base(5), servers: [{}, { speed: 4 }, { speed: 8 }], arrivalRate: 0.7 * 1300, requests: 20_000, balancer: 'round-robin' });
+    assert.ok(r.offeredLoad < 1, 'the pool as a whole has room');
+    assert.equal(r.overloadedServers, 1);
+    assert.equal(r.unstable, true);
+    assert.ok(Math.abs(r.perServer[0].offeredLoad - (0.7 * 1300) / 3 / 100) < 0.1, `${r.perServer[0].offeredLoad}`);
+    // Measured while requests arrive, the fast servers' utilisation is their load, not diluted by the slow one's drain.
+    assert.ok(Math.abs(r.perServer[2].utilisation - (0.7 * 1300) / 3 / 800) < 0.03, `${r.perServer[2].utilisation}`);
+    // Least connections keeps the small server full, never overloaded.
+    const lc = simulateCluster({ ...base(5), servers: [{ workers: 4 }, { workers: 16 }, { workers: 32 }], arrivalRate: 0.7 * 5200, requests: 100_000, balancer: 'least-connections' });
+    assert.ok(lc.perServer[0].offeredLoad > 0.97, `${lc.perServer[0].offeredLoad}`);
+    assert.equal(lc.overloadedServers, 0);
+    assert.equal(lc.unstable, false);
+  });
 });
 
 describe('simulateCluster: failures and health checks', () => {
   const hcOptions = { intervalMs: 1000, timeoutMs: 500, unhealthyThreshold: 3, healthyThreshold: 2 };
-  const bound = detectionBoundMs(checkHealthCheck('healthCheck', hcOptions));
+  const bound = detectionBoundMs(hcOptions);
   const failAt = 20_000;
   const failing = (healthCheck?: typeof hcOptions, recoverAtMs?: number): ClusterOptions => ({
     ...base(6),
@@ -197,9 +212,9 @@ describe('simulateCluster: L4 and L7 balancers', () => {
 
   it('an L4 balancer cannot route by path, stick by cookie or hash sessions, and says why', () => {
     const opts = { ...base(1), servers: 2, arrivalRate: 10, requests: 10, balancer: 'round-robin' as const, proxies: [{ layer: 'L4' as const }] };
-    assert.throws(() => simulateCluster({ ...opts, routes: { '/a': 'default' } }), /routes = an object needs an L7 balancer/);
-    assert.throws(() => simulateCluster({ ...opts, sticky: true }), /sticky = true needs an L7 balancer/);
-    assert.throws(() => simulateCluster({ ...opts, hashKey: 'session' }), /hashKey = "session" needs an L7 balancer/);
+    assert.throws(() => simulateCluster({ ...opts, routes: { '/a': 'default' } }), /routes \(path routing\) needs an L7 balancer, but the last proxy tier is L4/);
+    assert.throws(() => simulateCluster({ ...opts, sticky: true }), /sticky \(cookie stickiness\) needs an L7 balancer/);
+    assert.throws(() => simulateCluster({ ...opts, hashKey: 'session' }), /hashKey "session" needs an L7 balancer/);
   });
 
   it('sticky sessions are repinned when their server leaves rotation', () => {
