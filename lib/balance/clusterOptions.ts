@@ -9,6 +9,7 @@ import { requireDistribution, type Distribution } from '../random/distribution';
 import type { ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
 import type { BalancerSpec } from './balancer';
+import { balancerLabel } from './createBalancer';
 import { checkServers, type ClusterServers, type ServerSpec } from './clusterServers';
 import { checkHealthCheck, type HealthCheck, type HealthCheckOptions } from './healthCheck';
 import { checkPaths, routePaths } from './pathRoutes';
@@ -69,6 +70,8 @@ export interface ClusterConfig {
   requests: number;
   warmup: number;
   balancer: BalancerSpec;
+  /** The balancer as tables name it (checking the spec on the way). */
+  balancerLabel: string;
   hashKey: HashKey;
   clients: number;
   clientSkew: number;
@@ -96,7 +99,6 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
   if (opts.routes !== undefined) requireL7(tiers, 'routes (path routing)');
   const sticky = check.flag('sticky', opts.sticky, false);
   if (sticky) requireL7(tiers, 'sticky (cookie stickiness)');
-  if (opts.balancer === undefined) throw new TypeError('balancer is required: a name such as "round-robin", { name, …parameters }, or a factory');
   return {
     servers,
     serviceTime: requireDistribution('serviceTime', opts.serviceTime),
@@ -105,6 +107,7 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
     requests,
     warmup: opts.warmupRequests === undefined ? Math.floor(requests / 10) : check.integer('warmupRequests', opts.warmupRequests, 0, requests - 1),
     balancer: opts.balancer,
+    balancerLabel: balancerLabel(opts.balancer),
     hashKey,
     clients: opts.clients === undefined ? 10_000 : check.integer('clients', opts.clients, 1, 1e7),
     clientSkew: opts.clientSkew === undefined ? 0 : check.inRange('clientSkew', opts.clientSkew, 0, 5),

@@ -114,7 +114,7 @@ export interface ClusterRun {
   endedMs: number;
 }
 
-export function buildClusterReport(run: ClusterRun, balancer: string): ClusterResult {
+export function buildClusterReport(run: ClusterRun): ClusterResult {
   const { cfg, mix, bank } = run;
   const { servers, warmup, requests: n } = cfg;
   const m = n - warmup;
@@ -168,7 +168,7 @@ export function buildClusterReport(run: ClusterRun, balancer: string): ClusterRe
     return r.offeredLoad > 1 + 3 * standardError;
   }).length;
   return {
-    balancer,
+    balancer: cfg.balancerLabel,
     arrivalMs: mix.arrivalMs.subarray(warmup),
     latencyMs,
     server: run.server.subarray(warmup),

@@ -28,7 +28,7 @@ import { Simulation } from '../sim/simulation';
 import { progressTicker } from '../sim/progress';
 import { sampleDuration } from '../random/distribution';
 import type { Balancer, ClusterView } from './balancer';
-import { balancerLabel, createBalancer } from './createBalancer';
+import { createBalancer } from './createBalancer';
 import { checkClusterOptions, type ClusterOptions } from './clusterOptions';
 import { buildClusterReport, type ClusterResult, type ClusterRun } from './clusterReport';
 import { hash32 } from './hash32';
@@ -192,5 +192,5 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
   const { nowMs } = sim.run();
 
   const run: ClusterRun = { cfg, mix, server, endMs, failed, bank, tierStart, utilisation, sentWorkMs, sentWorkSquares, horizonMs, health, sessionsRepinned, endedMs: nowMs };
-  return buildClusterReport(run, balancerLabel(cfg.balancer));
+  return buildClusterReport(run);
 }
