@@ -24,6 +24,13 @@ export interface RequestView {
   readonly key: number;
 }
 
+/** A request view the caller fills in place: one object serves every pick, nothing is allocated per request. */
+export type RequestSlot = { -readonly [K in keyof RequestView]: RequestView[K] };
+
+export function emptyRequestSlot(): RequestSlot {
+  return { index: 0, client: 0, session: 0, path: 0, key: 0 };
+}
+
 /** What a balancer may know about the servers. */
 export interface ClusterView {
   /** The simulated clock (ms). */

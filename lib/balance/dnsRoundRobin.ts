@@ -22,6 +22,7 @@ resolvers refresh at unrelated moments; the client's own
  */
 import * as check from '../validate';
 import type { Balancer, BalancerContext, BalancerFactory, ClusterView, RequestView } from './balancer';
+import { upperBound } from '../stats/sortedSearch';
 import { hash32 } from './hash32';
 
 export interface DnsRoundRobinOptions {
@@ -56,17 +57,7 @@ function dnsBalancer(context: BalancerContext, cumulative: Float64Array, total: 
   const answer = Int32Array.from({ length: resolvers }, (_, r) => members[r % members.length]);
   const expires = Float64Array.from({ length: resolvers }, () => (1 - rng()) * ttlMs);
   let next = resolvers;
-  const resolverOf = (client: number): number => {
-    const u = (hash32(client, RESOLVER_SEED) / 2 ** 32) * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > u) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const resolverOf = (client: number): number => Math.min(resolvers - 1, upperBound(cumulative, (hash32(client, RESOLVER_SEED) / 2 ** 32) * total));
   return {
     pick(live: Int32Array, request: RequestView, view: ClusterView): number {
       const r = resolverOf(request.client);

@@ -13,6 +13,7 @@
  * past out-of-rotation servers, and allocates nothing. Two servers whose points
  * collide (rare at 32 bits) keep both points, the lower member first.
  */
+import { lowerBound } from '../stats/sortedSearch';
 import { hash32 } from './hash32';
 
 /** Members are packed below the point in one float: point · 2^21 + member position < 2^53. */
@@ -61,13 +62,7 @@ export class HashRing {
     const points = this.points;
     const owners = this.owners;
     const n = points.length;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (points[mid] < keyHash) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(points, keyHash);
     for (let step = 0; step < n; step++) {
       const i = lo + step < n ? lo + step : lo + step - n;
       const server = owners[i];

@@ -1,4 +1,4 @@
-export type { Balancer, BalancerContext, BalancerFactory, BalancerName, BalancerParams, BalancerSpec, ClusterView, RequestView } from './balancer';
+export { emptyRequestSlot, type Balancer, type BalancerContext, type BalancerFactory, type BalancerName, type BalancerParams, type BalancerSpec, type ClusterView, type RequestView, type RequestSlot } from './balancer';
 export { BALANCER_NAMES, balancerLabel, createBalancer } from './createBalancer';
 export { simulateCluster, CLUSTER_OUTCOME } from './simulateCluster';
 export type { ClusterOptions, HashKey } from './clusterOptions';

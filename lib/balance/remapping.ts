@@ -13,7 +13,7 @@
  */
 import { createRng, requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
-import type { BalancerSpec, ClusterView } from './balancer';
+import { emptyRequestSlot, type BalancerSpec, type ClusterView } from './balancer';
 import { createBalancer } from './createBalancer';
 
 export interface RemappingOptions {
@@ -37,15 +37,6 @@ export interface Remapping {
   expected: number;
 }
 
-/** Mutable so that one object serves every lookup. */
-interface KeyRequest {
-  index: number;
-  client: number;
-  session: number;
-  path: number;
-  key: number;
-}
-
 export function remappedShare(opts: RemappingOptions): Remapping {
   check.options('remappedShare', opts);
   const servers = check.integer('servers', opts.servers, 2, 100_000);
@@ -57,7 +48,7 @@ export function remappedShare(opts: RemappingOptions): Remapping {
   for (let s = 0; s < servers; s++) members[s] = s;
   const weights = new Float64Array(servers).fill(1);
   const view: ClusterView = { nowMs: 0, outstanding: new Int32Array(servers) };
-  const request: KeyRequest = { index: 0, client: 0, session: 0, path: 0, key: 0 };
+  const request = emptyRequestSlot();
   const survivors = new Int32Array(servers - 1);
   for (let s = 0, j = 0; s < servers; s++) if (s !== removed) survivors[j++] = s;
 

@@ -20,6 +20,7 @@ import type { Rng } from '../random/rng';
 import { sampleDuration, type Distribution } from '../random/distribution';
 import { onOffArrivals } from '../sim/onOffArrivals';
 import { poissonArrivals } from '../sim/arrivals';
+import { upperBound } from '../stats/sortedSearch';
 
 /** A URL path, its share of requests, and optionally its own work per request (ms at speed 1). */
 export interface PathSpec {
@@ -107,16 +108,6 @@ function drawZipf(n: number, k: number, s: number, rng: Rng): Int32Array {
   const cumulative = new Float64Array(k);
   let total = 0;
   for (let r = 0; r < k; r++) cumulative[r] = total += Math.pow(r + 1, -s);
-  for (let i = 0; i < n; i++) {
-    const u = rng() * total;
-    let lo = 0;
-    let hi = k - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] > u) hi = mid;
-      else lo = mid + 1;
-    }
-    out[i] = lo;
-  }
+  for (let i = 0; i < n; i++) out[i] = Math.min(k - 1, upperBound(cumulative, rng() * total));
   return out;
 }

@@ -27,7 +27,7 @@ import { StationBank } from '../sim/stationBank';
 import { Simulation } from '../sim/simulation';
 import { progressTicker } from '../sim/progress';
 import { sampleDuration } from '../random/distribution';
-import type { Balancer, ClusterView } from './balancer';
+import { emptyRequestSlot, type Balancer, type ClusterView } from './balancer';
 import { createBalancer } from './createBalancer';
 import { checkClusterOptions, type ClusterOptions } from './clusterOptions';
 import { buildClusterReport, type ClusterResult, type ClusterRun } from './clusterReport';
@@ -64,7 +64,7 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
   const pools = servers.poolNames.length;
   const sessionServer = new Int32Array(cfg.sticky ? mix.sessions * pools : 0).fill(-1); // by session and pool
   let sessionsRepinned = 0;
-  const request = { index: 0, client: 0, session: 0, path: 0, key: 0 };
+  const request = emptyRequestSlot();
   const keyColumn = cfg.hashKey === 'client' ? mix.client : cfg.hashKey === 'session' ? mix.session : mix.path;
 
   // Station numbers: servers first, then each proxy tier's instances.
