@@ -103,7 +103,7 @@ export function handshake(connection: TransportConnection, onReady: () => void):
   connection.openedMs = sim.now;
   let t = sim.now;
   for (let round = 0; round < connection.rules.handshakeRounds; round++) {
-    const step = send(connection, t, connection.handshakeLoss, true);
+    const step = send(connection, t, connection.losses.handshake, true);
     connection.handshakeRetransmissions += step.resends;
     if (Number.isNaN(step.doneMs)) {
       sim.call(t - sim.now, () => connection.fail());
@@ -129,7 +129,7 @@ export function requestStreams(connection: TransportConnection, streams: readonl
   const packetArrivals = new Float64Array(Math.max(1, Math.ceil(total / settings.mssBytes)));
   let lastInQueue = 0;
   for (let k = 0; k < packetArrivals.length; k++) {
-    const step = send(connection, sim.now, connection.requestLoss, false);
+    const step = send(connection, sim.now, connection.losses.request, false);
     connection.requestRetransmissions += step.resends;
     if (Number.isNaN(step.doneMs)) {
       connection.fail();

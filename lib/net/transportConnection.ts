@@ -15,7 +15,6 @@
  * the handshake's certificate flight needing more than one packet.
  */
 import type { Rng } from '../random/rng';
-import type { LossProcess } from './loss';
 import { NewRenoWindow } from './newReno';
 import { RtoEstimator } from './rto';
 import { ABANDONED, ACKED, IN_FLIGHT, LOST, type PacketTransfer } from './packetTransfer';
@@ -23,6 +22,7 @@ import { PACKET_THRESHOLD, type TransportRules } from './transportRules';
 import type { PacketLink } from './packetLink';
 import { StreamScheduler } from './streamScheduler';
 import { ConnectionTimer } from './connectionTimer';
+import { startPathLosses, type PathLosses } from './pathLosses';
 
 export class TransportConnection {
   /** When the client started connecting, and when the first request could go (ms). */
@@ -39,9 +39,8 @@ export class TransportConnection {
   handshakeRetransmissions = 0;
 
   readonly delayRng: Rng;
-  handshakeLoss!: LossProcess;
-  requestLoss!: LossProcess;
-  private dataLoss!: LossProcess;
+  /** Loss on the path in use. */
+  losses: PathLosses;
   private window: NewRenoWindow;
   private timer: RtoEstimator;
   private latestRttMs = NaN;
@@ -76,19 +75,10 @@ export class TransportConnection {
     private readonly rng: Rng,
   ) {
     this.delayRng = rng.fork('delay');
-    this.startLoss(transfer.link);
+    this.losses = startPathLosses(transfer.link, rng, 0);
     this.window = new NewRenoWindow(transfer.settings.initcwnd);
     this.timer = new RtoEstimator(rules.timerBounds);
     this.deadlines = new ConnectionTimer(transfer.sim, transfer.timerKind, id);
-  }
-
-  /** The loss processes of the path in use; each path draws from its own forks. */
-  private startLoss(link: PacketLink): void {
-    const { loss } = link.path;
-    const suffix = this.epoch === 0 ? '' : ` (path ${this.epoch + 1})`;
-    this.handshakeLoss = loss.start(this.rng.fork(`handshake loss${suffix}`));
-    this.requestLoss = loss.start(this.rng.fork(`request loss${suffix}`));
-    this.dataLoss = loss.start(this.rng.fork(`data loss${suffix}`));
   }
 
   get closed(): boolean {
@@ -155,7 +145,7 @@ export class TransportConnection {
     }
     const bytes = t.segBytes[seg];
     const dropped = t.dropNext();
-    const lost = this.dataLoss(this.afterSilence) || dropped;
+    const lost = this.losses.data(this.afterSilence) || dropped;
     this.afterSilence = false;
     if (lost) t.link.occupy(bytes, now);
     else t.sim.schedule(t.link.down(bytes, now, this.delayRng), t.arriveKind, p);
@@ -280,7 +270,7 @@ export class TransportConnection {
     const t = this.transfer;
     this.takeBackInFlight(ABANDONED, true);
     this.epoch++;
-    this.startLoss(link);
+    this.losses = startPathLosses(link, this.rng, this.epoch);
     this.window.reset();
     this.timer = new RtoEstimator(this.rules.timerBounds);
     this.latestRttMs = NaN;
