@@ -8,7 +8,8 @@ export {
   ecdfFigure, ccdfFigure, type EcdfFigureOptions, type CcdfFigureOptions, type DistributionCurveOptions,
 } from './distributionCurveFigure';
 export { percentileFigure, type PercentileFigureOptions, type PercentileRow, type PercentileStyle } from './percentileFigure';
-export { loadLatencyFigure, type LoadLatencyFigureOptions, type LoadPoint, type LoadSeries, type VerticalMarker } from './loadLatencyFigure';
+export { loadLatencyFigure, type LoadLatencyFigureOptions, type LoadPoint, type LoadSeries } from './loadLatencyFigure';
+export type { VerticalMarker } from './verticalMarkers';
 export { stackedBarFigure, type StackedBarFigureOptions, type StackedBarRow } from './stackedBarFigure';
 export { timelineFigure, type TimelineFigureOptions, type TimelineRow } from './timelineFigure';
 export { heatmapFigure, type HeatmapData, type HeatmapFigureOptions, type HeatmapScale } from './heatmapFigure';

@@ -7,9 +7,10 @@
  * draw theoretical curves (pass those as another configuration).
  */
 import * as check from '../validate';
-import type { Annotation, Figure, ScatterTrace, Shape } from './figure';
+import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
-import { NEUTRAL, pickColor } from './palette';
+import { pickColor } from './palette';
+import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 import { round } from './round';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
@@ -23,13 +24,6 @@ export interface LoadPoint {
 export interface LoadSeries {
   name: string;
   points: LoadPoint[];
-}
-
-export interface VerticalMarker {
-  /** Position on the x axis. */
-  x: number;
-  /** Text written at the top of the line, e.g. 'capacity'. */
-  label?: string;
 }
 
 export interface LoadLatencyFigureOptions extends checks.CommonFigureOptions {
@@ -64,10 +58,7 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
   const logY = check.flag(`${FN} logY`, opts.logY, false);
   const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'utilisation ρ', 'latency (ms)');
   const common = checks.common(FN, opts);
-  const markers = opts.markers === undefined ? [] : checks.list(`${FN} markers`, opts.markers).map((m, i) => {
-    const r = checks.record(`${FN} markers[${i}]`, m);
-    return { x: checks.value(`${FN} markers[${i}].x`, r.x), label: checks.optionalText(`${FN} markers[${i}].label`, r.label) };
-  });
+  const markers = checkMarkers(`${FN} markers`, opts.markers);
 
   const seen = new Set<string>();
   const xHover = hoverValue('x', unitOf(xTitle));
@@ -99,17 +90,9 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
   layout.yaxis = baseAxis(yTitle, { log: logY });
   if (!logY) layout.yaxis.rangemode = 'tozero';
   if (markers.length > 0) {
-    layout.shapes = markers.map((m): Shape => ({
-      type: 'line', xref: 'x', yref: 'paper', x0: round(m.x), x1: round(m.x), y0: 0, y1: 1,
-      line: { color: NEUTRAL, width: 1.5, dash: 'dot' },
-    }));
-    const labelled = markers.filter((m) => m.label !== undefined);
-    if (labelled.length > 0) {
-      layout.annotations = labelled.map((m): Annotation => ({
-        text: m.label as string, x: round(m.x), y: 1, xref: 'x', yref: 'paper', showarrow: false,
-        xanchor: 'left', yanchor: 'top', font: { color: NEUTRAL },
-      }));
-    }
+    layout.shapes = markerShapes(markers);
+    const labels = markerLabels(markers);
+    if (labels.length > 0) layout.annotations = labels;
   }
   return fitLegend({ data, layout });
 }

@@ -2,7 +2,8 @@
  * Stacked panels over one shared x axis: e.g. the four golden signals over time
  * (latency, traffic, errors, saturation), each panel with its own y axis and
  * title, top to bottom in the given order. A series name keeps one colour and one
- * legend entry across panels, so "L4" can be followed from panel to panel. It does
+ * legend entry across panels, so "L4" can be followed from panel to panel.
+ * Optional vertical markers (e.g. when a fault began) cross every panel. It does
  * not align or resample series: each is drawn at its own x values.
  */
 import * as check from '../validate';
@@ -12,6 +13,7 @@ import { lineTrace } from './lineFigure';
 import { pickColor } from './palette';
 import { checkLines, type XYSeries } from './series';
 import { baseAxis, baseLayout, unitOf, fitLegend } from './theme';
+import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 
 export interface SignalPanel {
   /** Panel heading, e.g. 'latency'. */
@@ -28,10 +30,12 @@ export interface SignalsFigureOptions extends checks.CommonFigureOptions {
   xTitle?: string;
   /** Height in px (default 60 + 170 per panel). */
   height?: number;
+  /** Vertical lines across all panels, e.g. `[{ x: 30_000, label: 'route withdrawn' }]`. */
+  markers?: VerticalMarker[];
 }
 
 const FN = 'signalsFigure';
-const KEYS = ['xTitle', ...checks.COMMON_KEYS];
+const KEYS = ['xTitle', 'markers', ...checks.COMMON_KEYS];
 /** Vertical gap between panels, as a fraction of the plot height. */
 const GAP = 0.06;
 const PANEL_PX = 170;
@@ -42,6 +46,7 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   const list = checks.list(`${FN} panels`, panels);
   if (list.length > 8) throw new RangeError(`${FN} panels must hold at most 8 panels; got ${list.length}`);
   const common = checks.common(FN, opts, 60 + PANEL_PX * list.length);
+  const markers = checkMarkers(`${FN} markers`, opts.markers);
 
   const n = list.length;
   const h = (1 - GAP * (n - 1)) / n;
@@ -79,7 +84,8 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   layout.xaxis = baseAxis(xTitle);
   // The x axis hangs below the bottom panel; every panel shares it.
   layout.xaxis.anchor = n === 1 ? 'y' : `y${n}`;
-  layout.annotations = annotations;
+  layout.annotations = [...annotations, ...markerLabels(markers)];
+  if (markers.length > 0) layout.shapes = markerShapes(markers);
   // Panel headings sit above each panel on the left; the legend goes to the right.
   layout.legend = { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)' };
   return fitLegend({ data, layout });

@@ -172,5 +172,21 @@ describe('plot/signalsFigure', () => {
     assert.equal(bottom[0], 0);
     assert.ok(bottom[1] < top[0]);
     assert.equal(fig.layout.annotations?.length, 4);
+    assert.equal(fig.layout.shapes, undefined);
+  });
+
+  it('draws markers across every panel, labelled at the top', () => {
+    const x = [0, 1000, 2000];
+    const fig = signalsFigure(
+      [
+        { title: 'latency', yTitle: 'p99 (ms)', series: [{ name: 'L7', x, y: [10, 12, 80] }] },
+        { title: 'errors', yTitle: 'errors (per s)', series: [{ name: 'L7', x, y: [0, 0, 5] }] },
+      ],
+      { markers: [{ x: 1500, label: 'route withdrawn' }, { x: 1800 }] },
+    );
+    assertJson(fig);
+    assert.deepEqual(fig.layout.shapes?.map((s) => [s.x0, s.yref, s.y0, s.y1]), [[1500, 'paper', 0, 1], [1800, 'paper', 0, 1]]);
+    assert.deepEqual(fig.layout.annotations?.map((a) => a.text), ['<b>latency</b>', '<b>errors</b>', 'route withdrawn']);
+    assert.throws(() => signalsFigure([{ title: 'a', yTitle: 'b (ms)', series: [{ name: 'L7', x, y: x }] }], { markers: [{ x: NaN }] }), /markers\[0\]\.x/);
   });
 });
