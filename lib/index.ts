@@ -5,3 +5,4 @@ export * from './plot';
 export * from './net';
 export * from './http';
 export * from './balance';
+export * from './scenarios';

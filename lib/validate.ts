@@ -122,3 +122,12 @@ export function options<T>(fn: string, value: T): T {
   }
   return value;
 }
+
+/** An options object whose keys are all in `known`, so that a misspelt option fails instead of being ignored. */
+export function knownOptions<T>(fn: string, value: T, known: readonly string[]): T {
+  options(fn, value);
+  for (const key of Object.keys(value as object)) {
+    if (!known.includes(key)) throw new RangeError(`${fn} has no option ${JSON.stringify(key)}; known options: ${known.join(', ')}`);
+  }
+  return value;
+}

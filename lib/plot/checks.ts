@@ -13,13 +13,7 @@ import { THEME } from './theme';
 /** The options object of `fn` (undefined → {}), with no keys outside `known`. */
 export function readOptions<T extends object>(fn: string, value: T | undefined, known: readonly string[]): T {
   if (value === undefined) return {} as T;
-  check.options(fn, value);
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      throw new RangeError(`${fn} has no option ${JSON.stringify(key)}; known options: ${known.join(', ')}`);
-    }
-  }
-  return value;
+  return check.knownOptions(fn, value, known);
 }
 
 /** A non-empty string; `fallback` when undefined, or required when no fallback is given. */

@@ -11,3 +11,4 @@ export { bucketSignals, type SignalBucket } from './goldenSignals';
 export { progressTicker, type ProgressCallback } from './progress';
 export { StationBank, type StationJobCallback } from './stationBank';
 export { onOffArrivals, onOffPeakRate, type OnOffOptions } from './onOffArrivals';
+export { LevelMeter } from './levelMeter';
