@@ -83,14 +83,15 @@ export function oneOf<T extends string>(option: string, value: unknown, allowed:
 }
 
 /** A non-empty array of finite numbers. */
-export function finiteArray(option: string, value: unknown): ArrayLike<number> {
+export function finiteArray(option: string, value: unknown, allowNaN = false): ArrayLike<number> {
   const isArray = Array.isArray(value) || ArrayBuffer.isView(value);
   if (!isArray) throw new TypeError(`${option} must be an array of finite numbers; got ${describe(value)}`);
   const arr = value as ArrayLike<number>;
   if (arr.length === 0) throw new RangeError(`${option} must be a non-empty array of finite numbers; got an empty array`);
   for (let i = 0; i < arr.length; i++) {
-    if (typeof arr[i] !== 'number' || !Number.isFinite(arr[i])) {
-      throw new RangeError(`${option} must contain only finite numbers; element ${i} is ${describe(arr[i])}`);
+    const v = arr[i];
+    if (typeof v !== 'number' || !(Number.isFinite(v) || (allowNaN && Number.isNaN(v)))) {
+      throw new RangeError(`${option} must contain only finite numbers${allowNaN ? ' (or NaN for a gap)' : ''}; element ${i} is ${describe(v)}`);
     }
   }
   return arr;

@@ -70,11 +70,11 @@ export function name(option: string, value: unknown, seen?: Set<string>): string
 }
 
 /** A non-empty array (or typed array) of finite numbers, all > 0 when `positiveFor` names why. */
-export function numbers(option: string, value: unknown, positiveFor?: string): ArrayLike<number> {
-  const arr = check.finiteArray(option, value);
+export function numbers(option: string, value: unknown, positiveFor?: string, gaps = false): ArrayLike<number> {
+  const arr = check.finiteArray(option, value, gaps);
   if (positiveFor !== undefined) {
     for (let i = 0; i < arr.length; i++) {
-      if (!(arr[i] > 0)) throw new RangeError(`${option} must be > 0 ${positiveFor}; element ${i} is ${arr[i]}`);
+      if (!(arr[i] > 0) && !(gaps && Number.isNaN(arr[i]))) throw new RangeError(`${option} must be > 0 ${positiveFor}; element ${i} is ${arr[i]}`);
     }
   }
   return arr;

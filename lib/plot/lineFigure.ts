@@ -35,7 +35,7 @@ export function lineTrace(s: XYSeries, color: string, xUnit: string, yUnit: stri
     mode: markers ? 'lines+markers' : 'lines',
     name: s.name,
     x: roundAll(s.x),
-    y: roundAll(s.y),
+    y: roundAll(s.y).map((v) => (Number.isNaN(v) ? null : v)),
     line: { color, width: THEME.lineWidth },
     hovertemplate: `${hoverValue('y', yUnit)} at ${hoverValue('x', xUnit)}<extra>%{fullData.name}</extra>`,
   };

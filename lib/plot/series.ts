@@ -18,6 +18,7 @@ export interface SampleSeries {
 export interface XYSeries {
   name: string;
   x: ArrayLike<number>;
+  /** NaN marks a gap (e.g. a time bucket with nothing to measure): the line breaks there. */
   y: ArrayLike<number>;
   /** Line dash (default 'solid'). */
   dash?: Dash;
@@ -36,7 +37,7 @@ export function checkSamples(fn: string, series: unknown, logX: boolean): Sample
   });
 }
 
-/** Checks a list of x/y lines: equal lengths, finite values, y > 0 on a log y axis. */
+/** Checks a list of x/y lines: equal lengths, finite values (NaN allowed in y as a gap), y > 0 on a log y axis. */
 export function checkLines(
   fn: string,
   series: unknown,
@@ -49,7 +50,7 @@ export function checkLines(
     const r = checks.record(at, s);
     const name = checks.name(`${at}.name`, r.name, seen);
     const x = checks.numbers(`${at}.x`, r.x, logX ? 'when logX is true' : undefined);
-    const y = checks.numbers(`${at}.y`, r.y, logY ? 'when logY is true' : undefined);
+    const y = checks.numbers(`${at}.y`, r.y, logY ? 'when logY is true' : undefined, true);
     if (x.length !== y.length) {
       throw new RangeError(`${at}.y must have the same length as ${at}.x (${x.length}); got length ${y.length}`);
     }

@@ -126,6 +126,14 @@ describe('plot/heatmapFigure', () => {
 describe('plot/lineFigure', () => {
   beforeEach(() => resetColors());
 
+  it('draws NaN in y as a gap (null), and still rejects Infinity and NaN in x', () => {
+    const fig = lineFigure([{ name: 'p99', x: [0, 1, 2], y: [5, NaN, 7] }], { yTitle: 'p99 (ms)', logY: true });
+    assertJson(fig);
+    assert.deepEqual((fig.data[0] as ScatterTrace).y, [5, null, 7]);
+    assert.throws(() => lineFigure([{ name: 'p99', x: [0, 1], y: [5, Infinity] }], { yTitle: 'p99 (ms)' }), /or NaN for a gap\); element 1 is Infinity/);
+    assert.throws(() => lineFigure([{ name: 'p99', x: [0, NaN], y: [5, 6] }], { yTitle: 'p99 (ms)' }), /x must contain only finite numbers; element 1 is NaN/);
+  });
+
   it('converts typed arrays, rounds to 6 significant digits and honours logY and dash', () => {
     const fig = lineFigure(
       [
