@@ -16,7 +16,9 @@
  *  6. 1,000 packet-level page loads of 80 objects × 30 KB at 1% loss and 100 ms RTT, per protocol;
  *  7. simulateCluster: 10^6 requests over 64 servers at utilisation 0.9, per balancer, each
  *     in a child process (bench/cluster.ts) that reports its own peak memory;
- *  8. peak memory (resident set) of this process.
+ *  8. simulateStack: 10^6 user requests through the layered stack at 800 requests/s with a
+ *     route withdrawal for a quarter of the run (retries included, about 1.5 × 10^6 attempts);
+ *  9. peak memory (resident set) of this process.
  * Targets: ≥ 5 million events per second; simulateQueue within 20× of the bare loop;
  * 10^6 requestTime calls in under 1 s; 1,000 HTTP/2 page loads in under 2 s;
  * 10^6 cluster requests with power-of-two in under 1 s and 200 MB.
@@ -25,7 +27,7 @@
 import { execFileSync } from 'child_process';
 import {
   BALANCER_NAMES, createRng, exponential, lognormal, simulateQueue, Simulation, LogHistogram, requestTime, requestTimes,
-  simulatePorts, simulatePool, simulateDnsFailover, planPageLoad, runPageLoad, HTTP_PROTOCOLS, type HttpProtocol,
+  simulatePorts, simulatePool, simulateDnsFailover, planPageLoad, runPageLoad, HTTP_PROTOCOLS, simulateStack, type HttpProtocol,
 } from '../dist';
 
 const EVENTS = 10_000_000;
@@ -156,6 +158,19 @@ const cluster = BALANCER_NAMES.map((name) => {
 const powerOfTwo = cluster.find((c) => c.balancer === 'power-of-two')!;
 const clusterMet = powerOfTwo.seconds < 1 && powerOfTwo.peakMiB < 200;
 
+const STACK_MS = 1_250_000;
+let stackAttempts = 0;
+const stackSeconds = best(3, () => {
+  stackAttempts = simulateStack({
+    durationMs: STACK_MS, load: 800, responseBytes: 20_000, bucketMs: 5_000,
+    l1: { bandwidthMbps: 1_000 }, l3: { rttMs: 40 }, l4: { requestsPerConnection: 100 },
+    l7: { workers: 16, serviceTime: lognormal({ median: 10, p99: 40 }) },
+    client: { timeoutMs: 2_000, retries: 2, retryDelayMs: 100 },
+    faults: [{ kind: 'route-withdrawal', atMs: 500_000, untilMs: 800_000 }],
+    rng: createRng('bench-stack'),
+  }).counts.attempts;
+});
+
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 const rows = [
   ['scheduler (M/M/1, 10^7 events)', `${fmt(eventsPerSecond)} events/s`, `${schedulerSeconds.toFixed(2)} s`, eventsPerSecond >= 5e6 ? 'target ≥ 5,000,000/s met' : 'BELOW target 5,000,000/s'],
@@ -180,6 +195,7 @@ const rows = [
     `${c.seconds.toFixed(2)} s`,
     `${c.balancer === 'power-of-two' ? (clusterMet ? 'target < 1 s, < 200 MB met; ' : 'MISSED target < 1 s, < 200 MB; ') : ''}p99 ${c.p99.toFixed(0)} ms, peak ${c.peakMiB.toFixed(0)} MiB`,
   ]),
+  ['simulateStack (10^6 requests, route withdrawn 300 s)', `${fmt(stackAttempts / stackSeconds)} attempts/s`, `${stackSeconds.toFixed(2)} s`, `${fmt(stackAttempts)} attempts`],
   ['peak memory (resident)', `${peakMiB.toFixed(0)} MiB`, '', ''],
 ];
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));

@@ -66,9 +66,8 @@ export function simulateStack(opts: StackOptions): StackResult {
 
   const sim = new Simulation();
   const log = new AttemptLog();
-  /** The attempt each connection carries now, and the clean handshake round trip of each attempt that opens one. */
+  /** The attempt each connection carries now. */
   const connAttempt: number[] = [];
-  const handshakeRtt: number[] = [];
   const errorsByBucket = new Float64Array(cfg.buckets * 4);
 
   const fail = (a: number, outcome: number, at?: 'L7' | 'L4' | 'L3' | 'L1'): void => {
@@ -122,7 +121,7 @@ export function simulateStack(opts: StackOptions): StackResult {
     log.enter(a, 'L3', now);
     if (synSent === Infinity) return;
     sim.schedule(synSent + Math.max(0, timing.breakdown.tcpMs - rttMs), HANDSHAKE, a);
-    handshakeRtt[a] = rttMs;
+    log.handshakeMs[a] = rttMs;
   };
   /** A request on `conn` is over: keep the connection while it may carry more, else close it. */
   const release = (conn: number): void => {
@@ -157,7 +156,7 @@ export function simulateStack(opts: StackOptions): StackResult {
   const HANDSHAKE = sim.on((a, now) => {
     if (log.done(a)) return;
     log.enter(a, 'L4', now);
-    sim.schedule(now + handshakeRtt[a], CONNECTED, a);
+    sim.schedule(now + log.handshakeMs[a], CONNECTED, a);
   });
   const CONNECTED = sim.on((a, now) => {
     if (log.done(a)) return;

@@ -35,47 +35,58 @@ export interface StackAttempts {
   newConnection: Uint8Array;
 }
 
-export class AttemptLog {
-  readonly request: number[] = [];
-  readonly attempt: number[] = [];
-  readonly client: number[] = [];
-  readonly startMs: number[] = [];
-  readonly endMs: number[] = [];
-  readonly outcome: number[] = [];
-  readonly failedLayer: number[] = [];
-  readonly newConnection: number[] = [];
-  /** The connection in use, or -1. */
-  readonly conn: number[] = [];
-  /** Response size (bytes). */
-  readonly bytes: number[] = [];
-  /** Transit time still due after the response leaves the link (ms). */
-  readonly returnMs: number[] = [];
-  /** Index of the layer the attempt is at now, and since when. */
-  private readonly stage: number[] = [];
-  private readonly since: number[] = [];
-  private readonly layerMs: number[][] = STACK_LAYERS.map(() => []);
+type Column = Float64Array | Int32Array | Uint8Array | Int8Array;
 
-  get length(): number {
-    return this.request.length;
-  }
+/** A copy of `column` with room for `size` entries. */
+function grown<T extends Column>(column: T, size: number): T {
+  const next = new (column.constructor as new (n: number) => T)(size);
+  next.set(column);
+  return next;
+}
+
+const INITIAL = 1024;
+
+/** The attempts of a run in typed columns that double as retries add rows. */
+export class AttemptLog {
+  request = new Int32Array(INITIAL);
+  attempt = new Int32Array(INITIAL);
+  client = new Int32Array(INITIAL);
+  startMs = new Float64Array(INITIAL);
+  endMs = new Float64Array(INITIAL);
+  outcome = new Uint8Array(INITIAL);
+  failedLayer = new Int8Array(INITIAL);
+  newConnection = new Uint8Array(INITIAL);
+  /** The connection in use, or -1. */
+  conn = new Int32Array(INITIAL);
+  /** Response size (bytes). */
+  bytes = new Float64Array(INITIAL);
+  /** The clean handshake round trip of a new connection (ms). */
+  handshakeMs = new Float64Array(INITIAL);
+  /** Transit time still due after the response leaves the link (ms). */
+  returnMs = new Float64Array(INITIAL);
+  /** Index of the layer the attempt is at now, and since when. */
+  private stage = new Uint8Array(INITIAL);
+  private since = new Float64Array(INITIAL);
+  /** Time per layer: entry a × 4 + layer index. */
+  private layerMs = new Float64Array(INITIAL * 4);
+  length = 0;
 
   /** Starts an attempt at L7; returns its index. */
   add(request: number, attempt: number, client: number, nowMs: number, bytes: number): number {
-    this.request.push(request);
-    this.attempt.push(attempt);
-    this.client.push(client);
-    this.startMs.push(nowMs);
-    this.endMs.push(NaN);
-    this.outcome.push(STACK_OUTCOME.unfinished);
-    this.failedLayer.push(-1);
-    this.newConnection.push(0);
-    this.conn.push(-1);
-    this.bytes.push(bytes);
-    this.returnMs.push(0);
-    this.stage.push(LAYER_INDEX.L7);
-    this.since.push(nowMs);
-    for (const column of this.layerMs) column.push(0);
-    return this.request.length - 1;
+    if (this.length === this.request.length) this.grow();
+    const a = this.length++;
+    this.request[a] = request;
+    this.attempt[a] = attempt;
+    this.client[a] = client;
+    this.startMs[a] = nowMs;
+    this.endMs[a] = NaN;
+    this.outcome[a] = STACK_OUTCOME.unfinished;
+    this.failedLayer[a] = -1;
+    this.conn[a] = -1;
+    this.bytes[a] = bytes;
+    this.stage[a] = LAYER_INDEX.L7;
+    this.since[a] = nowMs;
+    return a;
   }
 
   done(a: number): boolean {
@@ -96,35 +107,55 @@ export class AttemptLog {
     if (outcome !== STACK_OUTCOME.ok) this.failedLayer[a] = failedAt === undefined ? this.slowestLayer(a) : LAYER_INDEX[failedAt];
   }
 
-  private slowestLayer(a: number): number {
-    let best = 0;
-    for (let k = 1; k < this.layerMs.length; k++) if (this.layerMs[k][a] > this.layerMs[best][a]) best = k;
-    return best;
-  }
-
   /** The finished columns; attempts still open are charged up to `endOfRunMs` and stay unfinished. */
   columns(endOfRunMs: number): StackAttempts {
-    for (let a = 0; a < this.length; a++) if (!this.done(a)) this.charge(a, endOfRunMs);
-    const endMs = Float64Array.from(this.endMs);
-    const startMs = Float64Array.from(this.startMs);
+    const n = this.length;
+    for (let a = 0; a < n; a++) if (!this.done(a)) this.charge(a, endOfRunMs);
+    const startMs = this.startMs.subarray(0, n);
+    const endMs = this.endMs.subarray(0, n);
     const layerMs = {} as Record<StackLayer, Float64Array>;
-    STACK_LAYERS.forEach((layer, i) => (layerMs[layer] = Float64Array.from(this.layerMs[i])));
+    STACK_LAYERS.forEach((layer, k) => (layerMs[layer] = Float64Array.from({ length: n }, (_, a) => this.layerMs[a * 4 + k])));
     return {
-      request: Int32Array.from(this.request),
-      attempt: Int32Array.from(this.attempt),
-      client: Int32Array.from(this.client),
+      request: this.request.subarray(0, n),
+      attempt: this.attempt.subarray(0, n),
+      client: this.client.subarray(0, n),
       startMs,
       endMs,
       latencyMs: endMs.map((end, a) => end - startMs[a]),
-      outcome: Uint8Array.from(this.outcome),
-      failedLayer: Int8Array.from(this.failedLayer),
+      outcome: this.outcome.subarray(0, n),
+      failedLayer: this.failedLayer.subarray(0, n),
       layerMs,
-      newConnection: Uint8Array.from(this.newConnection),
+      newConnection: this.newConnection.subarray(0, n),
     };
   }
 
   private charge(a: number, nowMs: number): void {
-    this.layerMs[this.stage[a]][a] += nowMs - this.since[a];
+    this.layerMs[a * 4 + this.stage[a]] += nowMs - this.since[a];
     this.since[a] = nowMs;
+  }
+
+  private slowestLayer(a: number): number {
+    let best = 0;
+    for (let k = 1; k < 4; k++) if (this.layerMs[a * 4 + k] > this.layerMs[a * 4 + best]) best = k;
+    return best;
+  }
+
+  private grow(): void {
+    const size = this.request.length * 2;
+    this.request = grown(this.request, size);
+    this.attempt = grown(this.attempt, size);
+    this.client = grown(this.client, size);
+    this.startMs = grown(this.startMs, size);
+    this.endMs = grown(this.endMs, size);
+    this.outcome = grown(this.outcome, size);
+    this.failedLayer = grown(this.failedLayer, size);
+    this.newConnection = grown(this.newConnection, size);
+    this.conn = grown(this.conn, size);
+    this.bytes = grown(this.bytes, size);
+    this.handshakeMs = grown(this.handshakeMs, size);
+    this.returnMs = grown(this.returnMs, size);
+    this.stage = grown(this.stage, size);
+    this.since = grown(this.since, size);
+    this.layerMs = grown(this.layerMs, size * 4);
   }
 }
