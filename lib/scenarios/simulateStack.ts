@@ -30,9 +30,11 @@
  * overlap (an upper estimate for large responses on new connections); loss
  * recovery of the request itself is counted on the way back; a 503 from a full
  * worker queue reaches the client at once; the link's bandwidth is the one in
- * force when a response joins its queue. Not modelled: L2 and L5/L6, jitter, DNS
- * negative caching, several servers (see part 4), congestion of the path by the
- * stack's own traffic (the link is the only shared pipe).
+ * force when a response joins its queue; a request whose client is already
+ * looking the name up goes ahead as if the lookup had finished. Not modelled: L2
+ * and L5/L6, jitter, DNS negative caching, several servers (see part 4),
+ * congestion of the path by the stack's own traffic (the link is the only shared
+ * pipe).
  */
 import { planRequest, sampleRequest } from '../net/requestTime';
 import { RTO_DEFAULTS } from '../net/rto';
@@ -44,6 +46,7 @@ import { Station } from '../sim/station';
 import { AttemptLog, STACK_OUTCOME } from './stackAttempts';
 import { StackConnections } from './stackConnections';
 import { FaultTimeline } from './stackFaults';
+import type { StackLayer } from './stackLayers';
 import { checkStackOptions, type StackOptions } from './stackOptions';
 import { stackReport, type StackResult } from './stackReport';
 
@@ -70,7 +73,7 @@ export function simulateStack(opts: StackOptions): StackResult {
   const connAttempt: number[] = [];
   const errorsByBucket = new Float64Array(cfg.buckets * 4);
 
-  const fail = (a: number, outcome: number, at?: 'L7' | 'L4' | 'L3' | 'L1'): void => {
+  const fail = (a: number, outcome: number, at?: StackLayer): void => {
     log.finish(a, sim.now, outcome, at);
     const b = Math.min(cfg.buckets - 1, Math.floor(sim.now / cfg.bucketMs));
     errorsByBucket[b * 4 + log.failedLayer[a]]++;
