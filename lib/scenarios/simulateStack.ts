@@ -71,12 +71,9 @@ export function simulateStack(opts: StackOptions): StackResult {
   const log = new AttemptLog();
   /** The attempt each connection carries now. */
   const connAttempt: number[] = [];
-  const errorsByBucket = new Float64Array(cfg.buckets * 4);
 
   const fail = (a: number, outcome: number, at?: StackLayer): void => {
     log.finish(a, sim.now, outcome, at);
-    const b = Math.min(cfg.buckets - 1, Math.floor(sim.now / cfg.bucketMs));
-    errorsByBucket[b * 4 + log.failedLayer[a]]++;
     const conn = log.conn[a];
     // An abandoned connection is closed; one that carried a 503 stays usable.
     if (conn >= 0 && outcome === STACK_OUTCOME.timedOut) connections.close(conn, sim.now);
@@ -102,7 +99,7 @@ export function simulateStack(opts: StackOptions): StackResult {
     sim.schedule(sim.now + cfg.dnsLookupMs, CONNECT, a);
   };
 
-  const connections = new StackConnections(cfg, cfg.bucketMs, cfg.buckets, (conn) => send(connAttempt[conn]));
+  const connections = new StackConnections(cfg, cfg.bucketMs, (conn) => send(connAttempt[conn]));
   const connect = (a: number): void => {
     if (log.done(a)) return;
     const now = sim.now;
@@ -193,5 +190,5 @@ export function simulateStack(opts: StackOptions): StackResult {
   workers.flush(durationMs);
   link.flush(durationMs);
   connections.advance(durationMs);
-  return stackReport({ cfg, arrivals, attempts: log.columns(durationMs), timeline, workers, link, connections, errorsByBucket });
+  return stackReport({ cfg, arrivals, attempts: log.columns(durationMs), timeline, workers, link, connections });
 }

@@ -7,6 +7,7 @@
  * crosses the link. A timeout is blamed on the layer where the attempt spent
  * most of its time, the layer that held it up.
  */
+import { grown } from '../sim/grown';
 import { LAYER_INDEX, STACK_LAYERS, type StackLayer } from './stackLayers';
 
 /** How an attempt ended. */
@@ -33,15 +34,6 @@ export interface StackAttempts {
   layerMs: Record<StackLayer, Float64Array>;
   /** 1 when it opened a connection, 0 when it reused one (or never got that far). */
   newConnection: Uint8Array;
-}
-
-type Column = Float64Array | Int32Array | Uint8Array | Int8Array;
-
-/** A copy of `column` with room for `size` entries. */
-function grown<T extends Column>(column: T, size: number): T {
-  const next = new (column.constructor as new (n: number) => T)(size);
-  next.set(column);
-  return next;
 }
 
 const INITIAL = 1024;

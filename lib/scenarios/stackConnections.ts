@@ -57,12 +57,11 @@ export class StackConnections {
   constructor(
     private readonly limits: ConnectionLimits,
     bucketMs: number,
-    buckets: number,
     /** Called when a queued connection is accepted. */
     private readonly onAccept: (conn: number, nowMs: number) => void,
   ) {
-    this.portsHeld = new LevelMeter(bucketMs, buckets);
-    this.serverOpen = new LevelMeter(bucketMs, buckets);
+    this.portsHeld = new LevelMeter(bucketMs);
+    this.serverOpen = new LevelMeter(bucketMs);
   }
 
   /** The longest-idle pooled connection, or -1 when none is idle. */

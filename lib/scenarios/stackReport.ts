@@ -91,14 +91,29 @@ export interface StackRun {
   workers: Station;
   link: Station;
   connections: StackConnections;
-  /** Failed attempts per bucket and layer index (bucket × 4 + layer). */
-  errorsByBucket: Float64Array;
 }
 
 export function stackReport(run: StackRun): StackResult {
   const { cfg, attempts, timeline, workers, link, connections } = run;
   const { bucketMs, buckets, durationMs } = cfg;
   const changes = timeline.changes();
+  const bucketOf = (tMs: number): number => Math.min(buckets - 1, Math.floor(tMs / bucketMs));
+  const n = attempts.request.length;
+  // Failures per bucket (by when the client saw them) and layer; attempts and retries per bucket (by start).
+  const failures = new Float64Array(buckets * 4);
+  const firstAttempts = new Float64Array(buckets);
+  const retries = new Float64Array(buckets);
+  const tally = [0, 0, 0, 0];
+  const failuresByLayer = { L7: 0, L4: 0, L3: 0, L1: 0 } as Record<StackLayer, number>;
+  for (let a = 0; a < n; a++) {
+    (attempts.attempt[a] === 0 ? firstAttempts : retries)[bucketOf(attempts.startMs[a])]++;
+    tally[attempts.outcome[a]]++;
+    const layer = attempts.failedLayer[a];
+    if (layer < 0) continue;
+    failures[bucketOf(attempts.endMs[a]) * 4 + layer]++;
+    failuresByLayer[STACK_LAYERS[layer]]++;
+  }
+
   const series: LayerBucket[] = [];
   const l7Utilisation = new Float64Array(buckets);
   let firstSaturated: FirstSaturated | null = null;
@@ -115,7 +130,7 @@ export function stackReport(run: StackRun): StackResult {
     ];
     l7Utilisation[b] = rows[0][2];
     rows.forEach(([layer, resource, utilisation, lossRate], k) => {
-      series.push({ tMs: t0, layer, resource, utilisation, errorRps: (run.errorsByBucket[b * 4 + k] * MS_PER_SECOND) / width, lossRate });
+      series.push({ tMs: t0, layer, resource, utilisation, errorRps: (failures[b * 4 + k] * MS_PER_SECOND) / width, lossRate });
     });
     if (firstSaturated === null) {
       const top = rows.reduce((x, y) => (y[2] > x[2] ? y : x));
@@ -123,21 +138,10 @@ export function stackReport(run: StackRun): StackResult {
     }
   }
 
-  const n = attempts.request.length;
   const ok = (a: number): boolean => attempts.outcome[a] === STACK_OUTCOME.ok;
   const signals = bucketSignals({
     arrivalMs: attempts.startMs, endMs: attempts.endMs, latencyMs: attempts.latencyMs, ok, durationMs, bucketMs, saturation: l7Utilisation,
   });
-  const firstAttempts = new Float64Array(buckets);
-  const retries = new Float64Array(buckets);
-  const tally = [0, 0, 0, 0];
-  const failuresByLayer = { L7: 0, L4: 0, L3: 0, L1: 0 } as Record<StackLayer, number>;
-  for (let a = 0; a < n; a++) {
-    const b = Math.min(buckets - 1, Math.floor(attempts.startMs[a] / bucketMs));
-    (attempts.attempt[a] === 0 ? firstAttempts : retries)[b]++;
-    tally[attempts.outcome[a]]++;
-    if (attempts.failedLayer[a] >= 0) failuresByLayer[STACK_LAYERS[attempts.failedLayer[a]]]++;
-  }
   const goldenSignals = signals.map((s, b): StackSignal => {
     const perSecond = MS_PER_SECOND / Math.min(bucketMs, durationMs - b * bucketMs);
     return { ...s, requestRps: firstAttempts[b] * perSecond, retryRps: retries[b] * perSecond };

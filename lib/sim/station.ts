@@ -11,6 +11,8 @@ import type { Simulation } from './simulation';
 import type { Waitable } from './process';
 import * as check from '../validate';
 import { FifoQueue } from './fifoQueue';
+import { grown } from './grown';
+import { LevelMeter } from './levelMeter';
 
 export interface StationOptions {
   /** Parallel servers (integer ≥ 1). */
@@ -28,22 +30,18 @@ export class Station {
   readonly workers: number;
   readonly queueLimit: number;
   readonly bucketMs: number;
-  /** Jobs in service now. */
-  busy = 0;
   /** Jobs finished. */
   served = 0;
   /** Jobs turned away because the queue was full. */
   dropped = 0;
-  /** Busy worker-milliseconds per bucket (when `bucketMs` is set). */
-  busyByBucket = new Float64Array(0);
   /** Longest queue seen per bucket (when `bucketMs` is set). */
   maxQueueByBucket = new Float64Array(0);
 
   private readonly sim: Simulation;
   private readonly queue = new FifoQueue();
   private readonly doneKind: number;
-  private busyArea = 0;
-  private lastChange = 0;
+  /** Busy workers over time. */
+  private readonly busyMeter: LevelMeter;
   private readonly waiters = new Map<number, (value: number) => void>();
   private nextWaiterId = -1;
 
@@ -54,6 +52,17 @@ export class Station {
     this.queueLimit = opts.queueLimit === undefined || opts.queueLimit === Infinity ? Infinity : check.integer('queueLimit', opts.queueLimit, 0);
     this.bucketMs = opts.bucketMs === undefined ? 0 : check.positive('bucketMs', opts.bucketMs);
     this.doneKind = sim.on((job, now) => this.finish(job, now));
+    this.busyMeter = new LevelMeter(this.bucketMs);
+  }
+
+  /** Jobs in service now. */
+  get busy(): number {
+    return this.busyMeter.level;
+  }
+
+  /** Busy worker-milliseconds per bucket (when `bucketMs` is set); call `flush` first. */
+  get busyByBucket(): Float64Array {
+    return this.busyMeter.areaByBucket;
   }
 
   /** Jobs waiting (not in service). */
@@ -91,24 +100,22 @@ export class Station {
   /** Mean fraction of workers busy over [0, nowMs]. */
   utilisation(nowMs = this.sim.now): number {
     if (nowMs <= 0) return 0;
-    return (this.busyArea + this.busy * (nowMs - this.lastChange)) / (this.workers * nowMs);
+    return this.busyMeter.areaUntil(nowMs) / (this.workers * nowMs);
   }
 
   /** Brings the busy-time record up to `nowMs` (call before reading `busyByBucket`). */
   flush(nowMs = this.sim.now): void {
-    this.account(nowMs);
+    this.busyMeter.advance(nowMs);
   }
 
   private begin(job: number, serviceMs: number, now: number): void {
-    this.account(now);
-    this.busy++;
+    this.busyMeter.add(now, 1);
     this.onStart?.(job, now);
     this.sim.schedule(now + serviceMs, this.doneKind, job);
   }
 
   private finish(job: number, now: number): void {
-    this.account(now);
-    this.busy--;
+    this.busyMeter.add(now, -1);
     this.served++;
     if (this.queue.length > 0) {
       this.queue.shift();
@@ -123,40 +130,9 @@ export class Station {
     }
   }
 
-  /** Adds busy worker-time since the last change, spread over buckets when tracked. */
-  private account(now: number): void {
-    const from = this.lastChange;
-    if (now > from && this.busy > 0) {
-      this.busyArea += this.busy * (now - from);
-      if (this.bucketMs > 0) {
-        let t = from;
-        while (t < now) {
-          const b = Math.floor(t / this.bucketMs);
-          const end = Math.min(now, (b + 1) * this.bucketMs);
-          this.ensureBucket(b);
-          this.busyByBucket[b] += this.busy * (end - t);
-          t = end;
-        }
-      }
-    }
-    this.lastChange = now;
-  }
-
   private noteQueue(now: number): void {
     const b = Math.floor(now / this.bucketMs);
-    this.ensureBucket(b);
+    if (b >= this.maxQueueByBucket.length) this.maxQueueByBucket = grown(this.maxQueueByBucket, b + 1);
     if (this.queue.length > this.maxQueueByBucket[b]) this.maxQueueByBucket[b] = this.queue.length;
   }
-
-  private ensureBucket(b: number): void {
-    if (b < this.busyByBucket.length) return;
-    const size = Math.max(b + 1, this.busyByBucket.length * 2, 64);
-    const busy = new Float64Array(size);
-    busy.set(this.busyByBucket);
-    const q = new Float64Array(size);
-    q.set(this.maxQueueByBucket);
-    this.busyByBucket = busy;
-    this.maxQueueByBucket = q;
-  }
 }
-
