@@ -5,4 +5,5 @@ export * from './plot';
 export * from './net';
 export * from './http';
 export * from './balance';
+export * from './resilience';
 export * from './scenarios';
