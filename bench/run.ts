@@ -18,16 +18,21 @@
  *     in a child process (bench/cluster.ts) that reports its own peak memory;
  *  8. simulateStack: 10^6 user requests through the layered stack at 800 requests/s with a
  *     route withdrawal for a quarter of the run (retries included, about 1.5 × 10^6 attempts);
- *  9. peak memory (resident set) of this process.
+ *  9. simulateRetryStorm: 10^6 user requests at 1,000/s against a downstream that slows down
+ *     for 100 s, with 3 attempts at once (the collapse that never recovers: about 3 × 10^6 attempts);
+ * 10. simulateRealtime: 10^5 users for 10 simulated minutes, 2 messages a minute each, per mode;
+ * 11. peak memory (resident set) of this process.
  * Targets: ≥ 5 million events per second; simulateQueue within 20× of the bare loop;
  * 10^6 requestTime calls in under 1 s; 1,000 HTTP/2 page loads in under 2 s;
- * 10^6 cluster requests with power-of-two in under 1 s and 200 MB.
+ * 10^6 cluster requests with power-of-two in under 1 s and 200 MB; the retry storm and
+ * each realtime mode in under 5 s.
  * Pass --strict to exit non-zero when a target is missed.
  */
 import { execFileSync } from 'child_process';
 import {
   BALANCER_NAMES, createRng, exponential, lognormal, simulateQueue, Simulation, LogHistogram, requestTime, requestTimes,
-  simulatePorts, simulatePool, simulateDnsFailover, planPageLoad, runPageLoad, HTTP_PROTOCOLS, simulateStack, type HttpProtocol,
+  simulatePorts, simulatePool, simulateDnsFailover, planPageLoad, runPageLoad, HTTP_PROTOCOLS, simulateStack, simulateRetryStorm,
+  simulateRealtime, REALTIME_MODES, type HttpProtocol, type RealtimeMode,
 } from '../dist';
 
 const EVENTS = 10_000_000;
@@ -171,6 +176,27 @@ const stackSeconds = best(3, () => {
   }).counts.attempts;
 });
 
+const STORM_REQUESTS = 1_000_000;
+let stormAttempts = 0;
+const stormSeconds = best(3, () => {
+  stormAttempts = simulateRetryStorm({
+    durationMs: STORM_REQUESTS, rps: 1_000, workers: 30, serviceTime: exponential(20), timeoutMs: 500,
+    trigger: { atMs: 300_000, untilMs: 400_000, latencyFactor: 1.6 }, retry: { maxAttempts: 3 }, rng: createRng('bench-storm'),
+  }).summary.downstreamAttempts;
+});
+
+const REALTIME_USERS = 100_000;
+const realtimeSeconds = {} as Record<RealtimeMode, number>;
+const realtimeRequests = {} as Record<RealtimeMode, number>;
+for (const mode of REALTIME_MODES) {
+  realtimeSeconds[mode] = best(3, () => {
+    realtimeRequests[mode] = simulateRealtime({
+      mode, users: REALTIME_USERS, messagesPerUserPerMinute: 2, clientMessagesPerUserPerMinute: 0.5, durationMs: 600_000, rng: createRng('bench-realtime'),
+    }).requests;
+  });
+}
+const slowestRealtime = Math.max(...REALTIME_MODES.map((m) => realtimeSeconds[m]));
+
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 const rows = [
   ['scheduler (M/M/1, 10^7 events)', `${fmt(eventsPerSecond)} events/s`, `${schedulerSeconds.toFixed(2)} s`, eventsPerSecond >= 5e6 ? 'target ≥ 5,000,000/s met' : 'BELOW target 5,000,000/s'],
@@ -196,10 +222,18 @@ const rows = [
     `${c.balancer === 'power-of-two' ? (clusterMet ? 'target < 1 s, < 200 MB met; ' : 'MISSED target < 1 s, < 200 MB; ') : ''}p99 ${c.p99.toFixed(0)} ms, peak ${c.peakMiB.toFixed(0)} MiB`,
   ]),
   ['simulateStack (10^6 requests, route withdrawn 300 s)', `${fmt(stackAttempts / stackSeconds)} attempts/s`, `${stackSeconds.toFixed(2)} s`, `${fmt(stackAttempts)} attempts`],
+  ['simulateRetryStorm (10^6 requests, 3 attempts at once)', `${fmt(stormAttempts / stormSeconds)} attempts/s`, `${stormSeconds.toFixed(2)} s`,
+    `${stormSeconds < 5 ? 'target < 5 s met' : 'ABOVE target 5 s'}; ${fmt(stormAttempts)} attempts`],
+  ...REALTIME_MODES.map((mode) => [
+    `simulateRealtime ${mode} (10^5 users × 10 min)`,
+    `${fmt(REALTIME_USERS / realtimeSeconds[mode])} users/s`,
+    `${realtimeSeconds[mode].toFixed(2)} s`,
+    `${realtimeSeconds[mode] < 5 ? 'target < 5 s met' : 'ABOVE target 5 s'}; ${fmt(realtimeRequests[mode])} HTTP requests`,
+  ]),
   ['peak memory (resident)', `${peakMiB.toFixed(0)} MiB`, '', ''],
 ];
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
 console.log(`NetLab benchmark (node ${process.version}, best of 3)\n`);
 for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3]}`);
-const missed = eventsPerSecond < 5e6 || ratio > 20 || requestSeconds >= 1 || pageSeconds.http2 >= 2 || !clusterMet;
+const missed = eventsPerSecond < 5e6 || ratio > 20 || requestSeconds >= 1 || pageSeconds.http2 >= 2 || !clusterMet || stormSeconds >= 5 || slowestRealtime >= 5;
 if (missed && process.argv.includes('--strict')) process.exit(1);
