@@ -7,19 +7,18 @@
  * without touching the heap. Most attempts end well before their timeout, so
  * this saves a heap insertion and removal per attempt.
  */
+import { FifoQueue } from '../sim/fifoQueue';
 import type { Simulation } from '../sim/simulation';
 
-interface Ring {
-  times: Float64Array;
-  tags: Float64Array;
-  head: number;
-  size: number;
+/** One layer's timers: (tag, due time) pairs in the order they were set. */
+interface LayerQueue {
+  timers: FifoQueue;
   /** A heap event is pending for this layer. */
   armed: boolean;
 }
 
 export class LayerTimers {
-  private readonly rings: Ring[];
+  private readonly layers: LayerQueue[];
   private readonly kind: number;
 
   /** `pending(tag)`: is the attempt still waiting; `expire(tag, now)`: its time is up. */
@@ -29,53 +28,36 @@ export class LayerTimers {
     private readonly pending: (tag: number) => boolean,
     private readonly expire: (tag: number, nowMs: number) => void,
   ) {
-    this.rings = Array.from({ length: layers }, () => ({ times: new Float64Array(256), tags: new Float64Array(256), head: 0, size: 0, armed: false }));
+    this.layers = Array.from({ length: layers }, () => ({ timers: new FifoQueue(), armed: false }));
     this.kind = sim.on((layer, now) => this.fire(layer, now));
   }
 
   /** Sets a timer for `tag` at `atMs` in `layer` (not earlier than the layer's previous timer). */
   add(layer: number, atMs: number, tag: number): void {
-    const r = this.rings[layer];
-    if (r.size === r.times.length) grow(r);
-    const i = (r.head + r.size) & (r.times.length - 1);
-    r.times[i] = atMs;
-    r.tags[i] = tag;
-    r.size++;
-    if (!r.armed) {
-      r.armed = true;
-      this.sim.schedule(r.times[r.head], this.kind, layer);
-    }
+    const q = this.layers[layer];
+    q.timers.push(tag, atMs);
+    this.arm(q, layer);
   }
 
   private fire(layer: number, now: number): void {
-    const r = this.rings[layer];
-    r.armed = false;
-    while (r.size > 0) {
-      const tag = r.tags[r.head];
-      const due = r.times[r.head] <= now;
+    const q = this.layers[layer];
+    const timers = q.timers;
+    q.armed = false;
+    while (timers.length > 0) {
+      const tag = timers.firstJob;
       const live = this.pending(tag);
-      if (!due && live) break;
-      r.head = (r.head + 1) & (r.times.length - 1);
-      r.size--;
+      if (live && timers.firstServiceMs > now) break;
+      timers.shift();
       if (live) this.expire(tag, now);
     }
-    if (r.size > 0 && !r.armed) {
-      r.armed = true;
-      this.sim.schedule(r.times[r.head], this.kind, layer);
+    this.arm(q, layer);
+  }
+
+  /** Makes sure the layer's earliest timer has an event in the heap. */
+  private arm(q: LayerQueue, layer: number): void {
+    if (q.timers.length > 0 && !q.armed) {
+      q.armed = true;
+      this.sim.schedule(q.timers.firstServiceMs, this.kind, layer);
     }
   }
-}
-
-function grow(r: Ring): void {
-  const cap = r.times.length * 2;
-  const times = new Float64Array(cap);
-  const tags = new Float64Array(cap);
-  for (let k = 0; k < r.size; k++) {
-    const i = (r.head + k) & (r.times.length - 1);
-    times[k] = r.times[i];
-    tags[k] = r.tags[i];
-  }
-  r.times = times;
-  r.tags = tags;
-  r.head = 0;
 }

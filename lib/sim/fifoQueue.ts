@@ -30,6 +30,11 @@ export class FifoQueue {
   lastJob = 0;
   lastServiceMs = 0;
 
+  /** The oldest pair's job, without removing it (the queue must not be empty). */
+  get firstJob(): number {
+    return this.jobs[this.head];
+  }
+
   /** The oldest pair's serviceMs, without removing it (the queue must not be empty). */
   get firstServiceMs(): number {
     return this.service[this.head];
