@@ -27,3 +27,5 @@ export { simulateRetryStorm } from './simulateRetryStorm';
 export { MAX_STORM_REQUESTS, MAX_STORM_ATTEMPTS, MAX_STORM_LAYERS, MAX_STORM_BUCKETS, type RetryStormOptions, type StormTrigger } from './retryStormOptions';
 export { type RetryStormResult, type RetryStormSummary, type StormBucket, type StormRequests } from './retryStormReport';
 export { STORM_OUTCOME, STORM_PHASES, type StormPhase } from './retryStormTally';
+export { simulateRealtime, type RealtimeResult, type RealtimeBucket, type MessageCounts } from './simulateRealtime';
+export { REALTIME_MODES, MESSAGE_TIMINGS, MAX_REALTIME_USERS, MAX_REALTIME_EVENTS, DEFAULT_MEMORY_PER_CONNECTION_BYTES, DEFAULT_POLL_TIMEOUT_MS, DEFAULT_HEARTBEAT_MS, DEFAULT_KEEP_ALIVE_IDLE_MS, type RealtimeOptions, type RealtimeMode, type MessageTiming } from './realtimeOptions';

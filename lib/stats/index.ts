@@ -7,3 +7,4 @@ export { LogHistogram, type LogHistogramOptions } from './streamingHistogram';
 export { percentileInterval, type PercentileInterval } from './percentileInterval';
 export { toTable, summaryTable, type Row, type Columns } from './table';
 export { jainIndex, maxOverMean } from './fairness';
+export { LatencyRecorder, MAX_EXACT_LATENCIES } from './latencyRecorder';
