@@ -57,7 +57,7 @@ export interface RetryStormOptions {
   cancelAbandoned?: boolean;
   /** Width of a report bucket (ms; default durationMs / 100). */
   bucketMs?: number;
-  /** Goodput counts as recovered once it stays at or above this share of `rps` to the end of the run (in (0, 1]; default 0.8). */
+  /** Recovered once at least this share of the requests arriving in every later bucket are answered ok (in (0, 1]; default 0.8). */
   recoveryFraction?: number;
   rng: Rng;
   onProgress?: ProgressCallback;

@@ -9,8 +9,10 @@
  * Bronson et al., HotOS 2021; Huang et al., OSDI 2022).
  *
  * Recovery: the time from the trigger's end to the start of the first bucket
- * (starting at or after it) from which goodput stays at or above
- * `recoveryFraction` × rps in every bucket to the end of the run.
+ * (starting at or after it) from which, in every later bucket, at least
+ * `recoveryFraction` of the user requests arriving there and finished by the end
+ * are answered ok. Judged by arrival, as a share, it does not mistake Poisson
+ * noise in a healthy system's goodput for a relapse.
  */
 import type { CircuitBreaker, BreakerTransition } from '../resilience/circuitBreaker';
 import type { RetryBudget } from '../resilience/retryBudget';
@@ -90,9 +92,9 @@ export interface RetryStormSummary {
   amplificationByPhase: Record<StormPhase, number>;
   /** Latency of the user requests answered ok. */
   latencyMs: Summary;
-  /** See the module header; null without a trigger or when goodput never came back. */
+  /** See the module header; null without a trigger or when requests never succeeded again. */
   recoveryMs: number | null;
-  /** A trigger, and goodput still below `recoveryFraction` × rps at the end of the run. */
+  /** A trigger, and the last bucket after it with finished requests still answered below `recoveryFraction`. */
   metastable: boolean;
   /** Most attempts pending at once (in flight or waiting to retry), all layers. */
   peakPendingAttempts: number;
@@ -166,7 +168,7 @@ export function retryStormReport(run: StormRun): RetryStormResult {
   const perPhase = (values: Float64Array, per: (p: number) => number): Record<StormPhase, number> =>
     Object.fromEntries(STORM_PHASES.map((name, p) => [name, phaseMs[p] > 0 ? values[p] / per(p) : NaN])) as Record<StormPhase, number>;
   const sumWork = downstream.workMs.reduce((a, b) => a + b, 0);
-  const { recoveryMs, metastable } = recovery(rows, cfg);
+  const { recoveryMs, metastable } = recovery(arrivals, tally, cfg);
   return {
     buckets: rows,
     requests: { arrivalMs: arrivals, endMs: tally.endMs, outcome: tally.outcome, downstreamAttempts: tally.downstreamAttempts },
@@ -250,17 +252,27 @@ function openTimeByBucket(transitions: BreakerTransition[], bucketMs: number, bu
   return open;
 }
 
-/**
- * ms from the trigger's end to the bucket from which goodput stays ≥ recoveryFraction × rps
- * (null if the last bucket is still below); metastable when it is, and a whole bucket followed the trigger.
- */
-function recovery(rows: StormBucket[], cfg: RetryStormConfig): { recoveryMs: number | null; metastable: boolean } {
-  const { trigger } = cfg;
+/** See the module header: recovery judged per bucket of arrival, on the requests that finished. */
+function recovery(arrivals: Float64Array, tally: StormTally, cfg: RetryStormConfig): { recoveryMs: number | null; metastable: boolean } {
+  const { trigger, buckets, bucketMs } = cfg;
   if (trigger === null) return { recoveryMs: null, metastable: false };
-  const first = Math.ceil(trigger.untilMs / cfg.bucketMs - 1e-9);
-  const floor = cfg.recoveryFraction * cfg.rps;
-  let b = rows.length;
-  while (b > first && rows[b - 1].goodputRps >= floor) b--;
-  if (b === rows.length) return { recoveryMs: null, metastable: first < rows.length };
-  return { recoveryMs: Math.max(0, b * cfg.bucketMs - trigger.untilMs), metastable: false };
+  const ok = new Int32Array(buckets);
+  const finished = new Int32Array(buckets);
+  for (let u = 0; u < arrivals.length; u++) {
+    const outcome = tally.outcome[u];
+    if (outcome === STORM_OUTCOME.unfinished) continue;
+    const b = tally.bucket(arrivals[u]);
+    finished[b]++;
+    if (outcome === STORM_OUTCOME.ok) ok[b]++;
+  }
+  const first = Math.ceil(trigger.untilMs / bucketMs - 1e-9);
+  let b = buckets;
+  let judged = false; // some bucket from b on had finished requests
+  for (; b > first; b--) {
+    const f = finished[b - 1];
+    if (f > 0 && ok[b - 1] < cfg.recoveryFraction * f) break;
+    judged ||= f > 0;
+  }
+  if (!judged) return { recoveryMs: null, metastable: b > first };
+  return { recoveryMs: Math.max(0, b * bucketMs - trigger.untilMs), metastable: false };
 }
