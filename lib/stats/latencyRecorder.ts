@@ -22,8 +22,8 @@ import { EMPTY_SUMMARY, summarizeSorted, type Summary } from './summarize';
 export const MAX_EXACT_LATENCIES = 2 ** 22;
 /** Relative error of the sketch used beyond MAX_EXACT_LATENCIES values (0.1%). */
 export const SKETCH_RELATIVE_ERROR = 0.001;
-/** Latencies are rounded to this many ms (1 ns). */
-const RESOLUTION_MS = 1e-6;
+/** Latencies are rounded to 1 ns: multiplied by this, rounded, divided again. */
+const STEPS_PER_MS = 1e6;
 
 export class LatencyRecorder {
   private values = new Float64Array(1024);
@@ -36,7 +36,8 @@ export class LatencyRecorder {
   }
 
   add(latencyMs: number): void {
-    const v = Math.round(latencyMs / RESOLUTION_MS) * RESOLUTION_MS;
+    if (!(latencyMs >= 0 && latencyMs < Infinity)) throw new RangeError(`latencyMs must be a finite number >= 0; got ${latencyMs}`);
+    const v = Math.round(latencyMs * STEPS_PER_MS) / STEPS_PER_MS;
     if (this.sketch !== null) {
       this.sketch.add(v);
       return;

@@ -13,6 +13,19 @@ describe('LatencyRecorder', () => {
     assert.ok(Number.isNaN(new LatencyRecorder().summary().p50));
   });
 
+  it('keeps values that are already whole nanoseconds exactly as they are (0.1, 123.456)', () => {
+    const rec = new LatencyRecorder();
+    for (let i = 0; i < 100_000; i++) rec.add(i / 1000);
+    const s = rec.summary();
+    assert.equal(s.min, 0);
+    assert.equal(s.max, 99.999);
+    assert.deepEqual(s, summarize(Array.from({ length: 100_000 }, (_, i) => i / 1000)));
+  });
+
+  it('refuses a latency that is negative, NaN or infinite, naming it', () => {
+    for (const bad of [-5, NaN, Infinity]) assert.throws(() => new LatencyRecorder().add(bad), /latencyMs must be a finite number >= 0; got/);
+  });
+
   it('moves to a sketch beyond MAX_EXACT_LATENCIES values, within its relative error', () => {
     const rec = new LatencyRecorder();
     const n = MAX_EXACT_LATENCIES + 1000;
