@@ -12,10 +12,11 @@
  * - half-open lets `halfOpenProbes` calls through and rejects the rest; when all probes
  *   succeed it closes (window cleared), the first failed probe re-opens it with a new
  *   cooldown from that moment.
- * Outcomes recorded while open are late answers of calls allowed earlier and are
- * ignored, as are outcomes in half-open beyond the probes that were let through. A
- * probe's outcome must be recorded (a timed-out probe is a failure), or the breaker
- * stays half-open.
+ * An outcome counts only in the state its call started in: a late answer of a call
+ * started before the breaker opened, or before it closed again, is ignored (pass the
+ * call's start to `record`), as are outcomes recorded while open and, in half-open,
+ * beyond the probes let through. A probe's outcome must be recorded (a timed-out probe
+ * is a failure), or the breaker stays half-open.
  *
  * The window is a ring buffer of outcomes with a running failure count, so `allow` and
  * `record` allocate nothing; only a transition appends to `transitions`.
@@ -63,6 +64,8 @@ export class CircuitBreaker {
   private filled = 0;
   private failures = 0;
   private openedAtMs = 0;
+  /** When the current state began (-Infinity: closed from the start). */
+  private stateSinceMs = -Infinity;
   private probesLetThrough = 0;
   private probesSucceeded = 0;
   private lastMs = -Infinity;
@@ -113,11 +116,13 @@ export class CircuitBreaker {
     return false;
   }
 
-  /** Records the outcome of a call that ended at `nowMs`. */
-  record(nowMs: number, ok: boolean): void {
+  /** Records the outcome of a call that started at `startedMs` (default: `nowMs`) and ended at `nowMs`. */
+  record(nowMs: number, ok: boolean, startedMs = nowMs): void {
     if (typeof ok !== 'boolean') check.flag('ok', ok);
     const state = this.refresh('CircuitBreaker.record', nowMs);
-    if (state === 'closed') this.recordClosed(nowMs, ok);
+    if (!(startedMs <= nowMs)) throw new RangeError(`CircuitBreaker.record: startedMs must be a number <= nowMs (${nowMs}); got ${check.describe(startedMs)}`);
+    if (startedMs < this.stateSinceMs) this.ignoredCount++;
+    else if (state === 'closed') this.recordClosed(nowMs, ok);
     else if (state === 'open' || this.probesSucceeded >= this.probesLetThrough) this.ignoredCount++;
     else if (!ok) this.open(nowMs);
     else if (++this.probesSucceeded >= this.halfOpenProbes) this.close(nowMs);
@@ -159,6 +164,7 @@ export class CircuitBreaker {
   private move(atMs: number, to: BreakerState): void {
     this.transitions.push({ atMs, from: this.current, to });
     this.current = to;
+    this.stateSinceMs = atMs;
   }
 }
 

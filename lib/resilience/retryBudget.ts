@@ -64,11 +64,11 @@ export class RetryBudget {
     this.ratio = check.inRange('ratio', opts.ratio, 0, 10);
     this.minPerSecond = opts.minPerSecond === undefined ? 0 : check.inRange('minPerSecond', opts.minPerSecond, 0, 1_000_000);
     this.maxTokens = opts.maxTokens === undefined
-      ? Math.max(10 * Math.max(1, this.ratio), this.minPerSecond)
+      ? Math.round(Math.max(10 * Math.max(1, this.ratio), this.minPerSecond) * UNITS) / UNITS
       : check.inRange('maxTokens', opts.maxTokens, 1, 1_000_000);
     const initial = opts.initialTokens === undefined ? this.maxTokens : check.inRange('initialTokens', opts.initialTokens, 0, this.maxTokens);
     this.depositUnits = toUnits('ratio', this.ratio);
-    this.capUnits = opts.maxTokens === undefined ? Math.round(this.maxTokens * UNITS) : toUnits('maxTokens', this.maxTokens);
+    this.capUnits = toUnits('maxTokens', this.maxTokens);
     this.units = toUnits('initialTokens', initial);
     this.refillPerMs = (this.minPerSecond * UNITS) / 1000;
   }

@@ -29,8 +29,8 @@ export function checkTimeoutMs(option: string, value: unknown): number {
  * hot paths: two comparisons, no allocation unless it throws.
  */
 export function checkClock(fn: string, nowMs: number, lastMs: number): number {
-  if (typeof nowMs !== 'number' || !(nowMs >= lastMs) || nowMs === Infinity) {
-    if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) {
+  if (!(Number.isFinite(nowMs) && nowMs >= lastMs)) {
+    if (!Number.isFinite(nowMs)) {
       throw new TypeError(`${fn}: nowMs must be a finite number of ms; got ${check.describe(nowMs)}`);
     }
     throw new RangeError(`${fn}: nowMs must not go backwards (>= ${lastMs}); got ${nowMs}`);

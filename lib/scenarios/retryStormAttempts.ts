@@ -31,8 +31,8 @@ export class StormAttempts {
   parent = new Float64Array(1024);
   /** The user request this attempt serves. */
   request = new Int32Array(1024);
-  /** When this attempt gives up (ms): its own timeout or its caller's deadline, the earlier. */
-  deadlineMs = new Float64Array(1024);
+  /** When this attempt was sent (ms): its breaker ignores an outcome of a call sent before its current state began. */
+  startedMs = new Float64Array(1024);
   /** The deadline of the call it belongs to (its caller's), which its retries may not pass. */
   callDeadlineMs = new Float64Array(1024);
   /** The backoff delay that preceded it (ms; 0 for a first attempt). */
@@ -63,7 +63,6 @@ export class StormAttempts {
     this.parent[s] = parent;
     this.request[s] = request;
     this.callDeadlineMs[s] = callDeadlineMs;
-    this.deadlineMs[s] = callDeadlineMs;
     this.delayMs[s] = delayMs;
     this.admitted[s] = 0;
     this.child[s] = -1;
@@ -111,7 +110,7 @@ export class StormAttempts {
     this.attemptNo = grown(this.attemptNo, size);
     this.parent = grown(this.parent, size);
     this.request = grown(this.request, size);
-    this.deadlineMs = grown(this.deadlineMs, size);
+    this.startedMs = grown(this.startedMs, size);
     this.callDeadlineMs = grown(this.callDeadlineMs, size);
     this.delayMs = grown(this.delayMs, size);
     this.admitted = grown(this.admitted, size);

@@ -88,7 +88,7 @@ export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
     at.state[s] = ATTEMPT_STATE.inFlight;
     const own = now + cfg.timeoutMs[layer];
     const deadline = Math.min(at.callDeadlineMs[s], own);
-    at.deadlineMs[s] = deadline;
+    at.startedMs[s] = now;
     tally.attemptStarted(layer);
     timers.add(layer, own, tag);
     // An earlier deadline is the caller's: it gives up then and takes this attempt with it (see `expire`); the user has no caller.
@@ -108,7 +108,7 @@ export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
   const succeed = (s: number, now: number): void => {
     if (s < 0) return;
     const layer = at.layer[s];
-    if (at.admitted[s] === 1) breakers?.[layer].record(now, true);
+    if (at.admitted[s] === 1) breakers?.[layer].record(now, true, at.startedMs[s]);
     const parent = at.parent[s];
     const request = at.request[s];
     at.release(s);
@@ -120,7 +120,7 @@ export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
   const fail = (s: number, outcome: number, now: number): void => {
     const layer = at.layer[s];
     tally.attemptFailed(outcome, now);
-    if (at.admitted[s] === 1) breakers?.[layer].record(now, false);
+    if (at.admitted[s] === 1) breakers?.[layer].record(now, false, at.startedMs[s]);
     const made = at.attemptNo[s] + 1;
     const parent = at.parent[s];
     const request = at.request[s];

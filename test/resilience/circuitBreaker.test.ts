@@ -42,6 +42,21 @@ describe('CircuitBreaker', () => {
     assert.deepEqual(b.transitions[5], T(2840, 'closed', 'open'));
   });
 
+  it("does not take a late answer of a call started before it opened for the probe's", () => {
+    const b = circuitBreaker({ failureRate: 0.5, minimumRequests: 2, cooldownMs: 100 });
+    b.record(0, false);
+    b.record(10, false); // open at 10, half-open from 110
+    assert.equal(b.allow(120), true, 'the probe');
+    b.record(150, true, 5); // a call started at 5, answered late: not the probe
+    assert.equal(b.state(150), 'half-open');
+    assert.equal(b.ignored, 1);
+    b.record(160, true, 120); // the probe itself
+    assert.equal(b.state(160), 'closed');
+    b.record(170, false, 100); // started while open (impossible for an allowed call) or before: ignored
+    assert.deepEqual(b.windowCounts(), { failures: 0, outcomes: 0 });
+    assert.throws(() => b.record(180, true, 190), /startedMs must be a number <= nowMs \(180\); got 190/);
+  });
+
   it('counts only the last windowRequests outcomes and opens exactly at the threshold', () => {
     const b = new CircuitBreaker({ failureRate: 0.6, minimumRequests: 5, windowRequests: 5, cooldownMs: 100 });
     const outcomes = [false, false, true, true, true, false, false];

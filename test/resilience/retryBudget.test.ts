@@ -38,6 +38,7 @@ describe('RetryBudget', () => {
     assert.equal(d.tokens(0), 10, 'starts full');
     assert.equal(new RetryBudget({ ratio: 5 }).maxTokens, 50);
     assert.equal(new RetryBudget({ ratio: 0, minPerSecond: 25 }).maxTokens, 25, 'at least one second of refill');
+    assert.equal(new RetryBudget({ ratio: 0.1, minPerSecond: 12.3456789 }).maxTokens, 12.345679, 'a default cap rounded to whole millionths');
   });
 
   it('refills minPerSecond over time, exactly, up to the cap', () => {

@@ -24,6 +24,7 @@ describe('checkClock', () => {
     assert.throws(() => checkClock('f', 4, 5), /f: nowMs must not go backwards \(>= 5\); got 4/);
     assert.throws(() => checkClock('f', NaN, 0), /f: nowMs must be a finite number/);
     assert.throws(() => checkClock('f', Infinity, 0), /f: nowMs must be a finite number/);
+    assert.throws(() => checkClock('f', -Infinity, -Infinity), /f: nowMs must be a finite number/);
     assert.throws(() => checkClock('f', '7' as unknown as number, 0), TypeError);
   });
 });
