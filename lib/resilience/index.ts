@@ -1,5 +1,5 @@
-export { checkTimeoutMs, checkClock, Deadline, MAX_TIMEOUT_MS } from './timeout';
-export { backoff, isBackoff, checkRetry, JITTERS, MAX_RETRY, type Backoff, type BackoffOptions, type Jitter } from './backoff';
+export { Deadline, MAX_TIMEOUT_MS } from './timeout';
+export { backoff, JITTERS, type Backoff, type BackoffOptions, type Jitter } from './backoff';
 export { retryPolicy, type RetryPolicy, type RetryPolicyOptions } from './retryPolicy';
 export { RetryBudget, retryBudget, type RetryBudgetOptions } from './retryBudget';
 export { CircuitBreaker, circuitBreaker, type BreakerState, type BreakerTransition, type CircuitBreakerOptions } from './circuitBreaker';

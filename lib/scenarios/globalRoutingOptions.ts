@@ -28,6 +28,7 @@ import { MS_PER_SECOND } from '../sim/time';
 import * as check from '../validate';
 import { GLOBAL_STRATEGIES, type GlobalStrategy } from './globalRoutingDns';
 import { checkRegions, checkRtts, checkUsers, type CheckedPopulation } from './globalRoutingPlaces';
+import { checkBuckets } from '../sim/buckets';
 
 /** Users in one place: where they are, their share of the requests, their last mile. */
 export interface UserPopulation {
@@ -134,7 +135,6 @@ export const DNS_HEALTH_CHECK_DEFAULTS: Readonly<Required<HealthCheckOptions>> =
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 /** Most requests one run may expect (rate × duration): each becomes a record. */
 export const MAX_GLOBAL_REQUESTS = 1_000_000;
-const MAX_BUCKETS = 10_000;
 const MAX_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 
 const KEYS = [
@@ -176,9 +176,7 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
   const failure = opts.failure === undefined ? null : checkFailure(opts.failure, regions, durationMs);
   const connectTimeoutMs = check.positive('connectTimeoutMs', opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
   const retries = check.integer('retries', opts.retries ?? 1, 0, 10);
-  const bucketMs = opts.bucketMs === undefined ? durationMs / 60 : check.inRange('bucketMs', opts.bucketMs, 0, durationMs, '(]');
-  const buckets = Math.ceil(durationMs / bucketMs - 1e-9);
-  if (buckets > MAX_BUCKETS) throw new RangeError(`bucketMs must give at most ${MAX_BUCKETS} buckets (bucketMs >= ${durationMs / MAX_BUCKETS}); got ${bucketMs}`);
+  const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
   const rng = requireRng('rng', opts.rng);
   if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
     throw new TypeError(`onProgress must be a function (done, total) => void; got ${check.describe(opts.onProgress)}`);

@@ -14,6 +14,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import type { GlobalStrategy } from './globalRoutingDns';
 import type { DnsHealthView } from './globalRoutingHealth';
 import type { GlobalRoutingConfig } from './globalRoutingOptions';
+import { bucketOf } from '../sim/buckets';
 
 /** One request, in arrival order. */
 export interface GlobalRequestRecord {
@@ -167,7 +168,7 @@ export function globalRoutingReport(
   const fails = new Float64Array(places.length * B);
   const hits = new Float64Array(places.length * B);
   for (let i = 0; i < n; i++) {
-    const c = cell(log.place[i], Math.min(B - 1, Math.floor(log.arrivals[i] / cfg.bucketMs)));
+    const c = cell(log.place[i], bucketOf(log.arrivals[i], cfg.bucketMs, B));
     reqs[c]++;
     if (log.ok[i] === 0) fails[c]++;
   }
@@ -176,7 +177,7 @@ export function globalRoutingReport(
   for (let k = 0; k < log.attemptRequest.length; k++) {
     if (log.attemptHit[k] === 0) continue;
     const p = log.place[log.attemptRequest[k]];
-    hits[cell(p, Math.min(B - 1, Math.floor(log.attemptMs[k] / cfg.bucketMs)))]++;
+    hits[cell(p, bucketOf(log.attemptMs[k], cfg.bucketMs, B))]++;
     lastHit[p] = Math.max(lastHit[p] ?? -Infinity, log.attemptMs[k]);
     hitCount++;
   }

@@ -4,7 +4,7 @@ export {
   type RouteWithdrawal, type LinkDegradation,
 } from './stackFaults';
 export {
-  MAX_STACK_REQUESTS, MAX_STACK_BUCKETS, DEFAULT_REQUESTS_PER_CONNECTION, DEFAULT_BACKLOG,
+  MAX_STACK_REQUESTS, DEFAULT_REQUESTS_PER_CONNECTION, DEFAULT_BACKLOG,
   type StackOptions, type L1Options, type L3Options, type L4Options, type L7Options, type ClientOptions,
 } from './stackOptions';
 export { STACK_OUTCOME, type StackAttempts } from './stackAttempts';
@@ -24,7 +24,7 @@ export { DNS_HEALTH_CHECK_DEFAULTS, DEFAULT_CONNECT_TIMEOUT_MS, MAX_GLOBAL_REQUE
 export { GLOBAL_STRATEGIES, nearestRegions, dnsAnswerPolicy, type GlobalStrategy, type DnsAnswerPolicy } from './globalRoutingDns';
 export { type GlobalRoutingResult, type GlobalRequestRecord, type GlobalAttemptRecord, type RoutePath, type UserRegionSummary, type GlobalBucket, type FailureReport } from './globalRoutingReport';
 export { simulateRetryStorm } from './simulateRetryStorm';
-export { MAX_STORM_REQUESTS, MAX_STORM_ATTEMPTS, MAX_STORM_LAYERS, MAX_STORM_BUCKETS, type RetryStormOptions, type StormTrigger } from './retryStormOptions';
+export { MAX_STORM_REQUESTS, MAX_STORM_ATTEMPTS, MAX_STORM_LAYERS, type RetryStormOptions, type StormTrigger, type StormTriggerConfig } from './retryStormOptions';
 export { type RetryStormResult, type RetryStormSummary, type StormBucket, type StormRequests } from './retryStormReport';
 export { STORM_OUTCOME, STORM_PHASES, type StormPhase } from './retryStormTally';
 export { simulateRealtime, type RealtimeResult, type RealtimeBucket, type MessageCounts } from './simulateRealtime';

@@ -14,6 +14,8 @@
  *   samples and be missed.
  * Intervals are half-open, [fromMs, toMs), clipped to [0, durationMs).
  */
+import { bucketCount, bucketOf } from '../sim/buckets';
+
 export class IntervalLevels {
   readonly buckets: number;
   readonly samples: number;
@@ -25,8 +27,8 @@ export class IntervalLevels {
   private readonly sampleDiff: Int32Array;
 
   constructor(readonly durationMs: number, readonly bucketMs: number, readonly sampleMs: number) {
-    this.buckets = Math.ceil(durationMs / bucketMs - 1e-9);
-    this.samples = Math.ceil(durationMs / sampleMs - 1e-9);
+    this.buckets = bucketCount(durationMs, bucketMs);
+    this.samples = bucketCount(durationMs, sampleMs);
     this.edgeArea = new Float64Array(this.buckets);
     this.wholeDiff = new Float64Array(this.buckets + 1);
     this.sampleDiff = new Int32Array(this.samples + 1);
@@ -38,8 +40,8 @@ export class IntervalLevels {
     const to = toMs < this.durationMs ? toMs : this.durationMs;
     if (!(to > from)) return;
     const bw = this.bucketMs;
-    const first = Math.min(Math.floor(from / bw), this.buckets - 1);
-    const last = Math.min(Math.floor(to / bw), this.buckets - 1);
+    const first = bucketOf(from, bw, this.buckets);
+    const last = bucketOf(to, bw, this.buckets);
     if (first === last) {
       this.edgeArea[first] += to - from;
     } else {
@@ -86,7 +88,7 @@ export class IntervalLevels {
     let level = 0;
     for (let s = 0; s < this.samples; s++) {
       level += this.sampleDiff[s];
-      const b = Math.min(Math.floor((s * this.sampleMs) / this.bucketMs), this.buckets - 1);
+      const b = bucketOf(s * this.sampleMs, this.bucketMs, this.buckets);
       if (level > out[b]) out[b] = level;
     }
     return out;

@@ -12,6 +12,7 @@ import { DEFAULT_REQUEST_HEADER_BYTES, DEFAULT_RESPONSE_HEADER_BYTES } from '../
 import * as check from '../validate';
 import { REALTIME_TLS_MODES, type RealtimeTls } from './realtimeCosts';
 import { DEFAULT_REQUESTS_PER_CONNECTION } from './stackOptions';
+import { checkBuckets } from '../sim/buckets';
 
 export type RealtimeMode = 'long-polling' | 'sse' | 'websocket';
 export const REALTIME_MODES: readonly RealtimeMode[] = ['long-polling', 'sse', 'websocket'];
@@ -73,8 +74,6 @@ export interface RealtimeOptions {
 export const MAX_REALTIME_USERS = 1e6;
 /** Most work one run may expect (messages both ways, long polls, heartbeats). */
 export const MAX_REALTIME_EVENTS = 2e8;
-/** Most series buckets. */
-export const MAX_REALTIME_BUCKETS = 10_000;
 /** Default long-poll hold (ms), a common choice, below the 60 s idle timeouts of many proxies. */
 export const DEFAULT_POLL_TIMEOUT_MS = 30_000;
 /** Node.js `server.keepAliveTimeout` and Apache `KeepAliveTimeout` (5 s). */
@@ -131,11 +130,7 @@ const MS_PER_MINUTE = 60_000;
 export function checkRealtimeOptions(opts: RealtimeOptions): RealtimeConfig {
   check.knownOptions('simulateRealtime', opts, KEYS);
   const durationMs = check.positive('durationMs', opts.durationMs);
-  const bucketMs = opts.bucketMs === undefined ? durationMs / 60 : check.inRange('bucketMs', opts.bucketMs, 0, durationMs, '(]');
-  const buckets = Math.ceil(durationMs / bucketMs - 1e-9);
-  if (buckets > MAX_REALTIME_BUCKETS) {
-    throw new RangeError(`bucketMs must leave at most ${MAX_REALTIME_BUCKETS} buckets in durationMs (${durationMs} ms); got ${bucketMs}, which gives ${buckets}`);
-  }
+  const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
   const maxPerResponse = opts.maxMessagesPerResponse;
   const cfg: RealtimeConfig = {
     mode: check.oneOf('mode', opts.mode, REALTIME_MODES),

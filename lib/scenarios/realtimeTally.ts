@@ -13,6 +13,7 @@ import { IntervalLevels } from './intervalLevels';
 import { LatencyRecorder } from '../stats/latencyRecorder';
 import { connectionSetup, tlsRecordOverheadBytes, type ConnectionSetup } from './realtimeCosts';
 import type { RealtimeConfig } from './realtimeOptions';
+import { bucketOf } from '../sim/buckets';
 
 /** Finest sampling of the open-connection level (ms). */
 const SAMPLE_MS = 1;
@@ -36,8 +37,8 @@ export class RealtimeTally {
   readonly recordBytes: number;
   private readonly firstSetup: ConnectionSetup;
   private readonly laterSetup: ConnectionSetup;
-  private readonly perBucketMs: number;
-  private readonly lastBucket: number;
+  private readonly bucketMs: number;
+  private readonly buckets: number;
   private readonly halfRttMs: number;
   /** True once the current user has a TLS session to resume. */
   private hasSession = false;
@@ -54,8 +55,8 @@ export class RealtimeTally {
       requests: column(), opened: column(), delivered: column(), overheadBytes: column(),
       latencySum: column(), latencyCount: column(), latencyMax: column(),
     };
-    this.perBucketMs = 1 / bucketMs;
-    this.lastBucket = buckets - 1;
+    this.bucketMs = bucketMs;
+    this.buckets = buckets;
     this.halfRttMs = cfg.rttMs / 2;
     this.recordBytes = tlsRecordOverheadBytes(cfg.tls);
     this.firstSetup = connectionSetup(cfg.tls, false);
@@ -63,8 +64,7 @@ export class RealtimeTally {
   }
 
   private bucket(tMs: number): number {
-    const b = Math.floor(tMs * this.perBucketMs);
-    return b < this.lastBucket ? b : this.lastBucket;
+    return bucketOf(tMs, this.bucketMs, this.buckets);
   }
 
   private overhead(tMs: number, bytes: number): void {

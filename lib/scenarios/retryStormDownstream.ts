@@ -17,6 +17,7 @@
 import { FifoQueue } from '../sim/fifoQueue';
 import { LevelMeter } from '../sim/levelMeter';
 import type { Simulation } from '../sim/simulation';
+import { bucketOf } from '../sim/buckets';
 
 export interface DownstreamHooks {
   /** Service time (ms) of an attempt starting now. */
@@ -87,7 +88,7 @@ export class StormDownstream {
 
   private finish(w: number, nowMs: number): void {
     const tag = this.workerTag[w];
-    const b = Math.min(this.workMs.length - 1, Math.floor(nowMs / this.bucketMs));
+    const b = bucketOf(nowMs, this.bucketMs, this.workMs.length);
     const spent = nowMs - this.workerStart[w];
     this.workMs[b] += spent;
     const wanted = this.hooks.wanted(tag);

@@ -14,6 +14,7 @@ import { retryPolicy, type RetryPolicy, type RetryPolicyOptions } from '../resil
 import { RetryBudget, type RetryBudgetOptions } from '../resilience/retryBudget';
 import { circuitBreaker, type CircuitBreakerOptions } from '../resilience/circuitBreaker';
 import * as check from '../validate';
+import { checkBuckets } from '../sim/buckets';
 
 /** A window in which the downstream degrades: slower service, or errors returned at once. */
 export interface StormTrigger {
@@ -68,7 +69,6 @@ export const MAX_STORM_REQUESTS = 5e6;
 /** Most attempts one run could send the downstream if every attempt failed (requests × maxAttempts^layers). */
 export const MAX_STORM_ATTEMPTS = 3e7;
 export const MAX_STORM_LAYERS = 6;
-export const MAX_STORM_BUCKETS = 10_000;
 
 export interface StormTriggerConfig {
   atMs: number;
@@ -158,11 +158,7 @@ export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfi
   if (worst > MAX_STORM_ATTEMPTS) {
     throw new RangeError(`simulateRetryStorm could send the downstream up to ${Math.round(worst)} attempts (requests × retry.maxAttempts^layers = ${Math.round(requests)} × ${retry.maxAttempts}^${layers}); the limit is ${MAX_STORM_ATTEMPTS}: lower rps, durationMs, retry.maxAttempts or layers`);
   }
-  const bucketMs = opts.bucketMs === undefined ? durationMs / 100 : check.inRange('bucketMs', opts.bucketMs, 0, durationMs, '(]');
-  const buckets = Math.ceil(durationMs / bucketMs - 1e-9);
-  if (buckets > MAX_STORM_BUCKETS) {
-    throw new RangeError(`bucketMs must leave at most ${MAX_STORM_BUCKETS} buckets in durationMs (${durationMs} ms); got ${bucketMs}, which gives ${buckets}`);
-  }
+  const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 100);
   const budget = opts.budget === undefined ? null : opts.budget;
   if (budget !== null) nested('budget', () => new RetryBudget(budget));
   const breaker = opts.breaker === undefined ? null : opts.breaker;

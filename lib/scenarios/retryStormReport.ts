@@ -22,6 +22,7 @@ import { MS_PER_SECOND } from '../sim/time';
 import type { StormDownstream } from './retryStormDownstream';
 import { latencyFactorAt, type RetryStormConfig, type StormTriggerConfig } from './retryStormOptions';
 import { STORM_OUTCOME, STORM_PHASES, type StormPhase, type StormTally } from './retryStormTally';
+import { bucketCount, bucketOf } from '../sim/buckets';
 
 /** One bucket [tMs, tMs + bucketMs); rates are per second of the bucket. */
 export interface StormBucket {
@@ -242,7 +243,7 @@ function openTimeByBucket(transitions: BreakerTransition[], bucketMs: number, bu
     const from = transitions[i].atMs;
     const to = i + 1 < transitions.length ? transitions[i + 1].atMs : durationMs;
     for (let t = from; t < to;) {
-      const b = Math.min(buckets - 1, Math.floor(t / bucketMs));
+      const b = bucketOf(t, bucketMs, buckets);
       const end = Math.min(to, (b + 1) * bucketMs);
       open[b] += end - t;
       if (end <= t) break;
@@ -265,7 +266,7 @@ function recovery(arrivals: Float64Array, tally: StormTally, cfg: RetryStormConf
     finished[b]++;
     if (outcome === STORM_OUTCOME.ok) ok[b]++;
   }
-  const first = Math.ceil(trigger.untilMs / bucketMs - 1e-9);
+  const first = bucketCount(trigger.untilMs, bucketMs);
   let b = buckets;
   let judged = false; // some bucket from b on had finished requests
   for (; b > first; b--) {

@@ -5,6 +5,7 @@
  * typed arrays; nothing is allocated per event.
  */
 import type { RetryStormConfig } from './retryStormOptions';
+import { bucketOf } from '../sim/buckets';
 
 /** How an attempt or a user request ended. */
 export const STORM_OUTCOME = {
@@ -41,7 +42,7 @@ export class StormTally {
   readonly phaseAttempts = new Float64Array(3);
   readonly phaseOk = new Float64Array(3);
   private readonly bucketMs: number;
-  private readonly lastBucket: number;
+  private readonly buckets: number;
   private readonly atMs: number;
   private readonly untilMs: number;
 
@@ -56,14 +57,13 @@ export class StormTally {
     this.attemptOutcomes = new Float64Array(cfg.buckets * 6);
     this.attemptsByLayer = new Float64Array(layers);
     this.bucketMs = cfg.bucketMs;
-    this.lastBucket = cfg.buckets - 1;
+    this.buckets = cfg.buckets;
     this.atMs = cfg.trigger === null ? Infinity : cfg.trigger.atMs;
     this.untilMs = cfg.trigger === null ? Infinity : cfg.trigger.untilMs;
   }
 
   bucket(tMs: number): number {
-    const b = Math.floor(tMs / this.bucketMs);
-    return b < this.lastBucket ? b : this.lastBucket;
+    return bucketOf(tMs, this.bucketMs, this.buckets);
   }
 
   phase(tMs: number): number {

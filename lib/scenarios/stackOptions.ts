@@ -14,6 +14,7 @@ import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../net/simulatePorts'
 import * as check from '../validate';
 import { checkFaults, type PlacedFault, type StackFault } from './stackFaults';
 import type { StackLayer } from './stackLayers';
+import { checkBuckets } from '../sim/buckets';
 
 /** L1: the link that carries the responses. */
 export interface L1Options {
@@ -90,8 +91,6 @@ export interface StackOptions {
 
 /** Most requests one run may draw (mean rate × duration). */
 export const MAX_STACK_REQUESTS = 2e7;
-/** Most dashboard buckets. */
-export const MAX_STACK_BUCKETS = 10_000;
 /** nginx's `keepalive_requests` default since 1.19.10. */
 export const DEFAULT_REQUESTS_PER_CONNECTION = 1000;
 /** Linux's default `net.core.somaxconn` since 5.4. */
@@ -146,11 +145,7 @@ export function checkStackOptions(opts: StackOptions): StackConfig {
   const l7 = check.knownOptions('l7', opts.l7, ['workers', 'serviceTime', 'queueLimit', 'dns']);
   const dns = check.knownOptions('l7.dns', l7.dns ?? {}, ['ttlMs', 'lookupMs']);
   const client = check.knownOptions('client', opts.client ?? {}, ['timeoutMs', 'retries', 'retryDelayMs']);
-  const bucketMs = opts.bucketMs === undefined ? durationMs / 60 : check.inRange('bucketMs', opts.bucketMs, 0, durationMs, '(]');
-  const buckets = Math.ceil(durationMs / bucketMs - 1e-9);
-  if (buckets > MAX_STACK_BUCKETS) {
-    throw new RangeError(`bucketMs must leave at most ${MAX_STACK_BUCKETS} buckets in durationMs (${durationMs} ms); got ${bucketMs}, which gives ${buckets}`);
-  }
+  const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
   const meanRps = typeof load === 'number' ? load : (load.startRps + load.endRps) / 2;
   const expected = (meanRps * durationMs) / MS_PER_SECOND;
   if (expected > MAX_STACK_REQUESTS) {

@@ -13,6 +13,7 @@ import type { StackConnections } from './stackConnections';
 import type { FaultTimeline, PlacedFault } from './stackFaults';
 import { STACK_LAYERS, type StackLayer } from './stackLayers';
 import { stackCapacity, type StackConfig } from './stackOptions';
+import { bucketOf } from '../sim/buckets';
 
 /** One layer in one bucket [tMs, tMs + bucketMs). */
 export interface LayerBucket {
@@ -97,7 +98,7 @@ export function stackReport(run: StackRun): StackResult {
   const { cfg, attempts, timeline, workers, link, connections } = run;
   const { bucketMs, buckets, durationMs } = cfg;
   const changes = timeline.changes();
-  const bucketOf = (tMs: number): number => Math.min(buckets - 1, Math.floor(tMs / bucketMs));
+  const bucketAt = (tMs: number): number => bucketOf(tMs, bucketMs, buckets);
   const n = attempts.request.length;
   // Failures per bucket (by when the client saw them) and layer; attempts and retries per bucket (by start).
   const failures = new Float64Array(buckets * 4);
@@ -106,11 +107,11 @@ export function stackReport(run: StackRun): StackResult {
   const tally = [0, 0, 0, 0];
   const failuresByLayer = { L7: 0, L4: 0, L3: 0, L1: 0 } as Record<StackLayer, number>;
   for (let a = 0; a < n; a++) {
-    (attempts.attempt[a] === 0 ? firstAttempts : retries)[bucketOf(attempts.startMs[a])]++;
+    (attempts.attempt[a] === 0 ? firstAttempts : retries)[bucketAt(attempts.startMs[a])]++;
     tally[attempts.outcome[a]]++;
     const layer = attempts.failedLayer[a];
     if (layer < 0) continue;
-    failures[bucketOf(attempts.endMs[a]) * 4 + layer]++;
+    failures[bucketAt(attempts.endMs[a]) * 4 + layer]++;
     failuresByLayer[STACK_LAYERS[layer]]++;
   }
 

@@ -5,6 +5,7 @@
  * and saturation as the busiest stage's utilisation in the bucket.
  */
 import { quantiles } from '../stats/quantile';
+import { bucketOf } from './buckets';
 
 export interface SignalBucket {
   /** Bucket start (ms). */
@@ -41,13 +42,13 @@ export function bucketSignals(input: SignalInput): SignalBucket[] {
   const arrivals = new Float64Array(buckets);
   const errors = new Float64Array(buckets);
   const latencies: number[][] = Array.from({ length: buckets }, () => []);
-  const bucketOf = (t: number): number => Math.min(buckets - 1, Math.floor(t / bucketMs));
+  const bucketAt = (t: number): number => bucketOf(t, bucketMs, buckets);
   for (let i = 0; i < arrivalMs.length; i++) {
-    arrivals[bucketOf(arrivalMs[i])]++;
+    arrivals[bucketAt(arrivalMs[i])]++;
     const end = endMs[i];
     if (!(end < durationMs)) continue;
-    if (input.ok(i)) latencies[bucketOf(end)].push(latencyMs[i]);
-    else errors[bucketOf(end)]++;
+    if (input.ok(i)) latencies[bucketAt(end)].push(latencyMs[i]);
+    else errors[bucketAt(end)]++;
   }
   const out: SignalBucket[] = [];
   for (let b = 0; b < buckets; b++) {

@@ -12,3 +12,4 @@ export { progressTicker, type ProgressCallback } from './progress';
 export { StationBank, type StationJobCallback } from './stationBank';
 export { onOffArrivals, onOffPeakRate, type OnOffOptions } from './onOffArrivals';
 export { LevelMeter } from './levelMeter';
+export { MAX_BUCKETS, bucketCount, bucketOf, checkBuckets } from './buckets';

@@ -21,6 +21,7 @@ import { checkLoad, poissonArrivals, rateAt, type Load } from './arrivals';
 import { MS_PER_SECOND } from './time';
 import { progressTicker, type ProgressCallback } from './progress';
 import { bucketSignals, type SignalBucket } from './goldenSignals';
+import { bucketCount } from './buckets';
 
 export interface StageSpec {
   /** Unique name, used in results and to derive the stage's random stream. */
@@ -147,7 +148,7 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
     tally[outcome[i]]++;
   }
 
-  const buckets = Math.ceil(durationMs / bucketMs - 1e-9);
+  const buckets = bucketCount(durationMs, bucketMs);
   const stageSignals: StageBucket[] = [];
   const saturation = new Float64Array(buckets);
   let firstSaturated: PipelineResult['firstSaturated'] = null;
