@@ -180,7 +180,7 @@ const STORM_REQUESTS = 1_000_000;
 let stormAttempts = 0;
 const stormSeconds = best(3, () => {
   stormAttempts = simulateRetryStorm({
-    durationMs: STORM_REQUESTS, rps: 1_000, workers: 30, serviceTime: exponential(20), timeoutMs: 500,
+    durationMs: STORM_REQUESTS, arrivalRate: 1_000, workers: 30, serviceTime: exponential(20), timeoutMs: 500,
     trigger: { atMs: 300_000, untilMs: 400_000, latencyFactor: 1.6 }, retry: { maxAttempts: 3 }, rng: createRng('bench-storm'),
   }).summary.downstreamAttempts;
 });

@@ -132,3 +132,16 @@ export function knownOptions<T>(fn: string, value: T, known: readonly string[]):
   }
   return value;
 }
+
+/**
+ * Runs `fn` (which checks or builds something from a nested option) so that an error it
+ * throws names where the value came from: "retry: baseMs must …". Same error type.
+ */
+export function within<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Error) e.message = `${where}: ${e.message}`;
+    throw e;
+  }
+}

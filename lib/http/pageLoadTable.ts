@@ -42,14 +42,7 @@ export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {
   const runs = check.integer('runs', opts.runs, 1, 100_000);
   if (typeof opts.seed !== 'number' && typeof opts.seed !== 'string') throw new TypeError(`seed must be a number or a string; got ${check.describe(opts.seed)}`);
   const perObject = check.flag('perObject', opts.perObject, true);
-  const plans = names.map((name) => {
-    try {
-      return planPageLoad(configurations[name]);
-    } catch (e) {
-      (e as Error).message = `configuration '${name}': ${(e as Error).message}`;
-      throw e;
-    }
-  });
+  const plans = names.map((name) => check.within(`configuration '${name}'`, () => planPageLoad(configurations[name])));
   const tick = progressTicker(runs * names.length, opts.onProgress);
   const pages: Record<string, unknown>[] = [];
   const objects: Record<string, unknown>[] = [];

@@ -101,9 +101,5 @@ export function accessPath(profile: AccessProfile): Path {
 
 /** A loss rate too high for its burst length cannot be fitted; say where. */
 function checkBuildsPath(table: CsvTable, record: CsvRecord, profile: AccessProfile): void {
-  try {
-    accessPath(profile);
-  } catch (e) {
-    throw new RangeError(`${table.source} line ${record.line} (profile ${JSON.stringify(profile.name)}): ${(e as Error).message}`);
-  }
+  check.within(`${table.source} line ${record.line} (profile ${JSON.stringify(profile.name)})`, () => accessPath(profile));
 }

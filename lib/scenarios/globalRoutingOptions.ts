@@ -78,7 +78,7 @@ export interface GlobalRoutingOptions {
   /** How DNS picks a region: 'single-region', 'dns-round-robin' or 'geo-dns'. */
   strategy: GlobalStrategy;
   /** All users' requests per second (> 0), a Poisson process; each population gets its share. */
-  requestRps: number;
+  arrivalRate: number;
   /** Requests are sent in [0, durationMs) (ms > 0, at most 7 days). */
   durationMs: number;
   /** TTL of the DNS answer (seconds, an integer ≥ 0; 0: every lookup asks the authority). */
@@ -107,7 +107,7 @@ export interface GlobalRoutingConfig {
   users: CheckedPopulation[];
   regions: string[];
   strategy: GlobalStrategy;
-  requestRps: number;
+  arrivalRate: number;
   durationMs: number;
   ttlS: number;
   ttlMs: number;
@@ -138,7 +138,7 @@ export const MAX_GLOBAL_REQUESTS = 1_000_000;
 const MAX_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 
 const KEYS = [
-  'rtts', 'users', 'regions', 'strategy', 'requestRps', 'durationMs', 'ttlS', 'resolversPerRegion', 'edge', 'request',
+  'rtts', 'users', 'regions', 'strategy', 'arrivalRate', 'durationMs', 'ttlS', 'resolversPerRegion', 'edge', 'request',
   'healthCheck', 'failure', 'connectTimeoutMs', 'retries', 'bucketMs', 'rng', 'onProgress',
 ];
 
@@ -148,11 +148,11 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
   const strategy = check.oneOf('strategy', opts.strategy, GLOBAL_STRATEGIES);
   const regions = checkRegions(rtts, opts.regions, strategy);
   const users = checkUsers(rtts, opts.users);
-  const requestRps = check.positive('requestRps', opts.requestRps);
+  const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
   const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_DURATION_MS, '(]');
-  const expected = (requestRps * durationMs) / MS_PER_SECOND;
+  const expected = (arrivalRate * durationMs) / MS_PER_SECOND;
   if (expected > MAX_GLOBAL_REQUESTS) {
-    throw new RangeError(`requestRps × durationMs / 1000 (the expected requests) must be <= ${MAX_GLOBAL_REQUESTS}; got ${requestRps} × ${durationMs} / 1000 = ${expected}`);
+    throw new RangeError(`arrivalRate × durationMs / 1000 (the expected requests) must be <= ${MAX_GLOBAL_REQUESTS}; got ${arrivalRate} × ${durationMs} / 1000 = ${expected}`);
   }
   const ttlMs = ttlSecondsToMs('ttlS', opts.ttlS);
   const resolversPerRegion = check.integer('resolversPerRegion', opts.resolversPerRegion ?? 16, 1, 10_000);
@@ -182,7 +182,7 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
     throw new TypeError(`onProgress must be a function (done, total) => void; got ${check.describe(opts.onProgress)}`);
   }
   return {
-    rtts, users, regions, strategy, requestRps, durationMs, ttlS: ttlMs / MS_PER_SECOND, ttlMs, resolversPerRegion, edge, request,
+    rtts, users, regions, strategy, arrivalRate, durationMs, ttlS: ttlMs / MS_PER_SECOND, ttlMs, resolversPerRegion, edge, request,
     healthCheck, failure, connectTimeoutMs, retries, bucketMs, buckets, rng, onProgress: opts.onProgress,
   };
 }

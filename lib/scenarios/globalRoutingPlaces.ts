@@ -82,10 +82,6 @@ function checkAccess(at: string, value: unknown): AccessProfile {
   check.inRange(`${at}.lossRate`, a.lossRate, 0, 1, '[)');
   check.inRange(`${at}.meanLossBurst`, a.meanLossBurst, 1, Infinity, '[)');
   check.positive(`${at}.bandwidthMbps`, a.bandwidthMbps, true);
-  try {
-    accessPath(a);
-  } catch (e) {
-    throw new RangeError(`${at}: ${(e as Error).message}`);
-  }
+  check.within(at, () => accessPath(a));
   return a;
 }

@@ -22,7 +22,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import type { PathOptions } from '../net/path';
 import type { TlsMode } from '../net/tls';
 import { runPageLoad, type PageLoad } from '../http/pageLoad';
-import { planPageLoad, type PageLoadPlan } from '../http/pageLoadPlan';
+import { planPageLoad } from '../http/pageLoadPlan';
 import type { HttpProtocol } from '../http/protocols';
 import { checkImageSizes, drawImagePage, IMAGE_SIZE_KEYS, type ImageSizeOptions } from './imagePageSizes';
 import { checkProtocols } from './imagePagePaper';
@@ -126,13 +126,8 @@ export function simulateImagePage(opts: ImagePageOptions): ImagePageResult {
     const pageBytes = objects.reduce((a, b) => a + b, 0);
     sites.forEach((site, k) => {
       for (const protocol of protocols) {
-        let plan: PageLoadPlan;
-        try {
-          plan = planPageLoad({ protocol, objects, path: site.path, connectionsPerHost, tls: opts.tls, serverMs: site.serverMs });
-        } catch (e) {
-          (e as Error).message = `sites[${k}] (${JSON.stringify(site.name)}), ${protocol}: ${(e as Error).message}`;
-          throw e;
-        }
+        const plan = check.within(`sites[${k}] (${JSON.stringify(site.name)}), ${protocol}`, () =>
+          planPageLoad({ protocol, objects, path: site.path, connectionsPerHost, tls: opts.tls, serverMs: site.serverMs }));
         const r = runPageLoad(plan, rng.fork(`network ${page}`));
         loads.push(record(site.name, protocol, page, pageBytes, heroes, r));
         tick(loads.length);

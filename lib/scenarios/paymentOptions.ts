@@ -40,7 +40,7 @@ export interface PaymentOptions {
   /** Payments the users start (an integer in [1, 1 000 000]). */
   payments: number;
   /** New payments per second, a Poisson process (> 0; default 100). */
-  arrivalRps?: number;
+  arrivalRate?: number;
   /** Share of attempts whose request never reaches the server (in [0, 1]). */
   requestLossRate: number;
   /** Share of server replies lost on the way back: the server acted, the client hears nothing (in [0, 1]). */
@@ -50,7 +50,7 @@ export interface PaymentOptions {
   /** Attempts per payment, the first included (an integer in [1, 100]). */
   maxAttempts: number;
   /** Wait before each retry: a backoff or its options (omitted: retry at once). */
-  retry?: Backoff | BackoffOptions;
+  backoff?: Backoff | BackoffOptions;
   /** How long the client waits for a reply to one attempt (ms, in (0, 86 400 000]; default 5000). */
   timeoutMs?: number;
   /** Client ↔ server round trip (ms ≥ 0; default 100). */
@@ -69,7 +69,7 @@ export const MAX_PAYMENT_ATTEMPTS = 2e7;
 
 export interface PaymentConfig {
   payments: number;
-  arrivalRps: number;
+  arrivalRate: number;
   requestLossRate: number;
   responseLossRate: number;
   /** null without keys. */
@@ -83,7 +83,7 @@ export interface PaymentConfig {
   onProgress?: ProgressCallback;
 }
 
-const KNOWN = ['payments', 'arrivalRps', 'requestLossRate', 'responseLossRate', 'idempotencyKeys', 'maxAttempts', 'retry', 'timeoutMs', 'rttMs', 'serverMs', 'rng', 'onProgress'];
+const KNOWN = ['payments', 'arrivalRate', 'requestLossRate', 'responseLossRate', 'idempotencyKeys', 'maxAttempts', 'backoff', 'timeoutMs', 'rttMs', 'serverMs', 'rng', 'onProgress'];
 
 function checkKeys(value: unknown): PaymentConfig['keys'] {
   if (value === false) return null;
@@ -112,13 +112,13 @@ export function checkPaymentOptions(opts: PaymentOptions): PaymentConfig {
       : requireDistribution('serverMs', opts.serverMs);
   return {
     payments,
-    arrivalRps: opts.arrivalRps === undefined ? 100 : check.positive('arrivalRps', opts.arrivalRps),
+    arrivalRate: opts.arrivalRate === undefined ? 100 : check.positive('arrivalRate', opts.arrivalRate),
     requestLossRate: check.probability('requestLossRate', opts.requestLossRate),
     responseLossRate: check.probability('responseLossRate', opts.responseLossRate),
     keys: checkKeys(opts.idempotencyKeys),
     maxAttempts,
     // The user retries whether or not the request is idempotent (see the header).
-    policy: retryPolicy({ maxAttempts, backoff: opts.retry, idempotentOnly: false }),
+    policy: check.within('backoff', () => retryPolicy({ maxAttempts, backoff: opts.backoff, idempotentOnly: false })),
     timeoutMs: opts.timeoutMs === undefined ? 5000 : checkTimeoutMs('timeoutMs', opts.timeoutMs),
     rttMs: opts.rttMs === undefined ? 100 : check.nonNegative('rttMs', opts.rttMs),
     serverMs,

@@ -34,7 +34,7 @@ export interface RetryStormOptions {
   /** Simulated time (ms > 0); user requests arrive in [0, durationMs) and the run stops at durationMs. */
   durationMs: number;
   /** User requests per second (> 0), a Poisson stream that does not slow down when answers do (open loop). */
-  rps: number;
+  arrivalRate: number;
   /** Workers at the downstream service (integer in [1, 10^5]). */
   workers: number;
   /** Work per attempt at the downstream (ms); its mean sets the capacity. */
@@ -64,7 +64,7 @@ export interface RetryStormOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Most user requests one run may draw (rps × durationMs / 1000). */
+/** Most user requests one run may draw (arrivalRate × durationMs / 1000). */
 export const MAX_STORM_REQUESTS = 5e6;
 /** Most attempts one run could send the downstream if every attempt failed (requests × maxAttempts^layers). */
 export const MAX_STORM_ATTEMPTS = 3e7;
@@ -80,7 +80,7 @@ export interface StormTriggerConfig {
 
 export interface RetryStormConfig {
   durationMs: number;
-  rps: number;
+  arrivalRate: number;
   workers: number;
   serviceTime: Distribution;
   queueLimit: number;
@@ -103,20 +103,10 @@ export interface RetryStormConfig {
 }
 
 const KEYS = [
-  'durationMs', 'rps', 'workers', 'serviceTime', 'queueLimit', 'trigger', 'layers', 'timeoutMs', 'deadlineMs', 'retry', 'budget',
+  'durationMs', 'arrivalRate', 'workers', 'serviceTime', 'queueLimit', 'trigger', 'layers', 'timeoutMs', 'deadlineMs', 'retry', 'budget',
   'breaker', 'cancelAbandoned', 'bucketMs', 'recoveryFraction', 'rng', 'onProgress',
 ];
 
-/** Runs a resilience constructor on a nested option, so that its error names the option it came from. */
-function nested<T>(option: string, make: () => T): T {
-  try {
-    return make();
-  } catch (e) {
-    if (e instanceof RangeError) throw new RangeError(`${option}: ${e.message}`);
-    if (e instanceof TypeError) throw new TypeError(`${option}: ${e.message}`);
-    throw e;
-  }
-}
 
 function checkTrigger(value: unknown, durationMs: number): StormTriggerConfig {
   const t = check.knownOptions('trigger', value as StormTrigger, ['atMs', 'untilMs', 'latencyFactor', 'rampMs', 'errorRate']);
@@ -140,7 +130,7 @@ function checkTimeouts(value: unknown, layers: number): number[] {
 export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfig {
   check.knownOptions('simulateRetryStorm', opts, KEYS);
   const durationMs = check.positive('durationMs', opts.durationMs);
-  const rps = check.positive('rps', opts.rps);
+  const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
   const serviceTime = requireDistribution('serviceTime', opts.serviceTime);
   if (!(typeof serviceTime.mean === 'number' && serviceTime.mean > 0 && Number.isFinite(serviceTime.mean))) {
     throw new RangeError(`serviceTime must have a known finite mean > 0 (it sets the capacity); got ${serviceTime.mean}`);
@@ -149,23 +139,23 @@ export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfi
   const layers = opts.layers === undefined ? 1 : check.integer('layers', opts.layers, 1, MAX_STORM_LAYERS);
   const retry = opts.retry !== undefined && typeof (opts.retry as RetryPolicy).mayRetry === 'function'
     ? (opts.retry as RetryPolicy)
-    : nested('retry', () => retryPolicy((opts.retry ?? { maxAttempts: 1 }) as RetryPolicyOptions));
-  const requests = (rps * durationMs) / MS_PER_SECOND;
+    : check.within('retry', () => retryPolicy((opts.retry ?? { maxAttempts: 1 }) as RetryPolicyOptions));
+  const requests = (arrivalRate * durationMs) / MS_PER_SECOND;
   if (requests > MAX_STORM_REQUESTS) {
-    throw new RangeError(`simulateRetryStorm would draw about ${Math.round(requests)} user requests (rps × durationMs / 1000); the limit is ${MAX_STORM_REQUESTS}: shorten durationMs or lower rps`);
+    throw new RangeError(`simulateRetryStorm would draw about ${Math.round(requests)} user requests (arrivalRate × durationMs / 1000); the limit is ${MAX_STORM_REQUESTS}: shorten durationMs or lower arrivalRate`);
   }
   const worst = requests * retry.maxAttempts ** layers;
   if (worst > MAX_STORM_ATTEMPTS) {
-    throw new RangeError(`simulateRetryStorm could send the downstream up to ${Math.round(worst)} attempts (requests × retry.maxAttempts^layers = ${Math.round(requests)} × ${retry.maxAttempts}^${layers}); the limit is ${MAX_STORM_ATTEMPTS}: lower rps, durationMs, retry.maxAttempts or layers`);
+    throw new RangeError(`simulateRetryStorm could send the downstream up to ${Math.round(worst)} attempts (requests × retry.maxAttempts^layers = ${Math.round(requests)} × ${retry.maxAttempts}^${layers}); the limit is ${MAX_STORM_ATTEMPTS}: lower arrivalRate, durationMs, retry.maxAttempts or layers`);
   }
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 100);
   const budget = opts.budget === undefined ? null : opts.budget;
-  if (budget !== null) nested('budget', () => new RetryBudget(budget));
+  if (budget !== null) check.within('budget', () => new RetryBudget(budget));
   const breaker = opts.breaker === undefined ? null : opts.breaker;
-  if (breaker !== null) nested('breaker', () => circuitBreaker(breaker));
+  if (breaker !== null) check.within('breaker', () => circuitBreaker(breaker));
   return {
     durationMs,
-    rps,
+    arrivalRate,
     workers,
     serviceTime,
     queueLimit: opts.queueLimit === undefined || opts.queueLimit === Infinity ? Infinity : check.integer('queueLimit', opts.queueLimit, 0),

@@ -4,7 +4,7 @@
  * region fails (course part 5, "Global Routing — Closing the Information Gap").
  *
  * The model, request by request:
- * 1. Requests arrive as a Poisson process of `requestRps` (the sum of many users'
+ * 1. Requests arrive as a Poisson process of `arrivalRate` (the sum of many users'
  *    independent Poisson streams); each belongs to a population with probability
  *    its `share` and goes through one of that population's resolvers, drawn
  *    uniformly.
@@ -61,7 +61,7 @@ export function simulateGlobalRouting(opts: GlobalRoutingOptions): GlobalRouting
   const EDGE = regions.length;
 
   // Who sends each request, through which resolver, and whether an edge can answer it.
-  const arrivals = poissonArrivals({ load: cfg.requestRps, durationMs: cfg.durationMs, rng: rng.fork('arrivals') });
+  const arrivals = poissonArrivals({ load: cfg.arrivalRate, durationMs: cfg.durationMs, rng: rng.fork('arrivals') });
   const n = arrivals.length;
   const cumulative = new Float64Array(users.length);
   users.reduce((sum, u, i) => (cumulative[i] = sum + u.share), 0);

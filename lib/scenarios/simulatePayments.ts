@@ -4,7 +4,7 @@
  * the charge executed exactly once, and only the application can close that gap.
  *
  * Discrete-event, one event heap for all payments, so that retries of one payment
- * can overlap in time. Users press "Pay" as a Poisson process of `arrivalRps`.
+ * can overlap in time. Users press "Pay" as a Poisson process of `arrivalRate`.
  * An attempt:
  * 1. its request is lost with `requestLossRate` and never reaches the server;
  * 2. otherwise it arrives half a round trip later. Without keys the server charges
@@ -59,7 +59,7 @@ function describeRun(cfg: PaymentConfig): string {
 export function simulatePayments(opts: PaymentOptions): PaymentResult {
   const cfg = checkPaymentOptions(opts);
   const { payments: n, maxAttempts, keys, policy, rng } = cfg;
-  const arrivals = poissonArrivals({ load: cfg.arrivalRps, count: n, rng: rng.fork('arrivals') });
+  const arrivals = poissonArrivals({ load: cfg.arrivalRate, count: n, rng: rng.fork('arrivals') });
   const requestLossRng = rng.fork('request-loss');
   const responseLossRng = rng.fork('response-loss');
   const serverRng = rng.fork('server');

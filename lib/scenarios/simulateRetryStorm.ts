@@ -57,7 +57,7 @@ const DEADLINE_SLACK_MS = 1e-6;
 export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
   const cfg = checkRetryStormOptions(opts);
   const { rng, layers, retry, trigger, durationMs } = cfg;
-  const arrivals = poissonArrivals({ load: cfg.rps, durationMs, rng: rng.fork('arrivals') });
+  const arrivals = poissonArrivals({ load: cfg.arrivalRate, durationMs, rng: rng.fork('arrivals') });
   const serviceRng = rng.fork('service');
   const errorRng = rng.fork('errors');
   const backoffRng = rng.fork('backoff');

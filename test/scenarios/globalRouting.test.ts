@@ -20,7 +20,7 @@ const users = (access: AccessProfile) => PLACES.map((region) => ({ region, share
 
 const run = (over: Partial<GlobalRoutingOptions>, seed = 1): GlobalRoutingResult =>
   simulateGlobalRouting({
-    rtts, users: users(IDEAL), regions: FOUR, strategy: 'geo-dns', requestRps: 30, durationMs: 600_000, ttlS: 60, rng: createRng(seed), ...over,
+    rtts, users: users(IDEAL), regions: FOUR, strategy: 'geo-dns', arrivalRate: 30, durationMs: 600_000, ttlS: 60, rng: createRng(seed), ...over,
   });
 const latencies = (r: GlobalRoutingResult, place: string): Set<number> => new Set(r.requests.filter((q) => q.userRegion === place).map((q) => q.latencyMs));
 
@@ -71,7 +71,7 @@ describe('simulateGlobalRouting: latency is the budget arithmetic on the RTT tab
   it('round robin spreads every user region evenly over the four regions, wherever it is', () => {
     // TTL 30 s, 16 resolvers per region, 1 h: ~1900 answers per user region. Seeds 1–5 deviate from 1/4 by at most 0.022; tolerance 0.04.
     for (const seed of [1, 2]) {
-      const r = run({ strategy: 'dns-round-robin', requestRps: 50, durationMs: 3_600_000, ttlS: 30 }, seed);
+      const r = run({ strategy: 'dns-round-robin', arrivalRate: 50, durationMs: 3_600_000, ttlS: 30 }, seed);
       for (const s of r.byUserRegion) {
         for (const region of FOUR) assert.ok(Math.abs(s.servedShare[region] - 0.25) < 0.04, `seed ${seed} ${s.userRegion}: ${JSON.stringify(s.servedShare)}`);
       }
@@ -123,7 +123,7 @@ describe('simulateGlobalRouting: a region fails', () => {
     // over [detection, detection + TTL) 0.115–0.128 against 1/8 (linear decay); 0 after. Tolerances 0.02 and 0.015.
     const failed: Record<number, number> = {};
     for (const ttlS of [60, 120]) {
-      const r = run({ strategy: 'dns-round-robin', requestRps: 150, durationMs: 900_000, ttlS, retries: 0, resolversPerRegion: 100, failure });
+      const r = run({ strategy: 'dns-round-robin', arrivalRate: 150, durationMs: 900_000, ttlS, retries: 0, resolversPerRegion: 100, failure });
       const detected = r.failure!.detectedAtMs as number;
       const share = (from: number, to: number): [number, number] => {
         const q = r.requests.filter((x) => x.tMs >= from && x.tMs < to);
@@ -144,7 +144,7 @@ describe('simulateGlobalRouting: a region fails', () => {
   });
 
   it('round robin without health checks keeps failing ~1/4 until the region is back', () => {
-    const r = run({ strategy: 'dns-round-robin', requestRps: 150, durationMs: 900_000, retries: 0, resolversPerRegion: 100, failure, healthCheck: false });
+    const r = run({ strategy: 'dns-round-robin', arrivalRate: 150, durationMs: 900_000, retries: 0, resolversPerRegion: 100, failure, healthCheck: false });
     const inOutage = r.requests.filter((q) => q.tMs >= failure.atMs && q.tMs < failure.untilMs);
     const late = inOutage.filter((q) => q.tMs >= failure.untilMs - 100_000);
     const share = (q: typeof inOutage): number => q.filter((x) => !x.ok).length / q.length;
@@ -201,7 +201,7 @@ describe('simulateGlobalRouting: determinism and common random numbers', () => {
 });
 
 describe('simulateGlobalRouting: bad input is named', () => {
-  const base = (): GlobalRoutingOptions => ({ rtts, users: users(IDEAL), regions: FOUR, strategy: 'geo-dns', requestRps: 10, durationMs: 10_000, ttlS: 60, rng: createRng(1) });
+  const base = (): GlobalRoutingOptions => ({ rtts, users: users(IDEAL), regions: FOUR, strategy: 'geo-dns', arrivalRate: 10, durationMs: 10_000, ttlS: 60, rng: createRng(1) });
   const bad = (over: Record<string, unknown>, ...fragments: string[]): void =>
     throwsWith(() => simulateGlobalRouting({ ...base(), ...over } as GlobalRoutingOptions), ...fragments);
 
@@ -217,8 +217,8 @@ describe('simulateGlobalRouting: bad input is named', () => {
     bad({ users: [{ region: 'seoul', share: 1, access: { ...IDEAL, lossRate: 1 } }] }, 'users[0].access.lossRate', '1');
     bad({ users: [{ region: 'seoul', share: 1, acess: IDEAL }] }, 'users[0]', '"acess"');
     bad({ ttlS: 1.5 }, 'ttlS', '1.5');
-    bad({ requestRps: 0 }, 'requestRps', '0');
-    bad({ requestRps: 1e6, durationMs: 1e7 }, 'expected requests', '1000000');
+    bad({ arrivalRate: 0 }, 'arrivalRate', '0');
+    bad({ arrivalRate: 1e6, durationMs: 1e7 }, 'expected requests', '1000000');
     bad({ edge: { share: 1.5 } }, 'edge.share', '1.5');
     bad({ failure: { region: 'london', atMs: 0, untilMs: 10 } }, 'failure.region', 'virginia, tokyo, frankfurt, sao-paulo', '"london"');
     bad({ failure: { region: 'tokyo', atMs: 5000, untilMs: 5000 } }, 'failure.untilMs', 'after failure.atMs');

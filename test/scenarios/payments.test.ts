@@ -127,7 +127,7 @@ describe('simulatePayments: concurrent retries', () => {
     // Lognormal server time (median 300 ms, p99 5 s) against a 2 s timeout: about 6% of replies are late.
     const opts = {
       payments: 20_000, requestLossRate: 0.02, responseLossRate: 0.02, maxAttempts: 4, timeoutMs: 2000,
-      serverMs: lognormal({ median: 300, p99: 5000 }), retry: { baseMs: 500, capMs: 4000 }, rng: createRng(2),
+      serverMs: lognormal({ median: 300, p99: 5000 }), backoff: { baseMs: 500, capMs: 4000 }, rng: createRng(2),
     };
     const plain = simulatePayments({ ...opts, idempotencyKeys: false });
     assert.ok(plain.server.overlappingExecutions > 100, `overlapping ${plain.server.overlappingExecutions}`);
@@ -142,7 +142,7 @@ describe('simulatePayments: concurrent retries', () => {
     }
   });
   it('double-charges again when the stored result expires before the retry comes', () => {
-    const r = run({ responseLossRate: 1, maxAttempts: 3, idempotencyKeys: { ttlMs: 100 }, retry: { baseMs: 1000, capMs: 1000, jitter: 'none' } });
+    const r = run({ responseLossRate: 1, maxAttempts: 3, idempotencyKeys: { ttlMs: 100 }, backoff: { baseMs: 1000, capMs: 1000, jitter: 'none' } });
     assert.equal(r.duplicateCharges, 20_000);
   });
 });
@@ -154,11 +154,11 @@ describe('simulatePayments: timing', () => {
     assert.ok(plain.latencyMs.every((v) => Math.abs(v - 300) < 1e-9)); // RTT 100 + server 200
     assert.ok(keyed.latencyMs.every((v) => Math.abs(v - 310) < 1e-9));
     // Both replies lost: timeout 5000, backoff 1000, timeout 5000, then the client gives up.
-    const r = run({ payments: 100, responseLossRate: 1, maxAttempts: 2, retry: { baseMs: 1000, capMs: 8000, jitter: 'none' } });
+    const r = run({ payments: 100, responseLossRate: 1, maxAttempts: 2, backoff: { baseMs: 1000, capMs: 8000, jitter: 'none' } });
     for (let i = 0; i < 100; i++) assert.ok(Math.abs(r.records.endMs[i] - r.records.arrivalMs[i] - 11_000) < 1e-9);
   });
   it('is deterministic', () => {
-    const opts = { payments: 2000, requestLossRate: 0.05, responseLossRate: 0.1, serverMs: lognormal({ median: 300, p99: 3000 }), timeoutMs: 1500, retry: { baseMs: 200, capMs: 2000 } };
+    const opts = { payments: 2000, requestLossRate: 0.05, responseLossRate: 0.1, serverMs: lognormal({ median: 300, p99: 3000 }), timeoutMs: 1500, backoff: { baseMs: 200, capMs: 2000 } };
     assert.deepEqual(run(opts), run(opts));
     assert.deepEqual(run({ ...opts, idempotencyKeys: true }), run({ ...opts, idempotencyKeys: true }));
   });
@@ -179,7 +179,7 @@ describe('simulatePayments: bad input', () => {
     [{ rttMs: -1 }, /rttMs/],
     [{ serverMs: 'slow' }, /serverMs/],
     [{ serverMs: { label: 'bad', sample: () => -1 } }, /serverMs must yield durations/],
-    [{ retry: { baseMs: -5, capMs: 100 } }, /baseMs/],
+    [{ backoff: { baseMs: -5, capMs: 100 } }, /baseMs/],
     [{ maxAttempt: 3 }, /no option "maxAttempt"/],
     [{ rng: undefined }, /rng/],
   ];

@@ -11,7 +11,7 @@ const A_DAY_MS = 86_400_000;
 
 /** A downstream that fails every attempt at once, for the whole run. */
 const failing = (over: Partial<RetryStormOptions>): RetryStormOptions => ({
-  durationMs: 10_000, rps: 100, workers: 4, serviceTime: constant(10), timeoutMs: 1000,
+  durationMs: 10_000, arrivalRate: 100, workers: 4, serviceTime: constant(10), timeoutMs: 1000,
   trigger: { atMs: 0, untilMs: 10_000, errorRate: 1 }, rng: createRng(1), ...over,
 });
 
@@ -42,7 +42,7 @@ describe('simulateRetryStorm: layered retries multiply', () => {
     // Every attempt outlives its timeout (service 10 s). The middle layer's 1000 ms fits two 500 ms bottom attempts;
     // its retry at 1000 ms inherits the top attempt's deadline (1500 ms), which leaves room for one: 3 per top attempt.
     const r = simulateRetryStorm({
-      durationMs: 20_000, rps: 1, workers: 1000, serviceTime: constant(10_000), layers: 3, timeoutMs: [1500, 1000, 500],
+      durationMs: 20_000, arrivalRate: 1, workers: 1000, serviceTime: constant(10_000), layers: 3, timeoutMs: [1500, 1000, 500],
       retry: { maxAttempts: 3 }, rng: createRng(2),
     });
     const done = r.requests.downstreamAttempts.filter((_, u) => r.requests.outcome[u] !== STORM_OUTCOME.unfinished);
@@ -58,7 +58,7 @@ describe('simulateRetryStorm: without retries, below capacity, it is an M/M/c qu
   const theory = mmc({ workers: 8, arrivalRate: 560, meanServiceMs: 10 });
   for (const seed of [1, 2]) {
     it(`seed ${seed}: latency p50/p99 as Erlang C says, queue length by Little's law`, () => {
-      const r = simulateRetryStorm({ durationMs: 300_000, rps: 560, workers: 8, serviceTime: exponential(10), timeoutMs: A_DAY_MS, rng: createRng(seed) });
+      const r = simulateRetryStorm({ durationMs: 300_000, arrivalRate: 560, workers: 8, serviceTime: exponential(10), timeoutMs: A_DAY_MS, rng: createRng(seed) });
       const s = r.summary;
       assert.equal(s.amplification, 1);
       assert.ok(s.unfinished < 30 && s.failed === 0, `${s.unfinished} unfinished, ${s.failed} failed`);
@@ -77,7 +77,7 @@ describe('simulateRetryStorm: without retries, below capacity, it is an M/M/c qu
 
 describe('simulateRetryStorm: records, determinism, input', () => {
   const small = (seed: number): RetryStormOptions => ({
-    durationMs: 30_000, rps: 350, workers: 10, serviceTime: exponential(20), timeoutMs: 500, bucketMs: 1000,
+    durationMs: 30_000, arrivalRate: 350, workers: 10, serviceTime: exponential(20), timeoutMs: 500, bucketMs: 1000,
     trigger: { atMs: 10_000, untilMs: 15_000, latencyFactor: 2, rampMs: 1000 }, retry: { maxAttempts: 3, backoff: { baseMs: 50, capMs: 1000 } },
     budget: { ratio: 0.2 }, breaker: { failureRate: 0.5, minimumRequests: 20, cooldownMs: 1000 }, rng: createRng(seed),
   });
@@ -110,7 +110,7 @@ describe('simulateRetryStorm: records, determinism, input', () => {
     const bad = (over: Record<string, unknown>, pattern: RegExp): void =>
       assert.throws(() => simulateRetryStorm({ ...small(1), ...over } as RetryStormOptions), pattern);
     bad({ timeout: 500 }, /no option "timeout"/);
-    bad({ rps: 0 }, /rps must be/);
+    bad({ arrivalRate: 0 }, /arrivalRate must be/);
     bad({ workers: 2.5 }, /workers must be an integer/);
     bad({ timeoutMs: Infinity }, /timeoutMs must be a number in \(0, 86400000\]/);
     bad({ layers: 2, timeoutMs: [500] }, /timeoutMs must hold one timeout per layer \(2\); got 1/);
@@ -124,7 +124,7 @@ describe('simulateRetryStorm: records, determinism, input', () => {
     bad({ serviceTime: 10 }, /serviceTime must be a Distribution/);
     bad({ rng: undefined }, /rng must be an Rng/);
     bad({ bucketMs: 1 }, /bucketMs must leave at most 10000 buckets/);
-    bad({ durationMs: 1e8, rps: 1000 }, /limit is 5000000/);
-    bad({ durationMs: 1e6, rps: 1000, layers: 4, timeoutMs: 500 }, new RegExp(`up to 81000000 attempts .*limit is ${MAX_STORM_ATTEMPTS}`));
+    bad({ durationMs: 1e8, arrivalRate: 1000 }, /limit is 5000000/);
+    bad({ durationMs: 1e6, arrivalRate: 1000, layers: 4, timeoutMs: 500 }, new RegExp(`up to 81000000 attempts .*limit is ${MAX_STORM_ATTEMPTS}`));
   });
 });

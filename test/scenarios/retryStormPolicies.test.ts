@@ -11,7 +11,7 @@ import { exponential } from '../../lib/random/exponential';
  */
 const RPS = 350;
 const storm = (seed: number, over: Partial<RetryStormOptions> = {}): RetryStormResult => simulateRetryStorm({
-  durationMs: 120_000, rps: RPS, workers: 10, serviceTime: exponential(20), timeoutMs: 500, bucketMs: 2000,
+  durationMs: 120_000, arrivalRate: RPS, workers: 10, serviceTime: exponential(20), timeoutMs: 500, bucketMs: 2000,
   trigger: { atMs: 30_000, untilMs: 50_000, latencyFactor: 2 }, rng: createRng(seed), ...over,
 });
 const THREE = { maxAttempts: 3 };
@@ -91,7 +91,7 @@ describe('simulateRetryStorm: what relieves it', () => {
 describe('simulateRetryStorm: recovery is judged by arrival, not by noisy goodput', () => {
   it('a trigger that changes nothing is recovered from at once, for 20 seeds, with 100 buckets of 3 s at 50 requests/s', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const r = storm(seed, { rps: 50, durationMs: 300_000, bucketMs: undefined, retry: THREE,
+      const r = storm(seed, { arrivalRate: 50, durationMs: 300_000, bucketMs: undefined, retry: THREE,
         trigger: { atMs: 60_000, untilMs: 120_000, latencyFactor: 1 } });
       assert.equal(r.summary.metastable, false, `seed ${seed}`);
       assert.equal(r.summary.recoveryMs, 0, `seed ${seed}`);
