@@ -31,6 +31,11 @@ export function finite(option: string, value: unknown): number {
   return v;
 }
 
+/** A whole number >= min, or Infinity (for limits that may be switched off). */
+export function countOrInfinity(option: string, value: unknown, min: number): number {
+  return value === Infinity ? Infinity : integer(option, value, min);
+}
+
 /** A number > 0 (Infinity allowed only when `allowInfinity`). */
 export function positive(option: string, value: unknown, allowInfinity = false): number {
   const v = number(option, value, '> 0');

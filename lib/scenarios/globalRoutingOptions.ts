@@ -23,7 +23,7 @@ import { TLS_MODES, type TlsMode } from '../net/tls';
 import { checkHealthCheck, type HealthCheck, type HealthCheckOptions } from '../balance/healthCheck';
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import type { ProgressCallback } from '../sim/progress';
+import { checkProgress, type ProgressCallback } from '../sim/progress';
 import { MS_PER_SECOND } from '../sim/time';
 import * as check from '../validate';
 import { GLOBAL_STRATEGIES, type GlobalStrategy } from './globalRoutingDns';
@@ -178,12 +178,9 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
   const retries = check.integer('retries', opts.retries ?? 1, 0, 10);
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
   const rng = requireRng('rng', opts.rng);
-  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
-    throw new TypeError(`onProgress must be a function (done, total) => void; got ${check.describe(opts.onProgress)}`);
-  }
   return {
     rtts, users, regions, strategy, arrivalRate, durationMs, ttlS: ttlMs / MS_PER_SECOND, ttlMs, resolversPerRegion, edge, request,
-    healthCheck, failure, connectTimeoutMs, retries, bucketMs, buckets, rng, onProgress: opts.onProgress,
+    healthCheck, failure, connectTimeoutMs, retries, bucketMs, buckets, rng, onProgress: checkProgress(opts.onProgress),
   };
 }
 

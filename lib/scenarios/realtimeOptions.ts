@@ -11,7 +11,7 @@ import { LINUX_TIME_WAIT_MS } from '../net/simulatePorts';
 import { DEFAULT_REQUEST_HEADER_BYTES, DEFAULT_RESPONSE_HEADER_BYTES } from '../http/pageLoadPlan';
 import * as check from '../validate';
 import { REALTIME_TLS_MODES, type RealtimeTls } from './realtimeCosts';
-import { DEFAULT_REQUESTS_PER_CONNECTION } from './stackOptions';
+import { DEFAULT_REQUESTS_PER_CONNECTION } from '../net/keepAlive';
 import { checkBuckets } from '../sim/buckets';
 
 export type RealtimeMode = 'long-polling' | 'sse' | 'websocket';
@@ -147,10 +147,10 @@ export function checkRealtimeOptions(opts: RealtimeOptions): RealtimeConfig {
     requestHeaderBytes: check.nonNegative('requestHeaderBytes', opts.requestHeaderBytes ?? DEFAULT_REQUEST_HEADER_BYTES),
     responseHeaderBytes: check.nonNegative('responseHeaderBytes', opts.responseHeaderBytes ?? DEFAULT_RESPONSE_HEADER_BYTES),
     keepAliveIdleMs: check.nonNegative('keepAliveIdleMs', opts.keepAliveIdleMs ?? DEFAULT_KEEP_ALIVE_IDLE_MS),
-    requestsPerConnection: check.inRange('requestsPerConnection', opts.requestsPerConnection ?? DEFAULT_REQUESTS_PER_CONNECTION, 1, Infinity, '[]'),
+    requestsPerConnection: check.countOrInfinity('requestsPerConnection', opts.requestsPerConnection ?? DEFAULT_REQUESTS_PER_CONNECTION, 1),
     pollTimeoutMs: check.positive('pollTimeoutMs', opts.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
     repollDelayMs: check.nonNegative('repollDelayMs', opts.repollDelayMs ?? 0),
-    maxMessagesPerResponse: maxPerResponse === undefined ? 1 : maxPerResponse === Infinity ? Infinity : check.integer('maxMessagesPerResponse', maxPerResponse, 1),
+    maxMessagesPerResponse: maxPerResponse === undefined ? 1 : check.countOrInfinity('maxMessagesPerResponse', maxPerResponse, 1),
     heartbeatMs: check.positive('heartbeatMs', opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, true),
     timeWaitMs: check.nonNegative('timeWaitMs', opts.timeWaitMs ?? LINUX_TIME_WAIT_MS),
     memoryPerConnectionBytes: check.nonNegative('memoryPerConnectionBytes', opts.memoryPerConnectionBytes ?? DEFAULT_MEMORY_PER_CONNECTION_BYTES),

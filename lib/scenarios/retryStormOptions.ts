@@ -158,7 +158,7 @@ export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfi
     arrivalRate,
     workers,
     serviceTime,
-    queueLimit: opts.queueLimit === undefined || opts.queueLimit === Infinity ? Infinity : check.integer('queueLimit', opts.queueLimit, 0),
+    queueLimit: opts.queueLimit === undefined ? Infinity : check.countOrInfinity('queueLimit', opts.queueLimit, 0),
     trigger: opts.trigger === undefined ? null : checkTrigger(opts.trigger, durationMs),
     layers,
     timeoutMs: checkTimeouts(opts.timeoutMs, layers),

@@ -15,6 +15,9 @@ import * as check from '../validate';
 import { checkFaults, type PlacedFault, type StackFault } from './stackFaults';
 import type { StackLayer } from './stackLayers';
 import { checkBuckets } from '../sim/buckets';
+import { DEFAULT_REQUESTS_PER_CONNECTION } from '../net/keepAlive';
+
+export { DEFAULT_REQUESTS_PER_CONNECTION };
 
 /** L1: the link that carries the responses. */
 export interface L1Options {
@@ -91,8 +94,6 @@ export interface StackOptions {
 
 /** Most requests one run may draw (mean rate × duration). */
 export const MAX_STACK_REQUESTS = 2e7;
-/** nginx's `keepalive_requests` default since 1.19.10. */
-export const DEFAULT_REQUESTS_PER_CONNECTION = 1000;
 /** Linux's default `net.core.somaxconn` since 5.4. */
 export const DEFAULT_BACKLOG = 4096;
 
@@ -128,9 +129,6 @@ export interface StackConfig {
 const TOP = ['durationMs', 'load', 'responseBytes', 'clients', 'l1', 'l3', 'l4', 'l7', 'client', 'faults', 'bucketMs', 'saturationThreshold', 'rng', 'onProgress'];
 
 /** An integer ≥ min, or Infinity. */
-function countOrInfinity(option: string, value: unknown, min: number): number {
-  return value === Infinity ? Infinity : check.integer(option, value, min);
-}
 
 export function checkStackOptions(opts: StackOptions): StackConfig {
   check.knownOptions('simulateStack', opts, TOP);
@@ -170,12 +168,12 @@ export function checkStackOptions(opts: StackOptions): StackConfig {
     timeWaitMs: l4.timeWaitMs === undefined ? LINUX_TIME_WAIT_MS : check.nonNegative('l4.timeWaitMs', l4.timeWaitMs),
     requestsPerConnection: l4.requestsPerConnection === undefined
       ? DEFAULT_REQUESTS_PER_CONNECTION
-      : check.inRange('l4.requestsPerConnection', l4.requestsPerConnection, 1, Infinity),
-    maxConnections: l4.maxConnections === undefined ? Infinity : countOrInfinity('l4.maxConnections', l4.maxConnections, 1),
+      : check.countOrInfinity('l4.requestsPerConnection', l4.requestsPerConnection, 1),
+    maxConnections: l4.maxConnections === undefined ? Infinity : check.countOrInfinity('l4.maxConnections', l4.maxConnections, 1),
     backlog: l4.backlog === undefined ? DEFAULT_BACKLOG : check.integer('l4.backlog', l4.backlog, 0),
     workers: check.integer('l7.workers', l7.workers, 1, 1e6),
     serviceTime,
-    queueLimit: l7.queueLimit === undefined ? Infinity : countOrInfinity('l7.queueLimit', l7.queueLimit, 0),
+    queueLimit: l7.queueLimit === undefined ? Infinity : check.countOrInfinity('l7.queueLimit', l7.queueLimit, 0),
     dnsTtlMs: dns.ttlMs === undefined ? 60_000 : check.nonNegative('l7.dns.ttlMs', dns.ttlMs),
     dnsLookupMs: dns.lookupMs === undefined ? 20 : check.nonNegative('l7.dns.lookupMs', dns.lookupMs),
     timeoutMs: client.timeoutMs === undefined ? 5000 : check.positive('client.timeoutMs', client.timeoutMs, true),

@@ -49,7 +49,7 @@ export class Station {
     check.options('Station', opts);
     this.sim = sim;
     this.workers = check.integer('workers', opts.workers, 1);
-    this.queueLimit = opts.queueLimit === undefined || opts.queueLimit === Infinity ? Infinity : check.integer('queueLimit', opts.queueLimit, 0);
+    this.queueLimit = opts.queueLimit === undefined ? Infinity : check.countOrInfinity('queueLimit', opts.queueLimit, 0);
     this.bucketMs = opts.bucketMs === undefined ? 0 : check.positive('bucketMs', opts.bucketMs);
     this.doneKind = sim.on((job, now) => this.finish(job, now));
     this.busyMeter = new LevelMeter(this.bucketMs);

@@ -157,6 +157,7 @@ describe('simulateRealtime: determinism, bad input, progress', () => {
     assert.throws(() => run({ mode: 'sse', messagesPerUserPerMinute: -1 }), /messagesPerUserPerMinute.*-1/);
     assert.throws(() => run({ mode: 'sse', rampMs: 600_000 }), /rampMs.*600000/);
     assert.throws(() => run({ mode: 'long-polling', maxMessagesPerResponse: 0 }), /maxMessagesPerResponse must be an integer >= 1; got 0/);
+    assert.throws(() => run({ mode: 'long-polling', requestsPerConnection: 1.5 }), /requestsPerConnection must be an integer >= 1; got 1.5/);
     assert.throws(() => run({ mode: 'long-polling', pollTimeoutMs: 0 }), /pollTimeoutMs.*> 0; got 0/);
     assert.throws(() => run({ mode: 'sse', tls: '0-rtt' as never }), /tls.*0-rtt/);
     assert.throws(() => run({ mode: 'sse', bucketMs: 1 }), /bucketMs.*at most 10000 buckets/);

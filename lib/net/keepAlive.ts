@@ -1,0 +1,6 @@
+/**
+ * Keep-alive defaults shared by the models that reuse HTTP connections.
+ */
+
+/** Requests one connection may carry before the server closes it: nginx's `keepalive_requests` default since 1.19.10. */
+export const DEFAULT_REQUESTS_PER_CONNECTION = 1000;
