@@ -42,11 +42,6 @@ export class RegionalResolvers {
     }
   }
 
-  /** The resolver index of the `i`-th resolver (in [0, perPlace)) of `place`. */
-  resolver(place: number, i: number): number {
-    return place * this.perPlace + i;
-  }
-
   placeOf(resolver: number): number {
     return Math.floor(resolver / this.perPlace);
   }

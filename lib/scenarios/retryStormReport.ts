@@ -21,7 +21,7 @@ import { EMPTY_SUMMARY, summarizeSorted, type Summary } from '../stats/summarize
 import { MS_PER_SECOND } from '../sim/time';
 import type { StormDownstream } from './retryStormDownstream';
 import { latencyFactorAt, type RetryStormConfig, type StormTriggerConfig } from './retryStormOptions';
-import { STORM_OUTCOME, STORM_PHASES, type StormPhase, type StormTally } from './retryStormTally';
+import { STORM_OUTCOME, STORM_OUTCOMES, STORM_PHASES, type StormPhase, type StormTally } from './retryStormTally';
 import { bucketCount, bucketOf } from '../sim/buckets';
 
 /** One bucket [tMs, tMs + bucketMs); rates are per second of the bucket. */
@@ -136,7 +136,7 @@ export function retryStormReport(run: StormRun): RetryStormResult {
     const t0 = b * bucketMs;
     const width = Math.min(bucketMs, durationMs - t0);
     const perSecond = MS_PER_SECOND / width;
-    const outcomes = (o: number): number => tally.attemptOutcomes[b * 6 + o] * perSecond;
+    const outcomes = (o: number): number => tally.attemptOutcomes[b * STORM_OUTCOMES + o] * perSecond;
     rows.push({
       tMs: t0,
       offeredRps: tally.offered[b] * perSecond,
@@ -162,7 +162,7 @@ export function retryStormReport(run: StormRun): RetryStormResult {
   const downstreamAttempts = tally.attempts.reduce((a, b) => a + b, 0);
   const failuresOf = (o: number): number => {
     let n = 0;
-    for (let b = 0; b < buckets; b++) n += tally.attemptOutcomes[b * 6 + o];
+    for (let b = 0; b < buckets; b++) n += tally.attemptOutcomes[b * STORM_OUTCOMES + o];
     return n;
   };
   const phaseMs = trigger === null ? [durationMs, 0, 0] : [trigger.atMs, trigger.untilMs - trigger.atMs, durationMs - trigger.untilMs];

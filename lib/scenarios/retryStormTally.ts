@@ -19,6 +19,8 @@ export const STORM_OUTCOME = {
   failedBelow: 4,
   unfinished: 5,
 } as const;
+/** How many outcomes there are: the stride of per-bucket outcome counts. */
+export const STORM_OUTCOMES = Object.keys(STORM_OUTCOME).length;
 
 export const STORM_PHASES = ['before', 'during', 'after'] as const;
 export type StormPhase = (typeof STORM_PHASES)[number];
@@ -33,7 +35,7 @@ export class StormTally {
   readonly attempts: Float64Array;
   readonly ok: Float64Array;
   readonly failedUsers: Float64Array;
-  /** Per bucket and outcome (bucket × 6 + outcome), of attempts at every layer. */
+  /** Per bucket and outcome (bucket × STORM_OUTCOMES + outcome), of attempts at every layer. */
   readonly attemptOutcomes: Float64Array;
   /** Attempts started per layer, breaker rejections included. */
   readonly attemptsByLayer: Float64Array;
@@ -54,7 +56,7 @@ export class StormTally {
     this.attempts = new Float64Array(cfg.buckets);
     this.ok = new Float64Array(cfg.buckets);
     this.failedUsers = new Float64Array(cfg.buckets);
-    this.attemptOutcomes = new Float64Array(cfg.buckets * 6);
+    this.attemptOutcomes = new Float64Array(cfg.buckets * STORM_OUTCOMES);
     this.attemptsByLayer = new Float64Array(layers);
     this.bucketMs = cfg.bucketMs;
     this.buckets = cfg.buckets;
@@ -86,7 +88,7 @@ export class StormTally {
   }
 
   attemptFailed(outcome: number, nowMs: number): void {
-    this.attemptOutcomes[this.bucket(nowMs) * 6 + outcome]++;
+    this.attemptOutcomes[this.bucket(nowMs) * STORM_OUTCOMES + outcome]++;
   }
 
   userDone(user: number, outcome: number, nowMs: number): void {
