@@ -1,0 +1,128 @@
+/**
+ * The options of `simulatePayments`, checked once into a plain configuration. Every
+ * wrong value fails here, naming the option, the value and what is allowed, before
+ * anything is simulated.
+ *
+ * Retries are the user's (or a naive client's): the same payment is sent again after
+ * each failed attempt, with or without a key, up to `maxAttempts` in all. A policy that
+ * retries only idempotent requests would never retry a keyless POST by itself; a user
+ * pressing "Pay" again does, which is the case the course describes.
+ */
+import type { Rng } from '../../random/rng';
+import { requireRng } from '../../random/rng';
+import { constant } from '../../random/constant';
+import { requireDistribution, type Distribution } from '../../random/distribution';
+import type { ProgressCallback } from '../../sim/progress';
+import type { Backoff, BackoffOptions } from '../../resilience/backoff';
+import { CONCURRENT_REPEATS, type ConcurrentRepeat } from '../../resilience/idempotencyStore';
+import { retryPolicy, type RetryPolicy } from '../../resilience/retryPolicy';
+import { checkTimeoutMs } from '../../resilience/timeout';
+import * as check from '../../validate';
+
+/** How the server keeps idempotency keys. */
+export interface IdempotencyKeyOptions {
+  /**
+   * A repeat that arrives while the first attempt is still executing: 'wait' for its
+   * result (default) or 'reject' it as a conflict (like HTTP 409), after which the
+   * client retries per its policy.
+   */
+  concurrent?: ConcurrentRepeat;
+  /** How long a stored result is kept (ms > 0, or Infinity: forever, the default). */
+  ttlMs?: number;
+  /**
+   * One round trip to the key store (ms ≥ 0; default 0). Every attempt that reaches
+   * the server pays one (the lookup); an executed attempt pays a second (storing its result).
+   */
+  storeMs?: number;
+}
+
+export interface PaymentOptions {
+  /** Payments the users start (an integer in [1, 1 000 000]). */
+  payments: number;
+  /** New payments per second, a Poisson process (> 0; default 100). */
+  arrivalRate?: number;
+  /** Share of attempts whose request never reaches the server (in [0, 1]). */
+  requestLossRate: number;
+  /** Share of server replies lost on the way back: the server acted, the client hears nothing (in [0, 1]). */
+  responseLossRate: number;
+  /** Whether each payment carries an idempotency key (true: the defaults of IdempotencyKeyOptions). */
+  idempotencyKeys: boolean | IdempotencyKeyOptions;
+  /** Attempts per payment, the first included (an integer in [1, 100]). */
+  maxAttempts: number;
+  /** Wait before each retry: a backoff or its options (omitted: retry at once). */
+  backoff?: Backoff | BackoffOptions;
+  /** How long the client waits for a reply to one attempt (ms, in (0, 86 400 000]; default 5000). */
+  timeoutMs?: number;
+  /** Client ↔ server round trip (ms ≥ 0; default 100). */
+  rttMs?: number;
+  /** Time the server takes to charge the card (ms): a number or a Distribution (default 200). */
+  serverMs?: number | Distribution;
+  rng: Rng;
+  /** Called about 100 times with (payments started, payments). */
+  onProgress?: ProgressCallback;
+}
+
+/** Most payments one run accepts. */
+export const MAX_PAYMENTS = 1_000_000;
+/** Most attempts one run may make (payments × maxAttempts): memory and time stay bounded. */
+export const MAX_PAYMENT_ATTEMPTS = 2e7;
+
+export interface PaymentConfig {
+  payments: number;
+  arrivalRate: number;
+  requestLossRate: number;
+  responseLossRate: number;
+  /** null without keys. */
+  keys: { concurrent: ConcurrentRepeat; ttlMs: number; storeMs: number } | null;
+  maxAttempts: number;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  rttMs: number;
+  serverMs: Distribution;
+  rng: Rng;
+  onProgress?: ProgressCallback;
+}
+
+const KNOWN = ['payments', 'arrivalRate', 'requestLossRate', 'responseLossRate', 'idempotencyKeys', 'maxAttempts', 'backoff', 'timeoutMs', 'rttMs', 'serverMs', 'rng', 'onProgress'];
+
+function checkKeys(value: unknown): PaymentConfig['keys'] {
+  if (value === false) return null;
+  const opts = check.knownOptions('idempotencyKeys', value === true ? {} : (value as IdempotencyKeyOptions), ['concurrent', 'ttlMs', 'storeMs']);
+  return {
+    concurrent: opts.concurrent === undefined ? 'wait' : check.oneOf('idempotencyKeys.concurrent', opts.concurrent, CONCURRENT_REPEATS),
+    ttlMs: opts.ttlMs === undefined ? Infinity : check.positive('idempotencyKeys.ttlMs', opts.ttlMs, true),
+    storeMs: opts.storeMs === undefined ? 0 : check.nonNegative('idempotencyKeys.storeMs', opts.storeMs),
+  };
+}
+
+export function checkPaymentOptions(opts: PaymentOptions): PaymentConfig {
+  check.knownOptions('simulatePayments', opts, KNOWN);
+  const payments = check.integer('payments', opts.payments, 1, MAX_PAYMENTS);
+  const maxAttempts = check.integer('maxAttempts', opts.maxAttempts, 1, 100);
+  if (payments * maxAttempts > MAX_PAYMENT_ATTEMPTS) {
+    throw new RangeError(`payments × maxAttempts must be at most ${MAX_PAYMENT_ATTEMPTS}; got ${payments} × ${maxAttempts} = ${payments * maxAttempts}`);
+  }
+  if (typeof opts.idempotencyKeys !== 'boolean' && (opts.idempotencyKeys === null || typeof opts.idempotencyKeys !== 'object')) {
+    throw new TypeError(`idempotencyKeys must be true, false or { concurrent?, ttlMs?, storeMs? }; got ${check.describe(opts.idempotencyKeys)}`);
+  }
+  const serverMs = opts.serverMs === undefined
+    ? constant(200)
+    : typeof opts.serverMs === 'number'
+      ? constant(check.nonNegative('serverMs', opts.serverMs))
+      : requireDistribution('serverMs', opts.serverMs);
+  return {
+    payments,
+    arrivalRate: opts.arrivalRate === undefined ? 100 : check.positive('arrivalRate', opts.arrivalRate),
+    requestLossRate: check.probability('requestLossRate', opts.requestLossRate),
+    responseLossRate: check.probability('responseLossRate', opts.responseLossRate),
+    keys: checkKeys(opts.idempotencyKeys),
+    maxAttempts,
+    // The user retries whether or not the request is idempotent (see the header).
+    policy: check.within('backoff', () => retryPolicy({ maxAttempts, backoff: opts.backoff, idempotentOnly: false })),
+    timeoutMs: opts.timeoutMs === undefined ? 5000 : checkTimeoutMs('timeoutMs', opts.timeoutMs),
+    rttMs: opts.rttMs === undefined ? 100 : check.nonNegative('rttMs', opts.rttMs),
+    serverMs,
+    rng: requireRng('rng', opts.rng),
+    onProgress: opts.onProgress,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Real-time push at scale: long polling, SSE or WebSocket for `users` users
+ * who stay connected for the whole run (course part 5, "Real-Time Messaging":
+ * where the connection cost moves; the failure handbook, §6: every open
+ * connection costs memory, a file descriptor and load-balancer state).
+ *
+ * Each user receives server → client messages as a Poisson process (or evenly
+ * spaced) and may send client → server messages; users join at the start, or
+ * at uniformly random moments over `rampMs`. Users are independent, so each
+ * user's timeline is walked on its own (`longPollUser`, `streamUser`,
+ * `httpSends`, `webSocketSends`) and folded into counters, a streaming latency
+ * histogram and interval levels (`RealtimeTally`): no event queue, no object
+ * per message. The three modes draw the same message times from the same seed
+ * (common random numbers). Per-mode byte and round-trip rules are in
+ * `realtimeCosts.ts`.
+ *
+ * The server is never the bottleneck here: no processing time, no accept queue,
+ * no limit on connections. The model measures the resources each mode asks for
+ * (requests per second, handshakes, open sockets, memory, bytes), and the
+ * latency its protocol imposes; compare them with a server's capacity to see
+ * which binds first.
+ */
+import { progressTicker } from '../../sim/progress';
+import { KeepAliveChannel } from './realtimeKeepAlive';
+import { longPollUser } from './realtimeLongPoll';
+import { MessageTimes } from './realtimeMessageTimes';
+import { checkRealtimeOptions, type RealtimeOptions } from './realtimeOptions';
+import { realtimeReport, type RealtimeResult } from './realtimeReport';
+import { httpSends, webSocketSends } from './realtimeSends';
+import { streamUser } from './realtimeStreams';
+import { RealtimeTally } from './realtimeTally';
+
+export type { RealtimeResult, RealtimeBucket, MessageCounts } from './realtimeReport';
+
+export function simulateRealtime(opts: RealtimeOptions): RealtimeResult {
+  const cfg = checkRealtimeOptions(opts);
+  const { rng, durationMs } = cfg;
+  const tally = new RealtimeTally(cfg);
+  const joinRng = rng.fork('join');
+  const serverMessages = new MessageTimes(cfg.messagesPerMinute, cfg.messageTiming, rng.fork('server messages'));
+  const clientMessages = new MessageTimes(cfg.clientMessagesPerMinute, cfg.messageTiming, rng.fork('client messages'));
+  const channel = (): KeepAliveChannel => new KeepAliveChannel(tally, cfg.rttMs, cfg.keepAliveIdleMs, cfg.requestsPerConnection);
+  const polls = channel();
+  const posts = channel();
+  const tick = progressTicker(cfg.users, cfg.onProgress);
+  const pending = { server: 0, client: 0 };
+
+  for (let u = 0; u < cfg.users; u++) {
+    const joinMs = cfg.rampMs > 0 ? joinRng() * cfg.rampMs : 0;
+    serverMessages.fill(joinMs, durationMs);
+    clientMessages.fill(joinMs, durationMs);
+    tally.count.generated += serverMessages.count;
+    tally.count.clientGenerated += clientMessages.count;
+    tally.startUser();
+    if (cfg.mode === 'long-polling') {
+      pending.server += longPollUser(cfg, tally, polls, joinMs, serverMessages);
+      pending.client += httpSends(cfg, tally, posts, clientMessages);
+    } else {
+      const stream = streamUser(cfg, tally, joinMs, serverMessages);
+      pending.server += stream.pending;
+      pending.client += cfg.mode === 'sse'
+        ? httpSends(cfg, tally, posts, clientMessages)
+        : webSocketSends(cfg, tally, stream.readyMs + cfg.rttMs / 2, clientMessages);
+    }
+    tick(u + 1);
+  }
+  return realtimeReport(cfg, tally, pending);
+}

@@ -1,0 +1,194 @@
+/**
+ * One service's request path as a stack of layers, each with its own capacity and
+ * its own way to break (course part 1, "the OSI model as a fault map").
+ *
+ * An attempt goes through the layers in this order:
+ * 1. L7 DNS: the client's cached record, or a lookup (`l7.dns.lookupMs`) that
+ *    caches the answer for `ttlMs`. Caches start warm, with expiries spread over
+ *    one TTL, as in a long-running fleet.
+ * 2. L4 connection: an idle keep-alive connection, or a new one that needs a free
+ *    ephemeral port, a handshake and a place at the server (see StackConnections).
+ * 3. L3 transit: half a round trip to the server.
+ * 4. L7 workers: a FIFO queue in front of `workers`, each request taking a draw of
+ *    `serviceTime` (parsing, authentication, business logic).
+ * 5. L1 link: the response is serialised at the link's bandwidth, FIFO behind the
+ *    responses before it.
+ * 6. L3 transit back, with TCP's loss recovery.
+ * Handshake and transfer times, loss recovery included, are drawn from the
+ * transport model (`planRequest`/`sampleRequest`, slow start from a cold window on
+ * a new connection). Packets sent while the route is withdrawn are lost and re-sent
+ * on TCP's backed-off timer (from 1 s for a SYN, from 200 ms on an open connection)
+ * until the route is back.
+ *
+ * The client gives up after `client.timeoutMs`, closes the connection, and
+ * retries every failure up to `client.retries` times. The server never learns of
+ * the abandonment: a request already sent is still served, which is how retries
+ * add load (the handbook's failure timeline: latency drift → timeouts → retries →
+ * amplified load). A response to an abandoned attempt is not sent.
+ *
+ * Approximations: slow-start rounds and link serialisation add up rather than
+ * overlap (an upper estimate for large responses on new connections); loss
+ * recovery of the request itself is counted on the way back; a 503 from a full
+ * worker queue reaches the client at once; the link's bandwidth is the one in
+ * force when a response joins its queue; a request whose client is already
+ * looking the name up goes ahead as if the lookup had finished. Not modelled: L2
+ * and L5/L6, jitter, DNS negative caching, several servers (see part 4),
+ * congestion of the path by the stack's own traffic (the link is the only shared
+ * pipe).
+ */
+import { planRequest, sampleRequest } from '../../net/requestTime';
+import { RTO_DEFAULTS } from '../../net/rto';
+import { serialisationMs } from '../../net/path';
+import { poissonArrivals } from '../../sim/arrivals';
+import { progressTicker } from '../../sim/progress';
+import { Simulation } from '../../sim/simulation';
+import { Station } from '../../sim/station';
+import { AttemptLog, STACK_OUTCOME } from './stackAttempts';
+import { StackConnections } from './stackConnections';
+import { FaultTimeline } from './stackFaults';
+import type { StackLayer } from './stackLayers';
+import { checkStackOptions, type StackOptions } from './stackOptions';
+import { stackReport, type StackResult } from './stackReport';
+
+export function simulateStack(opts: StackOptions): StackResult {
+  const cfg = checkStackOptions(opts);
+  const { durationMs, rng } = cfg;
+  const arrivals = poissonArrivals({ load: cfg.load, durationMs, rng: rng.fork('arrivals') });
+  const clientRng = rng.fork('clients');
+  const serviceRng = rng.fork('service');
+  const bytesRng = rng.fork('bytes');
+  const delayRng = rng.fork('delay');
+  const lossRng = rng.fork('loss');
+  const timeline = new FaultTimeline(cfg.faults, {
+    rttMs: cfg.rttMs, l3LossRate: cfg.lossRate, bandwidthMbps: cfg.bandwidthMbps, requestsPerConnection: cfg.requestsPerConnection,
+  });
+  const dnsRng = rng.fork('dns');
+  const dnsExpiresAt = Float64Array.from({ length: cfg.clients }, () => dnsRng() * cfg.dnsTtlMs);
+  const userClient = new Int32Array(arrivals.length);
+  const tick = progressTicker(arrivals.length, cfg.onProgress);
+
+  const sim = new Simulation();
+  const log = new AttemptLog();
+  /** The attempt each connection carries now. */
+  const connAttempt: number[] = [];
+
+  const fail = (a: number, outcome: number, at?: StackLayer): void => {
+    log.finish(a, sim.now, outcome, at);
+    const conn = log.conn[a];
+    // An abandoned connection is closed; one that carried a 503 stays usable.
+    if (conn >= 0 && outcome === STACK_OUTCOME.timedOut) connections.close(conn, sim.now);
+    else if (conn >= 0) release(conn);
+    if (log.attempt[a] < cfg.retries) sim.schedule(sim.now + cfg.retryDelayMs, RETRY, a);
+  };
+  /** The moment a packet first sent at `t` gets through: re-sent on a doubling timer while the route is down. */
+  const routeClear = (t: number, firstTimerMs: number): number => {
+    let send = t;
+    for (let wait = firstTimerMs; timeline.routeDown(send); wait = Math.min(2 * wait, RTO_DEFAULTS.maxRtoMs)) {
+      if (timeline.routeUpFrom(send) === Infinity) return Infinity;
+      send += wait;
+    }
+    return send;
+  };
+  const startAttempt = (user: number, attemptNo: number): void => {
+    const a = log.add(user, attemptNo, userClient[user], sim.now, cfg.responseBytes.sample(bytesRng));
+    if (cfg.timeoutMs !== Infinity) sim.schedule(sim.now + cfg.timeoutMs, TIMEOUT, a);
+    const client = userClient[user];
+    if (sim.now < dnsExpiresAt[client]) return connect(a);
+    if (timeline.dnsBroken(sim.now)) return sim.schedule(sim.now + cfg.dnsLookupMs, DNS_FAILED, a);
+    dnsExpiresAt[client] = sim.now + cfg.dnsLookupMs + cfg.dnsTtlMs;
+    sim.schedule(sim.now + cfg.dnsLookupMs, CONNECT, a);
+  };
+
+  const connections = new StackConnections(cfg, cfg.bucketMs, (conn) => send(connAttempt[conn]));
+  const connect = (a: number): void => {
+    if (log.done(a)) return;
+    const now = sim.now;
+    const reuse = timeline.requestsPerConnection(now) > 1;
+    let conn = reuse ? connections.takeIdle() : -1;
+    const fresh = conn < 0;
+    if (fresh) conn = connections.open(now);
+    if (conn < 0) return fail(a, STACK_OUTCOME.error, 'L4');
+    log.conn[a] = conn;
+    connAttempt[conn] = a;
+    log.newConnection[a] = fresh ? 1 : 0;
+    const rttMs = timeline.rttMs(now);
+    const plan = planRequest({ rttMs, lossRate: timeline.lossRate(now), bytes: log.bytes[a], connection: fresh ? 'new' : 'reused' });
+    const timing = sampleRequest(plan, delayRng, lossRng);
+    log.returnMs[a] = timing.breakdown.transferMs - rttMs / 2;
+    if (!fresh) return send(a);
+    // Re-sent SYNs (route down, or lost) are transit time at L3; the clean round trip is L4's handshake.
+    const synSent = routeClear(now, RTO_DEFAULTS.initialRtoMs);
+    log.enter(a, 'L3', now);
+    if (synSent === Infinity) return;
+    sim.schedule(synSent + Math.max(0, timing.breakdown.tcpMs - rttMs), HANDSHAKE, a);
+    log.handshakeMs[a] = rttMs;
+  };
+  /** A request on `conn` is over: keep the connection while it may carry more, else close it. */
+  const release = (conn: number): void => {
+    connections.finish(conn, sim.now, connections.uses[conn] + 1 < timeline.requestsPerConnection(sim.now));
+  };
+  const send = (a: number): void => {
+    log.enter(a, 'L3', sim.now);
+    const arrive = routeClear(sim.now, RTO_DEFAULTS.minRtoMs);
+    if (arrive !== Infinity) sim.schedule(arrive + timeline.rttMs(sim.now) / 2, AT_SERVER, a);
+  };
+
+  const workers = new Station(sim, { workers: cfg.workers, queueLimit: cfg.queueLimit, bucketMs: cfg.bucketMs }, (a, now) => {
+    if (log.done(a)) return;
+    log.enter(a, 'L1', now);
+    link.submit(a, serialisationMs(log.bytes[a], timeline.bandwidthMbps(now)));
+  });
+  const link = new Station(sim, { workers: 1, bucketMs: cfg.bucketMs }, (a, now) => {
+    if (log.done(a)) return;
+    log.enter(a, 'L3', now);
+    const leaves = routeClear(now, RTO_DEFAULTS.minRtoMs);
+    if (leaves !== Infinity) sim.schedule(leaves + log.returnMs[a], DONE, a);
+  });
+
+  const RETRY = sim.on((a) => startAttempt(log.request[a], log.attempt[a] + 1));
+  const TIMEOUT = sim.on((a) => {
+    if (!log.done(a)) fail(a, STACK_OUTCOME.timedOut);
+  });
+  const DNS_FAILED = sim.on((a) => {
+    if (!log.done(a)) fail(a, STACK_OUTCOME.error, 'L7');
+  });
+  const CONNECT = sim.on(connect);
+  const HANDSHAKE = sim.on((a, now) => {
+    if (log.done(a)) return;
+    log.enter(a, 'L4', now);
+    sim.schedule(now + log.handshakeMs[a], CONNECTED, a);
+  });
+  const CONNECTED = sim.on((a, now) => {
+    if (log.done(a)) return;
+    const verdict = connections.accept(log.conn[a], now);
+    if (verdict === 'accepted') send(a);
+    if (verdict !== 'refused') return;
+    log.conn[a] = -1;
+    fail(a, STACK_OUTCOME.error, 'L4');
+  });
+  const AT_SERVER = sim.on((a, now) => {
+    if (!log.done(a)) log.enter(a, 'L7', now);
+    if (!workers.submit(a, cfg.serviceTime.sample(serviceRng)) && !log.done(a)) fail(a, STACK_OUTCOME.error, 'L7');
+  });
+  const DONE = sim.on((a, now) => {
+    if (log.done(a)) return;
+    log.finish(a, now, STACK_OUTCOME.ok);
+    release(log.conn[a]);
+  });
+  const USER = sim.on((user) => {
+    tick(user + 1);
+    userClient[user] = Math.floor(clientRng() * cfg.clients);
+    startAttempt(user, 0);
+    if (user + 1 < arrivals.length) sim.schedule(arrivals[user + 1], USER, user + 1);
+  });
+  // When keep-alive is lost the client drops its pool.
+  const POOL_DROPPED = sim.on((_, now) => connections.closeIdle(now));
+  for (const f of cfg.faults) if (f.kind === 'port-exhaustion' && f.atMs < durationMs) sim.schedule(f.atMs, POOL_DROPPED);
+  if (arrivals.length > 0) sim.schedule(arrivals[0], USER, 0);
+
+  sim.run({ until: durationMs });
+  workers.flush(durationMs);
+  link.flush(durationMs);
+  connections.advance(durationMs);
+  return stackReport({ cfg, arrivals, attempts: log.columns(durationMs), timeline, workers, link, connections });
+}

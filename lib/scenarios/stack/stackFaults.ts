@@ -1,0 +1,190 @@
+/**
+ * Faults injected into the layered stack, each at one layer and for a time window
+ * [atMs, untilMs), and the stack's state at any moment with them applied.
+ *
+ * - `dns-misconfiguration` (L7): the authority answers wrongly, so every lookup from
+ *   `atMs` fails. Clients holding a cached record keep working until it expires,
+ *   so errors ramp up over one TTL instead of jumping.
+ * - `port-exhaustion` (L4): the client side stops reusing connections (a proxy
+ *   starts sending `Connection: close`, a keep-alive setting is lost): every
+ *   request opens a connection, TIME_WAIT fills the ephemeral range, and new
+ *   connections are refused once it is full.
+ * - `route-withdrawal` (L3): the route to the service is withdrawn (as in
+ *   Cloudflare's BGP incident of 21 June 2022): packets sent meanwhile go nowhere,
+ *   and TCP re-sends them on its backed-off timer until the route returns.
+ * - `link-degradation` at L1 (a link renegotiated to a lower speed, a failing
+ *   optic: `bandwidthMbps`, `lossRate`) or at L3 (a congested or longer route:
+ *   `lossRate`, `rttMs`).
+ *
+ * Faults of the same kind and layer may not overlap. Loss at L1 and L3 combine as
+ * independent drops: 1 − (1 − p1)(1 − p3).
+ */
+import * as check from '../../validate';
+import type { StackLayer } from './stackLayers';
+
+export const FAULT_KINDS = ['dns-misconfiguration', 'port-exhaustion', 'route-withdrawal', 'link-degradation'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+interface FaultWindow {
+  /** When the fault begins (ms, ≥ 0). */
+  atMs: number;
+  /** When it ends (ms, > atMs; default Infinity: it lasts the run). */
+  untilMs?: number;
+}
+
+export interface DnsMisconfiguration extends FaultWindow {
+  kind: 'dns-misconfiguration';
+}
+
+export interface PortExhaustion extends FaultWindow {
+  kind: 'port-exhaustion';
+  /** Requests per connection while the fault lasts (≥ 1; default 1: no keep-alive). */
+  requestsPerConnection?: number;
+}
+
+export interface RouteWithdrawal extends FaultWindow {
+  kind: 'route-withdrawal';
+}
+
+export interface LinkDegradation extends FaultWindow {
+  kind: 'link-degradation';
+  /** 'L1': the link itself; 'L3': the route across the network. */
+  layer: 'L1' | 'L3';
+  /** Packet loss in [0, 1) added at this layer while the fault lasts. */
+  lossRate?: number;
+  /** L1 only: the link's bandwidth while the fault lasts (Mbit/s, > 0). */
+  bandwidthMbps?: number;
+  /** L3 only: the path's round-trip time while the fault lasts (ms, ≥ 0). */
+  rttMs?: number;
+}
+
+export type StackFault = DnsMisconfiguration | PortExhaustion | RouteWithdrawal | LinkDegradation;
+
+/** A checked fault with its layer and end filled in. */
+export type PlacedFault = StackFault & { layer: StackLayer; untilMs: number };
+
+const KIND_LAYER: Record<Exclude<FaultKind, 'link-degradation'>, StackLayer> = {
+  'dns-misconfiguration': 'L7',
+  'port-exhaustion': 'L4',
+  'route-withdrawal': 'L3',
+};
+
+/** The layer a fault belongs to (the answer to "which layer failed?"). */
+export function faultLayer(fault: StackFault): StackLayer {
+  return fault.kind === 'link-degradation' ? fault.layer : KIND_LAYER[fault.kind];
+}
+
+const FIELDS: Record<string, readonly string[]> = {
+  'dns-misconfiguration': [],
+  'port-exhaustion': ['requestsPerConnection'],
+  'route-withdrawal': [],
+  'link-degradation': ['layer', 'lossRate', 'bandwidthMbps', 'rttMs'],
+};
+
+/** Checks the `faults` option: an array of faults, windows inside [0, ∞), no overlap per kind and layer. */
+export function checkFaults(value: unknown): PlacedFault[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`faults must be an array of { kind, atMs, untilMs? }; got ${check.describe(value)}`);
+  const placed = value.map((f: StackFault, i): PlacedFault => {
+    const at = `faults[${i}]`;
+    check.options(at, f);
+    const kind = check.oneOf(`${at}.kind`, f.kind, FAULT_KINDS);
+    check.knownOptions(`${at} (${kind})`, f, ['kind', 'atMs', 'untilMs', ...FIELDS[kind]]);
+    const atMs = check.nonNegative(`${at}.atMs`, f.atMs);
+    const untilMs = f.untilMs === undefined || f.untilMs === Infinity ? Infinity : check.finite(`${at}.untilMs`, f.untilMs);
+    if (!(untilMs > atMs)) throw new RangeError(`${at}.untilMs must be > atMs (${atMs}); got ${untilMs}`);
+    if (f.kind === 'port-exhaustion' && f.requestsPerConnection !== undefined) {
+      check.inRange(`${at}.requestsPerConnection`, f.requestsPerConnection, 1, Infinity, '[)');
+    }
+    if (f.kind === 'link-degradation') {
+      check.oneOf(`${at}.layer`, f.layer, ['L1', 'L3'] as const);
+      if (f.lossRate !== undefined) check.inRange(`${at}.lossRate`, f.lossRate, 0, 1, '[)');
+      if (f.layer === 'L1' && f.rttMs !== undefined) throw new TypeError(`${at}.rttMs belongs to an L3 degradation; an L1 one takes bandwidthMbps and lossRate`);
+      if (f.layer === 'L3' && f.bandwidthMbps !== undefined) throw new TypeError(`${at}.bandwidthMbps belongs to an L1 degradation; an L3 one takes rttMs and lossRate`);
+      if (f.bandwidthMbps !== undefined) check.positive(`${at}.bandwidthMbps`, f.bandwidthMbps);
+      if (f.rttMs !== undefined) check.nonNegative(`${at}.rttMs`, f.rttMs);
+      if (f.lossRate === undefined && f.bandwidthMbps === undefined && f.rttMs === undefined) {
+        throw new TypeError(`${at} (link-degradation at ${f.layer}) changes nothing: give lossRate${f.layer === 'L1' ? ' or bandwidthMbps' : ' or rttMs'}`);
+      }
+    }
+    return { ...f, layer: faultLayer(f), untilMs } as PlacedFault;
+  });
+  placed.forEach((a, i) => {
+    placed.slice(i + 1).forEach((b, j) => {
+      if (a.kind === b.kind && a.layer === b.layer && a.atMs < b.untilMs && b.atMs < a.untilMs) {
+        throw new RangeError(`faults[${i}] and faults[${i + 1 + j}] (${a.kind} at ${a.layer}) overlap in time; merge them into one window`);
+      }
+    });
+  });
+  return placed;
+}
+
+/** The stack's settings that faults change, as configured. */
+export interface BaseState {
+  rttMs: number;
+  l3LossRate: number;
+  bandwidthMbps: number;
+  requestsPerConnection: number;
+}
+
+/** The stack's state over time with the faults applied. */
+export class FaultTimeline {
+  constructor(readonly faults: PlacedFault[], private readonly base: BaseState) {}
+
+  private active(kind: FaultKind, tMs: number, layer?: StackLayer): PlacedFault | undefined {
+    return this.faults.find((f) => f.kind === kind && (layer === undefined || f.layer === layer) && f.atMs <= tMs && tMs < f.untilMs);
+  }
+
+  dnsBroken(tMs: number): boolean {
+    return this.active('dns-misconfiguration', tMs) !== undefined;
+  }
+
+  routeDown(tMs: number): boolean {
+    return this.active('route-withdrawal', tMs) !== undefined;
+  }
+
+  /** The first moment ≥ tMs at which the route is up (Infinity if never again). */
+  routeUpFrom(tMs: number): number {
+    let t = tMs;
+    for (let f = this.active('route-withdrawal', t); f !== undefined; f = this.active('route-withdrawal', t)) t = f.untilMs;
+    return t;
+  }
+
+  requestsPerConnection(tMs: number): number {
+    const f = this.active('port-exhaustion', tMs) as PortExhaustion | undefined;
+    return f === undefined ? this.base.requestsPerConnection : f.requestsPerConnection ?? 1;
+  }
+
+  bandwidthMbps(tMs: number): number {
+    const f = this.active('link-degradation', tMs, 'L1') as LinkDegradation | undefined;
+    return f?.bandwidthMbps ?? this.base.bandwidthMbps;
+  }
+
+  rttMs(tMs: number): number {
+    const f = this.active('link-degradation', tMs, 'L3') as LinkDegradation | undefined;
+    return f?.rttMs ?? this.base.rttMs;
+  }
+
+  /** Loss added at L1 (frame errors). */
+  l1LossRate(tMs: number): number {
+    const f = this.active('link-degradation', tMs, 'L1') as LinkDegradation | undefined;
+    return f?.lossRate ?? 0;
+  }
+
+  /** Loss along the path at L3 (the configured rate, or the degraded one). */
+  l3LossRate(tMs: number): number {
+    const f = this.active('link-degradation', tMs, 'L3') as LinkDegradation | undefined;
+    return f?.lossRate ?? this.base.l3LossRate;
+  }
+
+  /** Loss a packet meets end to end: drops at L1 and L3 are independent. */
+  lossRate(tMs: number): number {
+    return 1 - (1 - this.l1LossRate(tMs)) * (1 - this.l3LossRate(tMs));
+  }
+
+  /** Moments when some fault begins or ends, in order. */
+  changes(): number[] {
+    const times = this.faults.flatMap((f) => [f.atMs, f.untilMs]).filter((t) => Number.isFinite(t));
+    return [...new Set(times)].sort((a, b) => a - b);
+  }
+}
