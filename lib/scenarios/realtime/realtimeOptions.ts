@@ -11,7 +11,9 @@ import { LINUX_TIME_WAIT_MS } from '../../net/simulatePorts';
 import { DEFAULT_REQUEST_HEADER_BYTES, DEFAULT_RESPONSE_HEADER_BYTES } from '../../http/pageLoadPlan';
 import * as check from '../../validate';
 import { REALTIME_TLS_MODES, type RealtimeTls } from './realtimeCosts';
-import { DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/keepAlive';
+import { DEFAULT_KEEP_ALIVE_IDLE_MS, DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/keepAlive';
+
+export { DEFAULT_KEEP_ALIVE_IDLE_MS };
 import { checkBuckets } from '../../sim/buckets';
 
 export type RealtimeMode = 'long-polling' | 'sse' | 'websocket';
@@ -76,8 +78,6 @@ export const MAX_REALTIME_USERS = 1e6;
 export const MAX_REALTIME_EVENTS = 2e8;
 /** Default long-poll hold (ms), a common choice, below the 60 s idle timeouts of many proxies. */
 export const DEFAULT_POLL_TIMEOUT_MS = 30_000;
-/** Node.js `server.keepAliveTimeout` and Apache `KeepAliveTimeout` (5 s). */
-export const DEFAULT_KEEP_ALIVE_IDLE_MS = 5000;
 /** Default heartbeat interval (ms), a common choice (Socket.IO pings every 25 s). */
 export const DEFAULT_HEARTBEAT_MS = 30_000;
 /**
