@@ -121,21 +121,101 @@ export function ascending(option: string, value: unknown): ArrayLike<number> {
   return arr;
 }
 
-/** A plain options object (so that `simulateQueue()` without one fails clearly). */
-export function options<T>(fn: string, value: T): T {
+/** A plain object, or a TypeError naming `where` (so that `simulateQueue()` without one fails clearly). */
+function plainObject(where: string, value: unknown): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${fn} expects an options object; got ${describe(value)}`);
+    throw new TypeError(`${where} expects an options object; got ${describe(value)}`);
+  }
+}
+
+/** Edit distance between two strings, ignoring case (a misspelt key is often a mis-cased one). */
+function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let row = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= t.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[t.length];
+}
+
+/** The known key closest to `key`, when it is close enough to be a likely misspelling. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(key, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(Math.max(key.length, 1) / 3)) ? best : undefined;
+}
+
+/**
+ * The one rule for options objects: `value` must be a plain object whose keys are all
+ * in `known`, so that a misspelt option fails instead of being ignored. An unknown key
+ * throws a TypeError naming it where it sits, the closest known key and every known key.
+ * `null` is never "omitted": a key whose value is null throws a TypeError unless it is
+ * listed in `nullable` (an option documented to take null). Omit an option, or pass
+ * undefined, to take its default.
+ *
+ * `options` checks a function's own options object, named by the function
+ * (`simulateQueue`); `nestedOptions` checks an object inside it, named by its path
+ * (`path`, `servers[2]`, `l7.dns`), so its keys are reported as `path.lossrate`.
+ */
+export function options<T>(fn: string, value: T, known: readonly (keyof T & string)[] | readonly string[], nullable: readonly string[] = []): T {
+  return keysWithin(fn, value, known, nullable, (key) => key, `${fn}: `, '');
+}
+
+/** `options` for an object nested in another one's options, named by its path (see `options`). */
+export function nestedOptions<T>(path: string, value: T, known: readonly (keyof T & string)[] | readonly string[], nullable: readonly string[] = []): T {
+  return keysWithin(path, value, known, nullable, (key) => `${path}.${key}`, '', ` of ${path}`);
+}
+
+function keysWithin<T>(
+  where: string,
+  value: T,
+  known: readonly string[],
+  nullable: readonly string[],
+  at: (key: string) => string,
+  prefix: string,
+  of: string,
+): T {
+  plainObject(where, value);
+  for (const [key, v] of Object.entries(value as object)) {
+    if (!known.includes(key)) {
+      const close = closestKey(key, known);
+      const hint = close === undefined ? '' : ` (did you mean ${JSON.stringify(at(close))}?)`;
+      throw new TypeError(`${prefix}unknown option ${JSON.stringify(at(key))}${hint}; known options${of}: ${known.join(', ') || 'none'}`);
+    }
+    if (v === null && !nullable.includes(key)) {
+      throw new TypeError(`${prefix}option ${at(key)} is null; omit it (or pass undefined) to take its default`);
+    }
   }
   return value;
 }
 
-/** An options object whose keys are all in `known`, so that a misspelt option fails instead of being ignored. */
-export function knownOptions<T>(fn: string, value: T, known: readonly string[]): T {
-  options(fn, value);
-  for (const key of Object.keys(value as object)) {
-    if (!known.includes(key)) throw new RangeError(`${fn} has no option ${JSON.stringify(key)}; known options: ${known.join(', ')}`);
+/**
+ * Refuses up front a call whose implied work would run past what one call may take
+ * (about a minute and 2 GB on a 2-core machine): `work` is what the options imply
+ * (e.g. requests × servers scanned), `limit` its ceiling. The RangeError names the
+ * options involved, the work they imply, the limit and why it exists.
+ */
+export function workWithin(options: string, work: number, limit: number, why: string): void {
+  if (!(work <= limit)) {
+    throw new RangeError(`${options} imply ${formatCount(work)} ${why}; the limit is ${formatCount(limit)} per call (about a minute and 2 GB on a 2-core machine)`);
   }
-  return value;
+}
+
+/** A count as messages print it: 1.5e+9 rather than 1500000000. */
+function formatCount(n: number): string {
+  return Number.isFinite(n) && Math.abs(n) < 1e6 ? String(Math.round(n * 1000) / 1000) : n.toPrecision(3);
 }
 
 /**
@@ -150,3 +230,12 @@ export function within<T>(where: string, fn: () => T): T {
     throw e;
   }
 }
+
+/** @deprecated Transitional: a plain options object whose keys are not yet checked; every caller moves to `options`. */
+export function legacyOptions<T>(fn: string, value: T): T {
+  plainObject(fn, value);
+  return value;
+}
+
+/** @deprecated Transitional alias of `options`. */
+export const knownOptions = options;

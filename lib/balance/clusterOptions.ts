@@ -89,7 +89,7 @@ export interface ClusterConfig {
 }
 
 export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
-  check.options('simulateCluster', opts);
+  check.legacyOptions('simulateCluster', opts);
   const servers = checkServers(opts.servers, opts.workers === undefined ? 1 : check.integer('workers', opts.workers, 1, 10_000));
   const requests = check.integer('requests', opts.requests, 1, 1e7);
   const tiers = checkProxyTiers(opts.proxies);
@@ -125,6 +125,6 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
 }
 
 function checkBurst(value: BurstSpec): BurstSpec {
-  check.options('burst', value);
+  check.legacyOptions('burst', value);
   return { meanOnMs: check.positive('burst.meanOnMs', value.meanOnMs), meanOffMs: check.positive('burst.meanOffMs', value.meanOffMs) };
 }

@@ -70,7 +70,7 @@ export function checkServers(value: unknown, defaultWorkers: number): ClusterSer
   };
   specs.forEach((spec, i) => {
     const o = `servers[${i}]`;
-    check.options(o, spec);
+    check.legacyOptions(o, spec);
     out.names.push(spec.name === undefined ? `s${i}` : String(spec.name));
     out.workers[i] = spec.workers === undefined ? defaultWorkers : check.integer(`${o}.workers`, spec.workers, 1, 10_000);
     out.speed[i] = spec.speed === undefined ? 1 : check.positive(`${o}.speed`, spec.speed);
@@ -90,7 +90,7 @@ function checkFailures(option: string, failures: unknown): Downtime[] {
   if (!Array.isArray(failures)) throw new TypeError(`${option} must be an array of { atMs, recoverAtMs? }; got ${check.describe(failures)}`);
   let previousEnd = -Infinity;
   return failures.map((f: ServerFailure, k) => {
-    check.options(`${option}[${k}]`, f);
+    check.legacyOptions(`${option}[${k}]`, f);
     const fromMs = check.nonNegative(`${option}[${k}].atMs`, f.atMs);
     if (fromMs < previousEnd) throw new RangeError(`${option}[${k}].atMs must come after the previous recovery (${previousEnd} ms); got ${fromMs}`);
     const toMs = f.recoverAtMs === undefined ? Infinity : check.positive(`${option}[${k}].recoverAtMs`, f.recoverAtMs);

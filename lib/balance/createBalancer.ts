@@ -75,7 +75,7 @@ function checkFactory(spec: BalancerSpec & object): void {
 }
 
 function checkContext(context: BalancerContext): void {
-  check.options('createBalancer context', context);
+  check.legacyOptions('createBalancer context', context);
   const { members, weights } = context;
   if (!(members instanceof Int32Array) || members.length === 0) {
     throw new TypeError(`balancer context.members must be a non-empty Int32Array; got ${check.describe(members)}`);

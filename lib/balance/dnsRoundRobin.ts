@@ -36,7 +36,7 @@ export interface DnsRoundRobinOptions {
 const RESOLVER_SEED = 0x646e73;
 
 export function dnsRoundRobin(opts: DnsRoundRobinOptions): BalancerFactory {
-  check.options('dnsRoundRobin', opts);
+  check.legacyOptions('dnsRoundRobin', opts);
   if (!Array.isArray(opts.resolvers) || opts.resolvers.length === 0 || opts.resolvers.length > 100_000) {
     throw new TypeError(`resolvers must be an array of 1 to 100000 relative sizes; got ${check.describe(opts.resolvers)}`);
   }

@@ -44,7 +44,7 @@ export interface HealthTransition {
 
 /** Checks health-check options, filling in the defaults. */
 export function checkHealthCheck(option: string, value: HealthCheckOptions): HealthCheck {
-  check.options(option, value);
+  check.legacyOptions(option, value);
   const intervalMs = value.intervalMs === undefined ? 2000 : check.positive(`${option}.intervalMs`, value.intervalMs);
   const timeoutMs = value.timeoutMs === undefined ? Math.min(1000, intervalMs) : check.inRange(`${option}.timeoutMs`, value.timeoutMs, 0, intervalMs, '(]');
   return {

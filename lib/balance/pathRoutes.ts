@@ -20,7 +20,7 @@ export function checkPaths(value: unknown): PathSpec[] {
   }
   let total = 0;
   const paths = value.map((p: PathSpec, k) => {
-    check.options(`paths[${k}]`, p);
+    check.legacyOptions(`paths[${k}]`, p);
     if (typeof p.path !== 'string' || !p.path.startsWith('/')) throw new TypeError(`paths[${k}].path must be a string starting with "/"; got ${check.describe(p.path)}`);
     total += check.inRange(`paths[${k}].share`, p.share, 0, 1, '(]');
     return { path: p.path, share: p.share, serviceTime: p.serviceTime === undefined ? undefined : requireDistribution(`paths[${k}].serviceTime`, p.serviceTime) };
@@ -31,7 +31,7 @@ export function checkPaths(value: unknown): PathSpec[] {
 
 /** The pool (index into `poolNames`) each path is routed to. */
 export function routePaths(paths: readonly PathSpec[], routes: Readonly<Record<string, string>> | undefined, poolNames: readonly string[]): Int32Array {
-  const table = Object.entries(routes === undefined ? {} : check.options('routes', routes));
+  const table = Object.entries(routes === undefined ? {} : check.legacyOptions('routes', routes));
   for (const [prefix, pool] of table) {
     if (!prefix.startsWith('/')) throw new RangeError(`routes keys must be path prefixes starting with "/"; got ${JSON.stringify(prefix)}`);
     if (!poolNames.includes(pool)) {

@@ -46,7 +46,7 @@ export function checkProxyTiers(value: unknown): ProxyTier[] {
   if (!Array.isArray(value) || value.length > 8) throw new TypeError(`proxies must be an array of at most 8 tiers; got ${check.describe(value)}`);
   return value.map((spec: ProxyTierSpec, t) => {
     const o = `proxies[${t}]`;
-    check.options(o, spec);
+    check.legacyOptions(o, spec);
     const layer = check.oneOf(`${o}.layer`, spec.layer, ['L4', 'L7'] as const);
     const cost = spec.costMs === undefined ? PROXY_COST_MS[layer] : spec.costMs;
     return {

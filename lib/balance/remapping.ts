@@ -38,7 +38,7 @@ export interface Remapping {
 }
 
 export function remappedShare(opts: RemappingOptions): Remapping {
-  check.options('remappedShare', opts);
+  check.legacyOptions('remappedShare', opts);
   const servers = check.integer('servers', opts.servers, 2, 100_000);
   const keys = check.integer('keys', opts.keys, 1, 10_000_000);
   const removed = opts.removed === undefined ? servers - 1 : check.integer('removed', opts.removed, 0, servers - 1);

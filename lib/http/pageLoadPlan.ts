@@ -82,7 +82,7 @@ export interface PageLoadPlan {
 const SCHEDULING: readonly StreamScheduling[] = ['round-robin', 'sequential'];
 
 export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
-  check.options('pageLoad', opts);
+  check.legacyOptions('pageLoad', opts);
   const protocol = check.oneOf('protocol', opts.protocol, HTTP_PROTOCOLS);
   const traits = PROTOCOL_TRAITS[protocol];
   if (!Array.isArray(opts.objects) || opts.objects.length === 0) {
@@ -90,7 +90,7 @@ export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
   }
   if (opts.objects.length > 10_000) throw new RangeError(`objects must hold at most 10000 sizes; got ${opts.objects.length}`);
   const bodyBytes = opts.objects.map((b, i) => check.nonNegative(`objects[${i}]`, b));
-  const path = createPath(check.options('path', opts.path));
+  const path = createPath(check.legacyOptions('path', opts.path));
   const tls = opts.tls ?? '1.3';
   if (traits.transport === 'quic' && !QUIC_TLS_MODES.includes(tls)) {
     throw new RangeError(`tls must be one of ${QUIC_TLS_MODES.map((m) => `'${m}'`).join(', ')} for http3 (QUIC always runs TLS 1.3); got ${check.describe(tls)}`);
@@ -100,8 +100,8 @@ export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
   const ratio = check.inRange('headerRatio', opts.headerRatio ?? DEFAULT_HEADER_RATIO, 0, 1);
   let migration: PageLoadPlan['migration'] = null;
   if (opts.migration !== undefined) {
-    const m = check.options('migration', opts.migration);
-    migration = { atMs: check.positive('migration.atMs', m.atMs), path: createPath(check.options('migration.path', m.path)) };
+    const m = check.legacyOptions('migration', opts.migration);
+    migration = { atMs: check.positive('migration.atMs', m.atMs), path: createPath(check.legacyOptions('migration.path', m.path)) };
   }
   let drops: Set<number> | null = null;
   if (opts.dropPackets !== undefined) {

@@ -35,8 +35,8 @@ export interface PageLoadTables {
 }
 
 export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {
-  check.options('pageLoadTable', opts);
-  const configurations = check.options('configurations', opts.configurations);
+  check.legacyOptions('pageLoadTable', opts);
+  const configurations = check.legacyOptions('configurations', opts.configurations);
   const names = Object.keys(configurations);
   if (names.length === 0) throw new RangeError('configurations must name at least one page-load configuration');
   const runs = check.integer('runs', opts.runs, 1, 100_000);

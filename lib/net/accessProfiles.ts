@@ -89,7 +89,7 @@ export function getAccessProfile(profiles: readonly AccessProfile[], name: strin
  * when `meanLossBurst` is 1 (or nothing is lost) and `burstyLoss` otherwise.
  */
 export function accessPath(profile: AccessProfile): Path {
-  check.options('accessPath', profile);
+  check.legacyOptions('accessPath', profile);
   const bursty = profile.meanLossBurst !== 1 && profile.lossRate > 0;
   return createPath({
     rttMs: profile.rttMs,

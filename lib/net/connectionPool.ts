@@ -103,7 +103,7 @@ const BUSY = 1;
 const IDLE = 2;
 
 export function simulatePool(opts: PoolOptions): PoolResult {
-  check.options('simulatePool', opts);
+  check.legacyOptions('simulatePool', opts);
   const mode = check.oneOf('whenExhausted', opts.whenExhausted, WHEN_EXHAUSTED);
   const poolSize = check.integer('poolSize', opts.poolSize, mode === 'wait' ? 1 : 0, 100_000);
   const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);

@@ -72,7 +72,7 @@ export function walkHops(from: DnsWalkStart): 1 | 2 | 3 {
 
 /** The cost (ms) of one lookup answered at `answeredBy` (see the module header). */
 export function dnsLookupBudget(opts: DnsBudgetOptions): number {
-  check.options('dnsLookupBudget', opts);
+  check.legacyOptions('dnsLookupBudget', opts);
   const answeredBy = check.oneOf('answeredBy', opts.answeredBy, DNS_ANSWERED_BY);
   const walkFrom = check.oneOf('walkFrom', opts.walkFrom ?? 'root', DNS_WALK_STARTS);
   if (opts.walkFrom !== undefined && answeredBy !== 'authoritative') {

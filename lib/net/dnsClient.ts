@@ -88,7 +88,7 @@ export class DnsClient {
   private readonly stub: TtlCache<string | null> | null;
 
   constructor(opts: DnsClientOptions) {
-    check.options('DnsClient', opts);
+    check.legacyOptions('DnsClient', opts);
     if (opts.resolver === null || typeof opts.resolver !== 'object' || typeof opts.resolver.resolve !== 'function') {
       throw new TypeError(`resolver must be a DnsResolver; got ${check.describe(opts.resolver)}`);
     }

@@ -128,7 +128,7 @@ const OLD_ADDRESS = '192.0.2.10';
 const NEW_ADDRESS = '192.0.2.20';
 
 export function simulateDnsFailover(opts: DnsFailoverOptions): DnsFailoverResult {
-  check.options('simulateDnsFailover', opts);
+  check.legacyOptions('simulateDnsFailover', opts);
   const clients = check.integer('clients', opts.clients, 1, MAX_CLIENTS);
   const resolverCount = check.integer('resolvers', opts.resolvers ?? Math.min(8, clients), 1, clients);
   const rate = check.positive('ratePerClient', opts.ratePerClient ?? 0.1);

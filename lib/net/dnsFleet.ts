@@ -72,7 +72,7 @@ export class DnsFleet {
   private readonly zoneExp: Float64Array;
 
   constructor(opts: DnsFleetOptions) {
-    check.options('DnsFleet', opts);
+    check.legacyOptions('DnsFleet', opts);
     this.clients = check.integer('clients', opts.clients, 1, 1_000_000);
     this.resolvers = check.integer('resolvers', opts.resolvers, 1, this.clients);
     if (typeof opts.authority !== 'function') throw new TypeError(`authority must be a function such as dnsZone(...); got ${check.describe(opts.authority)}`);

@@ -79,7 +79,7 @@ export class DnsResolver {
   private readonly zoneReferrals = new TtlCache<true>();
 
   constructor(opts: DnsResolverOptions) {
-    check.options('DnsResolver', opts);
+    check.legacyOptions('DnsResolver', opts);
     if (typeof opts.authority !== 'function') {
       throw new TypeError(`authority must be a function (name, nowMs) => { address, ttlMs } such as dnsZone(...); got ${check.describe(opts.authority)}`);
     }

@@ -96,10 +96,10 @@ export function zoneOf(name: string): string {
 
 /** Builds the authority for a zone table (see the module header). */
 export function dnsZone(opts: DnsZoneOptions): DnsAuthority {
-  check.options('dnsZone', opts);
+  check.legacyOptions('dnsZone', opts);
   const ttlMs = ttlSecondsToMs('ttlS', opts.ttlS);
   const negativeTtlMs = ttlSecondsToMs('negativeTtlS', opts.negativeTtlS ?? DEFAULT_NEGATIVE_TTL_S);
-  check.options('records', opts.records);
+  check.legacyOptions('records', opts.records);
   const history = new Map<string, { atMs: number; answer: DnsAnswer }[]>();
   const nx: DnsAnswer = { address: null, ttlMs: negativeTtlMs };
   const answerFor = (address: string | null): DnsAnswer => (address === null ? nx : { address, ttlMs });
@@ -116,7 +116,7 @@ export function dnsZone(opts: DnsZoneOptions): DnsAuthority {
   if (!Array.isArray(changes)) throw new TypeError(`changes must be an array of { atMs, name, address }; got ${check.describe(changes)}`);
   const sorted = changes
     .map((c, i) => {
-      check.options(`changes[${i}]`, c);
+      check.legacyOptions(`changes[${i}]`, c);
       const atMs = check.nonNegative(`changes[${i}].atMs`, c.atMs);
       const address = c.address === null ? null : checkAddress(`changes[${i}].address`, c.address);
       return { atMs, name: dnsName(`changes[${i}].name`, c.name), address, i };

@@ -42,7 +42,7 @@ export interface HandshakeCpu {
 }
 
 export function handshakeCpu(options: HandshakeCpuOptions): HandshakeCpu {
-  check.options('handshakeCpu', options);
+  check.legacyOptions('handshakeCpu', options);
   const rate = check.nonNegative('connectionsPerSecond', options.connectionsPerSecond);
   const resumed = check.probability('resumedShare', options.resumedShare ?? 0);
   const fullMs = check.nonNegative('fullMs', options.fullMs ?? HANDSHAKE_CPU_DEFAULTS.fullMs);

@@ -59,7 +59,7 @@ export interface GilbertElliottOptions {
 
 /** The two-state bursty loss chain. */
 export function gilbertElliott(options: GilbertElliottOptions): LossModel {
-  check.options('gilbertElliott', options);
+  check.legacyOptions('gilbertElliott', options);
   const p = check.inRange('goodToBad', options.goodToBad, 0, 1, '(]');
   const r = check.inRange('badToGood', options.badToGood, 0, 1, '(]');
   const lossGood = check.inRange('lossInGood', options.lossInGood ?? 0, 0, 1, '[)');
@@ -91,7 +91,7 @@ export interface BurstyLossOptions {
 
 /** Gilbert–Elliott with lossless good and lossy bad states, fitted to a loss rate and mean burst. */
 export function burstyLoss(options: BurstyLossOptions): LossModel {
-  check.options('burstyLoss', options);
+  check.legacyOptions('burstyLoss', options);
   const rate = check.inRange('rate', options.rate, 0, 1, '()');
   const meanBurst = check.inRange('meanBurst', options.meanBurst, 1, Infinity, '[)');
   const badToGood = 1 / meanBurst;

@@ -21,7 +21,7 @@ export interface MathisOptions {
 
 /** Steady-state throughput (bytes per second). */
 export function mathisThroughput(options: MathisOptions): number {
-  check.options('mathisThroughput', options);
+  check.legacyOptions('mathisThroughput', options);
   const mss = check.positive('mssBytes', options.mssBytes);
   const rtt = check.positive('rttMs', options.rttMs);
   const p = check.inRange('lossRate', options.lossRate, 0, 1, '()');

@@ -44,7 +44,7 @@ export interface Path {
 
 /** A validated path. */
 export function createPath(options: PathOptions): Path {
-  check.options('createPath', options);
+  check.legacyOptions('createPath', options);
   const rttMs = check.nonNegative('rttMs', options.rttMs);
   if (options.jitter !== undefined && options.jitterMs !== undefined) {
     throw new TypeError('give either jitterMs (mean extra delay per round trip) or jitter (a Distribution per one-way trip), not both');

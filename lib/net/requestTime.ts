@@ -112,7 +112,7 @@ export interface RequestPlan {
 }
 
 export function planRequest(opts: RequestOptions): RequestPlan {
-  check.options('requestTime', opts);
+  check.legacyOptions('requestTime', opts);
   const path = createPath(opts);
   const bytes = check.nonNegative('bytes', opts.bytes);
   const mssBytes = check.integer('mssBytes', opts.mssBytes ?? DEFAULT_MSS_BYTES, 1, 65_535);

@@ -37,7 +37,7 @@ export interface RequestTimes {
 }
 
 export function requestTimes(opts: RequestTimesOptions): RequestTimes {
-  check.options('requestTimes', opts);
+  check.legacyOptions('requestTimes', opts);
   const n = check.integer('samples', opts.samples, 1, 1e7);
   const rng = requireRng('rng', opts.rng);
   const plan = planRequest(opts);

@@ -144,7 +144,7 @@ export interface PortsResult {
 }
 
 export function simulatePorts(opts: PortsOptions): PortsResult {
-  check.options('simulatePorts', opts);
+  check.legacyOptions('simulatePorts', opts);
   const demand = check.positive('connectionsPerSecond', opts.connectionsPerSecond);
   const timeWaitMs = opts.timeWaitMs === undefined ? LINUX_TIME_WAIT_MS : check.nonNegative('timeWaitMs', opts.timeWaitMs);
   const ports = opts.ports === undefined ? LINUX_EPHEMERAL_PORTS : check.integer('ports', opts.ports, 1, 65535);

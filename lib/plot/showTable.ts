@@ -46,7 +46,7 @@ function columnDigits(digits: TableOptions['digits']): (column: string) => numbe
     const d = check.integer('digits', digits, 0, 12);
     return () => d;
   }
-  check.options('digits', digits);
+  check.legacyOptions('digits', digits);
   for (const [column, d] of Object.entries(digits)) check.integer(`digits[${JSON.stringify(column)}]`, d, 0, 12);
   return (column) => digits[column] ?? 2;
 }
@@ -59,7 +59,7 @@ interface Prepared {
 }
 
 function prepare(table: Tabular, opts: TableOptions): Prepared {
-  check.options('showTable options', opts);
+  check.legacyOptions('showTable options', opts);
   const digitsFor = columnDigits(opts.digits);
   const maxRows = opts.maxRows === undefined ? 50 : check.integer('maxRows', opts.maxRows, 1);
   const rows = rowsOf(table);

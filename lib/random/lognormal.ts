@@ -15,7 +15,7 @@ export interface LognormalOptions {
 }
 
 export function lognormal(opts: LognormalOptions): Distribution {
-  check.options('lognormal', opts);
+  check.legacyOptions('lognormal', opts);
   const median = check.positive('lognormal median', opts.median);
   const p99 = check.positive('lognormal p99', opts.p99);
   if (!(p99 > median)) throw new RangeError(`lognormal p99 must be > median (${median}); got ${p99}`);

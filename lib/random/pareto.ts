@@ -13,7 +13,7 @@ export interface ParetoOptions {
 }
 
 export function pareto(opts: ParetoOptions): Distribution {
-  check.options('pareto', opts);
+  check.legacyOptions('pareto', opts);
   const scale = check.positive('pareto scale', opts.scale);
   const shape = check.positive('pareto shape', opts.shape);
   const inv = -1 / shape;

@@ -7,27 +7,39 @@
  * stream whose seed depends only on the parent's seed and the label, never on how
  * many numbers the parent has drawn: adding a component never shifts another
  * component's draws, and compared configurations can share forks (common random numbers).
+ *
+ * Stream derivation: a stream is named by its label path, the root seed followed by
+ * every fork label (`createRng(42).fork('a').fork('b')` is `["42","a","b"]`). Alea is
+ * seeded with the JSON encoding of that path, an unambiguous encoding of a list of
+ * strings: no other path and no string seed give the same key, so
+ * `fork('a').fork('b')` differs from `fork('a/b')`, and `createRng('42/arrivals')`
+ * from `createRng(42).fork('arrivals')`. A number seed is its decimal string
+ * (`createRng(42)` and `createRng('42')` are one stream).
  */
 import seedrandom from 'seedrandom';
 
 export interface Rng {
   /** A uniform number in [0, 1). */
   (): number;
-  /** The seed this stream was created from (a fork's seed is `parent/label`). */
+  /** The stream's label path: the root seed, then each fork label in order. */
+  readonly labels: readonly string[];
+  /** The key Alea is seeded with: the JSON encoding of `labels`, e.g. `["9","service"]`. */
   readonly seed: string;
-  /** A child stream determined by this stream's seed and `label` alone. */
+  /** A child stream determined by this stream's label path and `label` alone. */
   fork(label: string): Rng;
 }
 
-function fromSeed(seed: string): Rng {
+function fromLabels(labels: readonly string[]): Rng {
+  const seed = JSON.stringify(labels);
   const alea = seedrandom.alea(seed);
-  const next = (() => alea()) as Rng & { seed: string };
+  const next = (() => alea()) as Rng & { seed: string; labels: readonly string[] };
   Object.defineProperty(next, 'seed', { value: seed, enumerable: true });
+  Object.defineProperty(next, 'labels', { value: Object.freeze([...labels]), enumerable: true });
   next.fork = (label: string): Rng => {
     if (typeof label !== 'string' || label.length === 0) {
-      throw new TypeError(`fork label must be a non-empty string; got ${JSON.stringify(label)}`);
+      throw new TypeError(`fork label must be a non-empty string; got ${typeof label === 'string' ? '""' : typeof label}`);
     }
-    return fromSeed(`${seed}/${label}`);
+    return fromLabels([...labels, label]);
   };
   return next;
 }
@@ -36,18 +48,18 @@ function fromSeed(seed: string): Rng {
 export function createRng(seed: number | string): Rng {
   if (typeof seed === 'number') {
     if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number or a string; got ${seed}`);
-    return fromSeed(String(seed));
+    return fromLabels([String(seed)]);
   }
   if (typeof seed !== 'string') {
-    throw new TypeError(`seed must be a number or a string; got a value of type ${typeof seed}`);
+    throw new TypeError(`seed must be a number or a string; got ${seed === null ? 'null' : `a value of type ${typeof seed}`}`);
   }
-  return fromSeed(seed);
+  return fromLabels([seed]);
 }
 
 /** Accepts an `Rng` option or fails naming it. */
 export function requireRng(option: string, value: unknown): Rng {
   if (typeof value !== 'function' || typeof (value as Rng).fork !== 'function') {
-    throw new TypeError(`${option} must be an Rng from createRng(seed); got ${value === undefined ? 'undefined' : typeof value}`);
+    throw new TypeError(`${option} must be an Rng from createRng(seed); got ${value === null ? 'null' : value === undefined ? 'undefined' : typeof value}`);
   }
   return value as Rng;
 }

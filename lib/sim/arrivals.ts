@@ -29,7 +29,7 @@ export function rateAt(load: Load, tMs: number, durationMs: number): number {
 /** Checks a `load` option: a rate > 0, or a ramp with both ends ≥ 0 and one > 0. */
 export function checkLoad(option: string, load: unknown): Load {
   if (typeof load === 'number') return check.positive(option, load);
-  check.options(option, load);
+  check.legacyOptions(option, load);
   const { startRps, endRps } = load as { startRps: unknown; endRps: unknown };
   check.nonNegative(`${option}.startRps`, startRps);
   check.nonNegative(`${option}.endRps`, endRps);

@@ -32,7 +32,7 @@ export function onOffPeakRate(rate: number, meanOnMs: number, meanOffMs: number)
 
 /** Arrival times (ms, ascending) of an on/off source. */
 export function onOffArrivals(opts: OnOffOptions): Float64Array {
-  check.options('onOffArrivals', opts);
+  check.legacyOptions('onOffArrivals', opts);
   const rate = check.positive('rate', opts.rate);
   const on = check.positive('meanOnMs', opts.meanOnMs);
   const off = check.positive('meanOffMs', opts.meanOffMs);

@@ -90,7 +90,7 @@ export interface PipelineResult {
 }
 
 export function simulatePipeline(opts: PipelineOptions): PipelineResult {
-  check.options('simulatePipeline', opts);
+  check.legacyOptions('simulatePipeline', opts);
   const stages = checkStages(opts.stages);
   const load = checkLoad('load', opts.load);
   const durationMs = check.positive('durationMs', opts.durationMs);
@@ -186,7 +186,7 @@ function checkStages(value: unknown): StageSpec[] {
   if (!Array.isArray(value) || value.length === 0) throw new TypeError(`stages must be a non-empty array of { name, workers, serviceTime }; got ${typeof value}`);
   const names = new Set<string>();
   return value.map((s: StageSpec, i) => {
-    check.options(`stages[${i}]`, s);
+    check.legacyOptions(`stages[${i}]`, s);
     if (typeof s.name !== 'string' || s.name.length === 0) throw new TypeError(`stages[${i}].name must be a non-empty string; got ${JSON.stringify(s.name)}`);
     if (names.has(s.name)) throw new RangeError(`stages[${i}].name must be unique; "${s.name}" appears twice`);
     names.add(s.name);

@@ -48,7 +48,7 @@ export function erlangC(workers: number, offeredLoad: number): number {
 }
 
 export function mmc(opts: MMcOptions): MMcTheory {
-  check.options('mmc', opts);
+  check.legacyOptions('mmc', opts);
   const c = check.integer('workers', opts.workers, 1);
   const lambda = check.positive('arrivalRate', opts.arrivalRate) / MS_PER_SECOND;
   const mu = 1 / check.positive('meanServiceMs', opts.meanServiceMs);
@@ -88,7 +88,7 @@ export function mmc(opts: MMcOptions): MMcTheory {
 
 /** M/M/1: `mmc` with one worker. */
 export function mm1(opts: Omit<MMcOptions, 'workers'>): MMcTheory {
-  return mmc({ ...check.options('mm1', opts), workers: 1 });
+  return mmc({ ...check.legacyOptions('mm1', opts), workers: 1 });
 }
 
 export interface LatencyObjective {
@@ -105,7 +105,7 @@ export interface LatencyObjective {
  * latency objective such as "p99 ≤ 100 ms"; 0 when even an idle server misses it.
  */
 export function mmcMaxArrivalRate(opts: LatencyObjective): number {
-  check.options('mmcMaxArrivalRate', opts);
+  check.legacyOptions('mmcMaxArrivalRate', opts);
   const c = check.integer('workers', opts.workers, 1);
   const s = check.positive('meanServiceMs', opts.meanServiceMs);
   const p = check.inRange('quantile', opts.quantile, 0, 1, '()');

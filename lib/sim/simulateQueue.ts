@@ -59,7 +59,7 @@ export interface QueueResult {
 }
 
 export function simulateQueue(opts: QueueOptions): QueueResult {
-  check.options('simulateQueue', opts);
+  check.legacyOptions('simulateQueue', opts);
   const workers = check.integer('workers', opts.workers, 1);
   const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
   const service = requireDistribution('serviceTime', opts.serviceTime);

@@ -46,7 +46,7 @@ export class Station {
   private nextWaiterId = -1;
 
   constructor(sim: Simulation, opts: StationOptions, private readonly onDone: JobCallback = () => {}, private readonly onStart?: JobCallback) {
-    check.options('Station', opts);
+    check.legacyOptions('Station', opts);
     this.sim = sim;
     this.workers = check.integer('workers', opts.workers, 1);
     this.queueLimit = opts.queueLimit === undefined ? Infinity : check.countOrInfinity('queueLimit', opts.queueLimit, 0);

@@ -79,7 +79,7 @@ export function edgesFor(fn: string, samples: readonly ArrayLike<number>[], opts
  * of finite numbers); edges[0] = min and edges[bins] = max exactly.
  */
 export function binEdges(samples: readonly ArrayLike<number>[], opts: BinEdgeOptions = {}): Float64Array {
-  check.options('binEdges', opts);
+  check.legacyOptions('binEdges', opts);
   if (!Array.isArray(samples)) throw new TypeError(`binEdges samples must be an array of samples; got ${check.describe(samples)}`);
   if (samples.length === 0) throw new RangeError('binEdges samples must hold at least one sample; got an empty array');
   samples.forEach((s, i) => check.finiteArray(`binEdges samples[${i}]`, s));

@@ -65,7 +65,7 @@ function binOf(edges: Float64Array, v: number): number {
 }
 
 export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}): Histogram {
-  check.options('histogram', opts);
+  check.legacyOptions('histogram', opts);
   check.finiteArray('values', values);
   const { scale, edges } = opts.edges === undefined ? edgesFor('histogram', [values], opts) : { scale: 'explicit' as const, edges: explicitEdges(opts) };
 

@@ -54,7 +54,7 @@ export class LogHistogram {
   private hi = -Infinity;
 
   constructor(opts: LogHistogramOptions = {}) {
-    check.options('LogHistogram', opts);
+    check.legacyOptions('LogHistogram', opts);
     const eps = opts.relativeError === undefined ? 0.01 : check.inRange('LogHistogram relativeError', opts.relativeError, 1e-5, 0.5);
     this.relativeError = eps;
     this.minValue = opts.minValue === undefined ? 1e-6 : check.positive('LogHistogram minValue', opts.minValue);

@@ -6,7 +6,8 @@ describe('createRng', () => {
     const rng = createRng(42);
     const draws = [rng(), rng(), rng()];
     assert.deepEqual(draws, [createRng('42')(), ...draws.slice(1)]);
-    assert.equal(rng.seed, '42');
+    assert.equal(rng.seed, '["42"]');
+    assert.deepEqual(rng.labels, ['42']);
     // Pinned values: a change of generator or seeding scheme must be deliberate.
     const pinned = createRng('netlab');
     assert.deepEqual([pinned(), pinned()].map((x) => x.toFixed(12)), PINNED);
@@ -43,9 +44,19 @@ describe('createRng', () => {
     const used = createRng(9);
     for (let i = 0; i < 1000; i++) used();
     const forked = used.fork('service');
-    assert.equal(forked.seed, '9/service');
+    assert.equal(forked.seed, '["9","service"]');
     assert.deepEqual(Array.from({ length: 5 }, () => fresh()), Array.from({ length: 5 }, () => forked()));
     assert.notEqual(createRng(9).fork('arrivals')(), createRng(9).fork('service')());
+  });
+
+  it('derives streams from the whole label path, so no two paths or string seeds collide', () => {
+    const first = (rng: ReturnType<typeof createRng>) => Array.from({ length: 4 }, () => rng());
+    const nested = first(createRng(42).fork('a').fork('b'));
+    assert.notDeepEqual(nested, first(createRng(42).fork('a/b')));
+    assert.notDeepEqual(first(createRng('42/arrivals')), first(createRng(42).fork('arrivals')));
+    assert.notDeepEqual(first(createRng('["42","arrivals"]')), first(createRng(42).fork('arrivals')));
+    assert.notDeepEqual(first(createRng('4').fork('2a')), first(createRng('42').fork('a')));
+    assert.deepEqual(createRng(42).fork('a').fork('b').labels, ['42', 'a', 'b']);
   });
 
   it('rejects bad seeds and labels naming the option', () => {
@@ -55,4 +66,4 @@ describe('createRng', () => {
   });
 });
 
-const PINNED = ['0.560592632508', '0.634715036256'];
+const PINNED = ['0.022729200078', '0.634957494214'];

@@ -75,7 +75,7 @@ export function checkUsers(rtts: RegionRtts, value: unknown): CheckedPopulation[
 
 /** An access profile's figures, each checked under its full option name. */
 function checkAccess(at: string, value: unknown): AccessProfile {
-  check.options(at, value);
+  check.legacyOptions(at, value);
   const a = value as AccessProfile;
   check.nonNegative(`${at}.rttMs`, a.rttMs);
   check.nonNegative(`${at}.jitterMs`, a.jitterMs);

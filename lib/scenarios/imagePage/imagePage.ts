@@ -190,7 +190,7 @@ function checkSites(value: unknown): ImagePageSite[] {
     if (typeof s.name !== 'string' || s.name.length === 0) throw new TypeError(`sites[${k}].name must be a non-empty string; got ${check.describe(s.name)}`);
     if (names.has(s.name)) throw new RangeError(`sites[${k}].name ${JSON.stringify(s.name)} is used by another site; names must be unique`);
     names.add(s.name);
-    check.options(`sites[${k}].path`, s.path);
+    check.legacyOptions(`sites[${k}].path`, s.path);
     const site: ImagePageSite = { name: s.name, path: s.path };
     if (s.serverMs !== undefined) site.serverMs = check.nonNegative(`sites[${k}].serverMs`, s.serverMs);
     return site;

@@ -87,7 +87,7 @@ export function checkFaults(value: unknown): PlacedFault[] {
   if (!Array.isArray(value)) throw new TypeError(`faults must be an array of { kind, atMs, untilMs? }; got ${check.describe(value)}`);
   const placed = value.map((f: StackFault, i): PlacedFault => {
     const at = `faults[${i}]`;
-    check.options(at, f);
+    check.legacyOptions(at, f);
     const kind = check.oneOf(`${at}.kind`, f.kind, FAULT_KINDS);
     check.knownOptions(`${at} (${kind})`, f, ['kind', 'atMs', 'untilMs', ...FIELDS[kind]]);
     const atMs = check.nonNegative(`${at}.atMs`, f.atMs);
