@@ -4,9 +4,16 @@
  * dashboard gauge sampled continuously would show it. Changes must come in time
  * order; the area is split exactly at bucket edges, and the buckets grow as time
  * passes. With `bucketMs` 0 only the total is kept.
+ *
+ * The split walks bucket indices (see buckets.ts), from the bucket of the last
+ * change to that of the new one, so it takes one step per bucket crossed whatever
+ * the width. At most MAX_TRACKED_BUCKETS buckets are kept: a change beyond them
+ * throws a RangeError up front instead of allocating or looping without end.
  */
 import * as check from '../validate';
 import { grown } from './grown';
+import { bucketIndexAt } from './buckets';
+import { MAX_TRACKED_BUCKETS } from './limits';
 
 export class LevelMeter {
   /** The level now. */
@@ -18,12 +25,14 @@ export class LevelMeter {
   private area = 0;
   private lastMs = 0;
 
+  /** `bucketMs`: width of a bucket (ms, > 0), or 0 (the default) to keep only the total. */
   constructor(readonly bucketMs = 0) {
     if (bucketMs !== 0) check.positive('bucketMs', bucketMs);
   }
 
-  /** Moves the level by `delta` at `tMs` (not before the previous change). */
+  /** Moves the level by `delta` (finite) at `tMs` (not before the previous change). */
   add(tMs: number, delta: number): void {
+    if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new RangeError(`LevelMeter delta must be a finite number; got ${check.describe(delta)}`);
     this.advance(tMs);
     this.level += delta;
     if (this.level > this.peak) this.peak = this.level;
@@ -32,10 +41,12 @@ export class LevelMeter {
   /** Brings the record up to `tMs` (call before reading a bucket that is still open). */
   advance(tMs: number): void {
     const from = this.lastMs;
-    if (tMs < from) throw new RangeError(`LevelMeter changes must come in time order; got ${tMs} ms after ${from} ms`);
+    if (!(tMs >= from) || tMs === Infinity) {
+      throw new RangeError(`LevelMeter changes must come in time order; got ${tMs} ms after ${from} ms (times must be finite)`);
+    }
     if (tMs > from && this.level !== 0) {
-      this.area += this.level * (tMs - from);
       if (this.bucketMs > 0) this.spread(from, tMs);
+      this.area += this.level * (tMs - from);
     }
     this.lastMs = tMs;
   }
@@ -50,14 +61,24 @@ export class LevelMeter {
     return (this.areaByBucket[b] ?? 0) / widthMs;
   }
 
+  /** Adds level × time over [from, to) to the buckets it crosses, one step per bucket. */
   private spread(from: number, to: number): void {
-    let t = from;
-    while (t < to) {
-      const b = Math.floor(t / this.bucketMs);
-      const end = Math.min(to, (b + 1) * this.bucketMs);
-      if (b >= this.areaByBucket.length) this.areaByBucket = grown(this.areaByBucket, b + 1);
-      this.areaByBucket[b] += this.level * (end - t);
-      t = end;
+    const w = this.bucketMs;
+    const first = bucketIndexAt(from, w);
+    let last = bucketIndexAt(to, w);
+    // `to` exactly on an edge adds nothing to the bucket that starts there.
+    if (last > first && last * w >= to) last--;
+    if (last >= MAX_TRACKED_BUCKETS) {
+      throw new RangeError(
+        `LevelMeter with bucketMs ${w} would need ${last + 1} buckets to reach ${to} ms; at most ${MAX_TRACKED_BUCKETS} are kept (use wider buckets or a shorter run)`,
+      );
+    }
+    if (last >= this.areaByBucket.length) this.areaByBucket = grown(this.areaByBucket, last + 1);
+    const area = this.areaByBucket;
+    for (let b = first; b <= last; b++) {
+      const lo = b === first ? from : b * w;
+      const hi = b === last ? to : (b + 1) * w;
+      area[b] += this.level * (hi - lo);
     }
   }
 }

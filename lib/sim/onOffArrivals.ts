@@ -8,10 +8,15 @@
  * Exact: exponential gaps and periods are memoryless, so cutting a gap at the end of
  * a period and drawing afresh changes nothing. The first period starts "on" with its
  * stationary probability on / (on + off).
+ *
+ * Random stream: periods, gaps and the first state all come from the `rng` given.
+ * Bounded: the expected loop steps (arrivals plus the bursts and silences between
+ * them) may be at most MAX_ARRIVAL_STEPS, and `count` at most MAX_REQUESTS.
  */
-import type { Rng } from '../random/rng';
+import { requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
 import { MS_PER_SECOND } from './time';
+import { MAX_ARRIVAL_STEPS, MAX_REQUESTS } from './limits';
 
 export interface OnOffOptions {
   /** Long-run arrivals per second (> 0). */
@@ -20,24 +25,35 @@ export interface OnOffOptions {
   meanOnMs: number;
   /** Mean length of a silence between bursts (ms, > 0). */
   meanOffMs: number;
-  /** Arrivals to generate (integer ≥ 0). */
+  /** Arrivals to generate (an integer in [0, MAX_REQUESTS = 2·10^7]). */
   count: number;
+  /** The stream periods and gaps are drawn from. */
   rng: Rng;
 }
 
+/** Every key of OnOffOptions. */
+export const ON_OFF_KEYS: readonly (keyof OnOffOptions)[] = ['rate', 'meanOnMs', 'meanOffMs', 'count', 'rng'];
+
 /** The rate (per second) during bursts that gives a long-run `rate`. */
 export function onOffPeakRate(rate: number, meanOnMs: number, meanOffMs: number): number {
+  check.positive('rate', rate);
+  check.positive('meanOnMs', meanOnMs);
+  check.positive('meanOffMs', meanOffMs);
   return (rate * (meanOnMs + meanOffMs)) / meanOnMs;
 }
 
 /** Arrival times (ms, ascending) of an on/off source. */
 export function onOffArrivals(opts: OnOffOptions): Float64Array {
-  check.legacyOptions('onOffArrivals', opts);
+  check.options('onOffArrivals', opts, ON_OFF_KEYS);
   const rate = check.positive('rate', opts.rate);
   const on = check.positive('meanOnMs', opts.meanOnMs);
   const off = check.positive('meanOffMs', opts.meanOffMs);
   const n = check.integer('count', opts.count, 0);
-  const { rng } = opts;
+  const rng = requireRng('rng', opts.rng);
+  check.workWithin('count', n, MAX_REQUESTS, 'arrivals to generate');
+  // Each cycle (a burst and a silence) brings rate × (on + off) arrivals on average.
+  const perCycle = (rate * (on + off)) / MS_PER_SECOND;
+  check.workWithin('count, rate, meanOnMs and meanOffMs', n * (1 + 1 / perCycle), MAX_ARRIVAL_STEPS, 'loop steps (arrivals, bursts and silences)');
   const gap = MS_PER_SECOND / onOffPeakRate(rate, on, off);
   const draw = (mean: number): number => -mean * Math.log(1 - rng());
   const times = new Float64Array(n);

@@ -8,45 +8,31 @@
  *
  * Errors are requests dropped at a full queue and requests slower than `timeoutMs`
  * (the client gives up; the servers, unaware, still do the work). The run stops at
- * `durationMs`; requests still in flight then are counted as `unfinished`.
+ * `durationMs`; requests still in flight then are counted as `unfinished`. Offered
+ * load is reported against each stage's capacity, and `unstable` says when the peak
+ * rate reaches the capacity of some stage (its queue then grows for as long as it lasts).
  * Not modelled: retries, network time between stages, per-stage timeouts.
+ *
+ * Stream layout:
+ * - `rng.fork('arrivals')`: arrival times (gaps and, for a ramp, thinning);
+ * - `rng.fork('service').fork(name)` for each stage: its service times, one draw per
+ *   request that reaches the stage, in the order they reach it.
+ * Changing one stage's parameters never moves another stage's draws, and adding or
+ * removing a stage leaves the others' streams as they were.
+ *
+ * Bounded (see pipelineOptions.ts): at most 2·10^7 requests, 5·10^7 stage visits,
+ * 100 stages and 10^4 buckets, refused up front with a RangeError.
  */
-import type { Rng } from '../random/rng';
-import { requireRng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
-import * as check from '../validate';
+import { meanOrAverage, sampleDuration } from '../random/distribution';
 import { Simulation } from './simulation';
 import { Station } from './station';
-import { checkLoad, poissonArrivals, rateAt, type Load } from './arrivals';
+import { poissonArrivals, peakRate, rateAt } from './arrivals';
 import { MS_PER_SECOND } from './time';
-import { progressTicker, type ProgressCallback } from './progress';
+import { progressTicker } from './progress';
 import { bucketSignals, type SignalBucket } from './goldenSignals';
-import { bucketCount } from './buckets';
+import { checkPipeline, type PipelineOptions } from './pipelineOptions';
 
-export interface StageSpec {
-  /** Unique name, used in results and to derive the stage's random stream. */
-  name: string;
-  workers: number;
-  /** Service time per request at this stage (ms). */
-  serviceTime: Distribution;
-  /** Most requests allowed to wait here (default Infinity). */
-  queueLimit?: number;
-}
-
-export interface PipelineOptions {
-  stages: StageSpec[];
-  /** Requests per second: a constant, or `{ startRps, endRps }` ramping linearly over the run. */
-  load: Load;
-  durationMs: number;
-  /** Width of a dashboard bucket (ms); default durationMs / 40. */
-  bucketMs?: number;
-  /** A request slower than this is an error (ms); default Infinity. */
-  timeoutMs?: number;
-  /** A stage counts as saturated in a bucket when its utilisation reaches this; default 0.95. */
-  saturationThreshold?: number;
-  rng: Rng;
-  onProgress?: ProgressCallback;
-}
+export { STAGE_KEYS, PIPELINE_KEYS, type StageSpec, type PipelineOptions } from './pipelineOptions';
 
 /** Per request, in arrival order. `outcome`: 0 ok, 1 dropped, 2 timed out, 3 unfinished. */
 export interface PipelineRequests {
@@ -64,8 +50,11 @@ export const OUTCOME = { ok: 0, dropped: 1, timedOut: 2, unfinished: 3 } as cons
 
 export interface StageReport {
   name: string;
-  /** Theoretical capacity: workers / mean service time, per second. */
+  /** Capacity: workers / mean service time, per second (the distribution's mean, else the mean of its draws). */
   capacityRps: number;
+  /** Peak offered rate over capacity, as if every request reached this stage; ≥ 1 means no steady state. */
+  offeredLoad: number;
+  /** Measured fraction of worker time busy over the run. */
   utilisation: number;
   dropped: number;
 }
@@ -82,22 +71,20 @@ export interface PipelineResult {
   signals: SignalBucket[];
   stageSignals: StageBucket[];
   stages: StageReport[];
-  /** The stage with the lowest theoretical capacity. */
+  /** The stage with the lowest capacity. */
   bottleneck: string;
+  /** The highest arrival rate of the load (per second). */
+  peakOfferedRps: number;
+  /** True when the peak rate reaches some stage's capacity (offeredLoad ≥ 1). */
+  unstable: boolean;
   /** First bucket in which some stage reached the saturation threshold. */
   firstSaturated: { stage: string; atMs: number; offeredRps: number } | null;
   counts: { requests: number; ok: number; dropped: number; timedOut: number; unfinished: number };
 }
 
 export function simulatePipeline(opts: PipelineOptions): PipelineResult {
-  check.legacyOptions('simulatePipeline', opts);
-  const stages = checkStages(opts.stages);
-  const load = checkLoad('load', opts.load);
-  const durationMs = check.positive('durationMs', opts.durationMs);
-  const bucketMs = opts.bucketMs === undefined ? durationMs / 40 : check.inRange('bucketMs', opts.bucketMs, 0, durationMs, '(]');
-  const timeoutMs = opts.timeoutMs === undefined ? Infinity : check.positive('timeoutMs', opts.timeoutMs, true);
-  const threshold = opts.saturationThreshold === undefined ? 0.95 : check.inRange('saturationThreshold', opts.saturationThreshold, 0, 1, '(]');
-  const rng = requireRng('rng', opts.rng);
+  const cfg = checkPipeline(opts);
+  const { stages, load, durationMs, bucketMs, buckets, timeoutMs, rng } = cfg;
 
   const arrivalMs = poissonArrivals({ load, durationMs, rng: rng.fork('arrivals') });
   const n = arrivalMs.length;
@@ -105,13 +92,17 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
   const endMs = new Float64Array(n).fill(NaN);
   const outcome = new Uint8Array(n).fill(OUTCOME.unfinished);
   const droppedAt = new Int32Array(n).fill(-1);
-  const tick = progressTicker(n, opts.onProgress);
+  const tick = progressTicker(n, cfg.onProgress);
 
   const sim = new Simulation();
-  const serviceRngs = stages.map((s) => rng.fork(`service/${s.name}`));
+  const serviceRngs = stages.map((s) => rng.fork('service').fork(s.name));
+  const drawn = stages.map(() => ({ total: 0, draws: 0 }));
   const stations: Station[] = [];
   const enter = (k: number, job: number): void => {
-    if (!stations[k].submit(job, stages[k].serviceTime.sample(serviceRngs[k]))) {
+    const serviceMs = sampleDuration(`stages[${k}].serviceTime`, stages[k].serviceTime, serviceRngs[k]);
+    drawn[k].total += serviceMs;
+    drawn[k].draws++;
+    if (!stations[k].submit(job, serviceMs)) {
       outcome[job] = OUTCOME.dropped;
       droppedAt[job] = k;
       endMs[job] = sim.now;
@@ -148,7 +139,6 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
     tally[outcome[i]]++;
   }
 
-  const buckets = bucketCount(durationMs, bucketMs);
   const stageSignals: StageBucket[] = [];
   const saturation = new Float64Array(buckets);
   let firstSaturated: PipelineResult['firstSaturated'] = null;
@@ -158,18 +148,23 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
       const utilisation = (st.busyByBucket[b] ?? 0) / (st.workers * width);
       saturation[b] = Math.max(saturation[b], utilisation);
       stageSignals.push({ tMs: b * bucketMs, stage: stages[k].name, utilisation, maxQueue: st.maxQueueByBucket[b] ?? 0 });
-      if (firstSaturated === null && utilisation >= threshold) {
-        firstSaturated = { stage: stages[k].name, atMs: b * bucketMs, offeredRps: rateAt(load, (b + 0.5) * bucketMs, durationMs) };
+      if (firstSaturated === null && utilisation >= cfg.saturationThreshold) {
+        firstSaturated = { stage: stages[k].name, atMs: b * bucketMs, offeredRps: rateAt(load, Math.min((b + 0.5) * bucketMs, durationMs), durationMs) };
       }
     });
   }
 
-  const reports = stages.map((s, k) => ({
-    name: s.name,
-    capacityRps: (s.workers * MS_PER_SECOND) / (s.serviceTime.mean ?? NaN),
-    utilisation: stations[k].utilisation(durationMs),
-    dropped: stations[k].dropped,
-  }));
+  const peakOfferedRps = peakRate(load);
+  const reports: StageReport[] = stages.map((s, k) => {
+    const capacityRps = (s.workers * MS_PER_SECOND) / meanOrAverage(s.serviceTime, drawn[k].total, drawn[k].draws);
+    return {
+      name: s.name,
+      capacityRps,
+      offeredLoad: peakOfferedRps / capacityRps,
+      utilisation: stations[k].utilisation(durationMs),
+      dropped: stations[k].dropped,
+    };
+  });
   const counts = { requests: n, ok: tally[OUTCOME.ok], dropped: tally[OUTCOME.dropped], timedOut: tally[OUTCOME.timedOut], unfinished: tally[OUTCOME.unfinished] };
   return {
     requests: { arrivalMs, latencyMs, endMs, outcome, droppedAt },
@@ -177,22 +172,9 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
     stageSignals,
     stages: reports,
     bottleneck: reports.reduce((a, b) => (b.capacityRps < a.capacityRps ? b : a)).name,
+    peakOfferedRps,
+    unstable: reports.some((r) => r.offeredLoad >= 1),
     firstSaturated,
     counts,
   };
-}
-
-function checkStages(value: unknown): StageSpec[] {
-  if (!Array.isArray(value) || value.length === 0) throw new TypeError(`stages must be a non-empty array of { name, workers, serviceTime }; got ${typeof value}`);
-  const names = new Set<string>();
-  return value.map((s: StageSpec, i) => {
-    check.legacyOptions(`stages[${i}]`, s);
-    if (typeof s.name !== 'string' || s.name.length === 0) throw new TypeError(`stages[${i}].name must be a non-empty string; got ${JSON.stringify(s.name)}`);
-    if (names.has(s.name)) throw new RangeError(`stages[${i}].name must be unique; "${s.name}" appears twice`);
-    names.add(s.name);
-    check.integer(`stages[${i}].workers`, s.workers, 1);
-    requireDistribution(`stages[${i}].serviceTime`, s.serviceTime);
-    if (s.queueLimit !== undefined && s.queueLimit !== Infinity) check.integer(`stages[${i}].queueLimit`, s.queueLimit, 0);
-    return s;
-  });
 }

@@ -3,12 +3,16 @@
  * service times come from any Distribution. The workhorse of the prologue and the
  * reference the test suite holds to queueing theory (see queueTheory.ts).
  *
- * Random streams: arrivals use `rng.fork('arrivals')`, service times
- * `rng.fork('service')`, so runs that differ only in `workers` or `queueLimit`
- * see the same requests (common random numbers).
+ * Stream layout (one station, two components):
+ * - `rng.fork('arrivals')`: the gaps between arrivals, one draw per request;
+ * - `rng.fork('service')`: the service times, one draw per request, in arrival order
+ *   (a dropped request still takes its draw).
+ * Runs that differ only in `workers`, `queueLimit` or `serviceTime` therefore see the
+ * same arrivals, and runs that differ only in `workers` or `queueLimit` the same
+ * service draws (common random numbers).
  *
- * Bounded: the run ends after `requests` arrivals have been served or dropped,
- * whatever the load. With arrivals at or above capacity the queue grows for the
+ * Bounded: at most MAX_REQUESTS (2·10^7) requests per run, refused up front; the run
+ * ends after `requests` arrivals have been served or dropped, whatever the load. With arrivals at or above capacity the queue grows for the
  * whole run; the result says so (`unstable: true`) and its latencies then describe
  * this run's length, not a steady state, because there is none.
  */
@@ -20,24 +24,33 @@ import * as check from '../validate';
 import { Simulation } from './simulation';
 import { Station } from './station';
 import { MS_PER_SECOND } from './time';
-import { progressTicker, type ProgressCallback } from './progress';
+import { checkProgress, progressTicker, type ProgressCallback } from './progress';
+import { MAX_REQUESTS } from './limits';
 
 export interface QueueOptions {
-  /** Servers sharing the queue (integer ≥ 1). */
+  /** Servers sharing the queue (an integer ≥ 1; no memory is kept per worker). */
   workers: number;
-  /** Poisson arrivals per second (> 0). */
+  /** Poisson arrivals per second (finite, > 0). */
   arrivalRate: number;
-  /** Service time per request (ms). */
+  /** Service time per request (ms); every draw must be finite and ≥ 0. */
   serviceTime: Distribution;
-  /** Requests to simulate, warm-up included (integer ≥ 1). */
+  /**
+   * Requests to simulate, warm-up included: an integer in [1, MAX_REQUESTS = 2·10^7]
+   * (about 1 µs and 65 bytes each, so the largest run takes ≈ 20 s and 1.3 GB).
+   */
   requests: number;
-  /** Leading requests left out of the results (default: a tenth of `requests`). */
+  /** Leading requests left out of the results (an integer in [0, requests − 1]; default a tenth of `requests`). */
   warmupRequests?: number;
-  /** Most requests allowed to wait; arrivals beyond it are dropped (default Infinity). */
+  /** Most requests allowed to wait; arrivals beyond it are dropped (an integer ≥ 0 or Infinity, the default). */
   queueLimit?: number;
+  /** The root stream; see the module header for its forks. */
   rng: Rng;
+  /** Called about a hundred times with (requests arrived, requests). */
   onProgress?: ProgressCallback;
 }
+
+/** Every key of QueueOptions. */
+export const QUEUE_KEYS: readonly (keyof QueueOptions)[] = ['workers', 'arrivalRate', 'serviceTime', 'requests', 'warmupRequests', 'queueLimit', 'rng', 'onProgress'];
 
 export interface QueueResult {
   /** Arrival-to-departure time (ms) of each measured request that was served, in arrival order. */
@@ -59,14 +72,16 @@ export interface QueueResult {
 }
 
 export function simulateQueue(opts: QueueOptions): QueueResult {
-  check.legacyOptions('simulateQueue', opts);
+  check.options('simulateQueue', opts, QUEUE_KEYS);
   const workers = check.integer('workers', opts.workers, 1);
   const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
   const service = requireDistribution('serviceTime', opts.serviceTime);
-  const requests = check.integer('requests', opts.requests, 1, 1e8);
+  const requests = check.integer('requests', opts.requests, 1);
+  check.workWithin('requests', requests, MAX_REQUESTS, 'requests to simulate (about 1 µs and 65 bytes each)');
   const warmup = opts.warmupRequests === undefined ? Math.floor(requests / 10) : check.integer('warmupRequests', opts.warmupRequests, 0, requests - 1);
+  const queueLimit = opts.queueLimit === undefined ? Infinity : check.countOrInfinity('queueLimit', opts.queueLimit, 0);
   const rng = requireRng('rng', opts.rng);
-  const tick = progressTicker(requests, opts.onProgress);
+  const tick = progressTicker(requests, checkProgress(opts.onProgress));
 
   const arrivalRng = rng.fork('arrivals');
   const serviceRng = rng.fork('service');
@@ -79,7 +94,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
   const sim = new Simulation();
   const station = new Station(
     sim,
-    { workers, queueLimit: opts.queueLimit },
+    { workers, queueLimit },
     (job, now) => {
       done[job] = now;
     },

@@ -13,15 +13,23 @@ import * as check from '../validate';
 import { FifoQueue } from './fifoQueue';
 import { grown } from './grown';
 import { LevelMeter } from './levelMeter';
+import { bucketIndexAt } from './buckets';
+import { MAX_TRACKED_BUCKETS } from './limits';
 
 export interface StationOptions {
-  /** Parallel servers (integer ≥ 1). */
+  /** Parallel servers (integer ≥ 1; no memory is kept per worker). */
   workers: number;
-  /** Most jobs allowed to wait (not counting those in service); default Infinity. */
+  /** Most jobs allowed to wait (not counting those in service): an integer ≥ 0 or Infinity (the default). */
   queueLimit?: number;
-  /** When set, busy time and queue length are also recorded per bucket of this many ms. */
+  /**
+   * When set (ms, > 0), busy time and queue length are also recorded per bucket of
+   * this many ms, at most MAX_TRACKED_BUCKETS (10^6) buckets in a run.
+   */
   bucketMs?: number;
 }
+
+/** Every key of StationOptions. */
+export const STATION_KEYS: readonly (keyof StationOptions)[] = ['workers', 'queueLimit', 'bucketMs'];
 
 /** Called when a job finishes service (or, for `onStart`, begins it). */
 export type JobCallback = (job: number, nowMs: number) => void;
@@ -46,7 +54,12 @@ export class Station {
   private nextWaiterId = -1;
 
   constructor(sim: Simulation, opts: StationOptions, private readonly onDone: JobCallback = () => {}, private readonly onStart?: JobCallback) {
-    check.legacyOptions('Station', opts);
+    if (sim === null || typeof sim !== 'object' || typeof sim.on !== 'function') throw new TypeError(`Station sim must be a Simulation; got ${check.describe(sim)}`);
+    check.options('Station', opts, STATION_KEYS);
+    if (typeof onDone !== 'function') throw new TypeError(`Station onDone must be a function (job, nowMs) => void; got ${check.describe(onDone)}`);
+    if (onStart !== undefined && typeof onStart !== 'function') {
+      throw new TypeError(`Station onStart must be a function (job, nowMs) => void; got ${check.describe(onStart)}`);
+    }
     this.sim = sim;
     this.workers = check.integer('workers', opts.workers, 1);
     this.queueLimit = opts.queueLimit === undefined ? Infinity : check.countOrInfinity('queueLimit', opts.queueLimit, 0);
@@ -72,6 +85,7 @@ export class Station {
 
   /** Offers job number `job` (≥ 0); returns false (and counts a drop) when every worker is busy and the queue is full. */
   submit(job: number, serviceMs: number): boolean {
+    if (!(serviceMs >= 0) || serviceMs === Infinity) throw new RangeError(`Station serviceMs must be a finite number >= 0; got ${serviceMs}`);
     if (this.busy < this.workers) {
       this.begin(job, serviceMs, this.sim.now);
       return true;
@@ -131,7 +145,10 @@ export class Station {
   }
 
   private noteQueue(now: number): void {
-    const b = Math.floor(now / this.bucketMs);
+    const b = bucketIndexAt(now, this.bucketMs);
+    if (b >= MAX_TRACKED_BUCKETS) {
+      throw new RangeError(`Station with bucketMs ${this.bucketMs} would need ${b + 1} buckets to reach ${now} ms; at most ${MAX_TRACKED_BUCKETS} are kept`);
+    }
     if (b >= this.maxQueueByBucket.length) this.maxQueueByBucket = grown(this.maxQueueByBucket, b + 1);
     if (this.queue.length > this.maxQueueByBucket[b]) this.maxQueueByBucket[b] = this.queue.length;
   }
