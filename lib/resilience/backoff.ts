@@ -33,6 +33,9 @@ export interface BackoffOptions {
   multiplier?: number;
 }
 
+/** Every key of `BackoffOptions`: any other key is refused as a likely misspelling. */
+export const BACKOFF_KEYS: readonly (keyof BackoffOptions)[] = ['baseMs', 'capMs', 'jitter', 'multiplier'];
+
 export interface Backoff {
   readonly baseMs: number;
   readonly capMs: number;
@@ -93,7 +96,7 @@ class ExponentialBackoff implements Backoff {
 
 /** A backoff schedule; options are validated once here, so `delayMs` stays cheap. */
 export function backoff(opts: BackoffOptions): Backoff {
-  check.knownOptions('backoff', opts, ['baseMs', 'capMs', 'jitter', 'multiplier']);
+  check.options('backoff', opts, BACKOFF_KEYS);
   const baseMs = checkTimeoutMs('baseMs', opts.baseMs);
   const capMs = check.inRange('capMs', opts.capMs, baseMs, MAX_TIMEOUT_MS);
   const jitter = opts.jitter === undefined ? 'full' : check.oneOf('jitter', opts.jitter, JITTERS);

@@ -41,6 +41,9 @@ export interface CircuitBreakerOptions {
   halfOpenProbes?: number;
 }
 
+/** Every key of `CircuitBreakerOptions`: any other key is refused as a likely misspelling. */
+export const CIRCUIT_BREAKER_KEYS: readonly (keyof CircuitBreakerOptions)[] = ['failureRate', 'minimumRequests', 'windowRequests', 'cooldownMs', 'halfOpenProbes'];
+
 export interface BreakerTransition {
   atMs: number;
   from: BreakerState;
@@ -73,7 +76,7 @@ export class CircuitBreaker {
   private ignoredCount = 0;
 
   constructor(opts: CircuitBreakerOptions) {
-    check.knownOptions('circuitBreaker', opts, ['failureRate', 'minimumRequests', 'windowRequests', 'cooldownMs', 'halfOpenProbes']);
+    check.options('circuitBreaker', opts, CIRCUIT_BREAKER_KEYS);
     this.failureRate = check.inRange('failureRate', opts.failureRate, 0, 1, '(]');
     this.minimumRequests = check.integer('minimumRequests', opts.minimumRequests, 1, MAX_WINDOW);
     this.windowRequests = opts.windowRequests === undefined

@@ -32,6 +32,9 @@ export interface IdempotencyStoreOptions {
   ttlMs?: number;
 }
 
+/** Every key of `IdempotencyStoreOptions`: any other key is refused as a likely misspelling. */
+export const IDEMPOTENCY_STORE_KEYS: readonly (keyof IdempotencyStoreOptions)[] = ['concurrent', 'ttlMs'];
+
 export type IdempotencyKey = string | number;
 
 /** What `begin` tells the caller to do. */
@@ -79,7 +82,7 @@ export class IdempotencyStore<R> {
   private readonly tally: IdempotencyCounts = { executed: 0, replayed: 0, waited: 0, conflicts: 0, abandoned: 0 };
 
   constructor(opts: IdempotencyStoreOptions = {}) {
-    check.knownOptions('idempotencyStore', opts, ['concurrent', 'ttlMs']);
+    check.options('idempotencyStore', opts, IDEMPOTENCY_STORE_KEYS);
     this.concurrent = opts.concurrent === undefined ? 'wait' : check.oneOf('concurrent', opts.concurrent, CONCURRENT_REPEATS);
     this.ttlMs = opts.ttlMs === undefined ? Infinity : check.positive('ttlMs', opts.ttlMs, true);
   }

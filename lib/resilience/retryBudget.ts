@@ -32,6 +32,9 @@ export interface RetryBudgetOptions {
   initialTokens?: number;
 }
 
+/** Every key of `RetryBudgetOptions`: any other key is refused as a likely misspelling. */
+export const RETRY_BUDGET_KEYS: readonly (keyof RetryBudgetOptions)[] = ['ratio', 'maxTokens', 'minPerSecond', 'initialTokens'];
+
 /** Units per token: tokens are counted in millionths. */
 const UNITS = 1_000_000;
 
@@ -60,7 +63,7 @@ export class RetryBudget {
   private deniedCount = 0;
 
   constructor(opts: RetryBudgetOptions) {
-    check.knownOptions('RetryBudget', opts, ['ratio', 'maxTokens', 'minPerSecond', 'initialTokens']);
+    check.options('RetryBudget', opts, RETRY_BUDGET_KEYS);
     this.ratio = check.inRange('ratio', opts.ratio, 0, 10);
     this.minPerSecond = opts.minPerSecond === undefined ? 0 : check.inRange('minPerSecond', opts.minPerSecond, 0, 1_000_000);
     this.maxTokens = opts.maxTokens === undefined

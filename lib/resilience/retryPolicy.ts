@@ -16,7 +16,7 @@
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import * as check from '../validate';
-import { backoff as makeBackoff, checkRetry, isBackoff, type Backoff, type BackoffOptions } from './backoff';
+import { BACKOFF_KEYS, backoff as makeBackoff, checkRetry, isBackoff, type Backoff, type BackoffOptions } from './backoff';
 
 export interface RetryPolicyOptions {
   /** Attempts in all, the first try included (an integer in [1, 100]; 1 = never retry). */
@@ -26,6 +26,9 @@ export interface RetryPolicyOptions {
   /** Retry only idempotent operations (default true). */
   idempotentOnly?: boolean;
 }
+
+/** Every key of `RetryPolicyOptions`: any other key is refused as a likely misspelling. */
+export const RETRY_POLICY_KEYS: readonly (keyof RetryPolicyOptions)[] = ['maxAttempts', 'backoff', 'idempotentOnly'];
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
@@ -58,11 +61,23 @@ class Policy implements RetryPolicy {
   }
 }
 
-/** A retry policy; a backoff given as options is built with `backoff(...)`. */
+/**
+ * A retry policy; a backoff given as options is built with `backoff(...)`, its keys
+ * checked as `backoff.baseMs`, … and its errors prefixed with `backoff:`.
+ */
 export function retryPolicy(opts: RetryPolicyOptions): RetryPolicy {
-  check.knownOptions('retryPolicy', opts, ['maxAttempts', 'backoff', 'idempotentOnly']);
+  check.options('retryPolicy', opts, RETRY_POLICY_KEYS);
   const maxAttempts = check.integer('maxAttempts', opts.maxAttempts, 1, 100);
-  const schedule = opts.backoff === undefined ? null : isBackoff(opts.backoff) ? opts.backoff : makeBackoff(opts.backoff);
+  const schedule = opts.backoff === undefined ? null : isBackoff(opts.backoff) ? opts.backoff : checkedBackoff('backoff', opts.backoff);
   const idempotentOnly = check.flag('idempotentOnly', opts.idempotentOnly, true);
   return new Policy(maxAttempts, schedule, idempotentOnly);
+}
+
+/**
+ * A backoff built from options nested at `path` (`backoff`, `retry.backoff`): unknown
+ * keys are named there (`retry.backoff.baseMS`), and value errors are prefixed with it.
+ */
+export function checkedBackoff(path: string, opts: BackoffOptions): Backoff {
+  check.nestedOptions(path, opts, BACKOFF_KEYS);
+  return check.within(path, () => makeBackoff(opts));
 }

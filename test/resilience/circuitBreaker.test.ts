@@ -122,7 +122,9 @@ describe('CircuitBreaker', () => {
     assert.throws(() => circuitBreaker({ ...ok, windowRequests: 5 }), /windowRequests must be an integer in \[10, 1000000\]; got 5/);
     assert.throws(() => circuitBreaker({ ...ok, cooldownMs: 0 }), /cooldownMs must be a number in \(0, 86400000\]; got 0/);
     assert.throws(() => circuitBreaker({ ...ok, halfOpenProbes: 0 }), /halfOpenProbes must be an integer in \[1, 1000\]; got 0/);
-    assert.throws(() => circuitBreaker({ ...ok, threshold: 3 } as unknown as typeof ok), /circuitBreaker has no option "threshold"/);
+    assert.throws(() => circuitBreaker({ ...ok, threshold: 3 } as unknown as typeof ok), { name: 'TypeError', message: /^circuitBreaker: unknown option "threshold"; known options: failureRate, / });
+    assert.throws(() => circuitBreaker({ ...ok, cooldownMS: 5 } as unknown as typeof ok), { name: 'TypeError', message: /unknown option "cooldownMS" \(did you mean "cooldownMs"\?\)/ });
+    assert.throws(() => circuitBreaker({ ...ok, windowRequests: null } as unknown as typeof ok), { name: 'TypeError', message: /option windowRequests is null/ });
     const b = circuitBreaker(ok);
     b.record(10, true);
     assert.throws(() => b.allow(5), /CircuitBreaker.allow: nowMs must not go backwards \(>= 10\); got 5/);

@@ -78,7 +78,9 @@ describe('RetryBudget', () => {
     assert.throws(() => new RetryBudget({ ratio: 0.1, maxTokens: 0.5 }), /maxTokens must be a number in \[1, 1000000\]; got 0.5/);
     assert.throws(() => new RetryBudget({ ratio: 0.1, minPerSecond: -1 }), /minPerSecond must be a number in \[0, 1000000\]; got -1/);
     assert.throws(() => new RetryBudget({ ratio: 0.1, maxTokens: 5, initialTokens: 6 }), /initialTokens must be a number in \[0, 5\]; got 6/);
-    assert.throws(() => new RetryBudget({ ratio: 0.1, percent: 20 } as unknown as { ratio: number }), /RetryBudget has no option "percent"/);
+    assert.throws(() => new RetryBudget({ ratio: 0.1, percent: 20 } as unknown as { ratio: number }), { name: 'TypeError', message: /^RetryBudget: unknown option "percent"; known options: ratio, maxTokens, minPerSecond, initialTokens$/ });
+    assert.throws(() => new RetryBudget({ ratio: 0.1, maxToken: 5 } as unknown as { ratio: number }), { name: 'TypeError', message: /unknown option "maxToken" \(did you mean "maxTokens"\?\)/ });
+    assert.throws(() => new RetryBudget({ ratio: 0.1, minPerSecond: null } as unknown as { ratio: number }), { name: 'TypeError', message: /option minPerSecond is null/ });
     assert.throws(() => new RetryBudget(undefined as unknown as { ratio: number }), /RetryBudget expects an options object/);
     const b = new RetryBudget({ ratio: 0.1 });
     b.deposit(100);

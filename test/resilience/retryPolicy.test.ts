@@ -46,7 +46,13 @@ describe('retryPolicy', () => {
     assert.throws(() => retryPolicy({ maxAttempts: 2.5 }), /maxAttempts must be an integer in \[1, 100\]/);
     assert.throws(() => retryPolicy({ maxAttempts: 3, idempotentOnly: 'yes' as unknown as boolean }), /idempotentOnly must be true or false/);
     assert.throws(() => retryPolicy({ maxAttempts: 3, backoff: { baseMs: -1, capMs: 10 } }), /baseMs must be a number in \(0, 86400000\]/);
-    assert.throws(() => retryPolicy({ maxAttempts: 3, retries: 2 } as unknown as { maxAttempts: number }), /retryPolicy has no option "retries"/);
+    assert.throws(() => retryPolicy({ maxAttempts: 3, retries: 2 } as unknown as { maxAttempts: number }), { name: 'TypeError', message: /^retryPolicy: unknown option "retries"; known options: maxAttempts, backoff, idempotentOnly$/ });
+    assert.throws(() => retryPolicy({ maxAttempt: 3 } as unknown as { maxAttempts: number }), { name: 'TypeError', message: /unknown option "maxAttempt" \(did you mean "maxAttempts"\?\)/ });
+    // A backoff given as options is checked where it sits.
+    assert.throws(() => retryPolicy({ maxAttempts: 3, backoff: { baseMS: 10, capMs: 100 } as unknown as { baseMs: number; capMs: number } }),
+      { name: 'TypeError', message: /^unknown option "backoff.baseMS" \(did you mean "backoff.baseMs"\?\)/ });
+    assert.throws(() => retryPolicy({ maxAttempts: 3, backoff: { baseMs: 10, capMs: 5 } }), { name: 'RangeError', message: /^backoff: capMs must be a number in \[10, 86400000\]; got 5/ });
+    assert.throws(() => retryPolicy({ maxAttempts: 3, backoff: null as unknown as { baseMs: number; capMs: number } }), { name: 'TypeError', message: /option backoff is null/ });
     const p = retryPolicy({ maxAttempts: 3 });
     assert.throws(() => p.mayRetry(-1, true), /attemptsMade must be an integer >= 0; got -1/);
     assert.throws(() => p.mayRetry(1, 'true' as unknown as boolean), /idempotent must be true or false/);
