@@ -14,19 +14,34 @@
  * congestion control on both transports. Each site is a path (`sitePath` builds
  * one from an access profile and a distance) and a fixed server time per object;
  * a CDN edge is assumed to hold every image (no cache misses back to the origin).
+ * Servers have no capacity limit (every response leaves as soon as its request
+ * arrives, after `serverMs`), so there is no offered load to report and no
+ * `unstable` flag: the page's own transfer is all that is measured.
+ *
+ * Random streams (forks of `rng`): 'page i' draws the image sizes of page i;
+ * 'network i' draws every jitter and loss of page i's loads, a fresh fork for
+ * each (site, protocol) load, so every site and protocol meets the same draws and
+ * changing one site's path never moves another site's numbers.
+ *
+ * Bounds: at most 100,000 page loads (MAX_IMAGE_PAGE_LOADS), and at most 3·10^7
+ * packets in all (MAX_IMAGE_PAGE_PACKETS, about 40 s at about 1 µs a packet),
+ * counted before anything is simulated from the drawn pages, every site and
+ * protocol, with each site's expected retransmissions at its loss rate.
  */
 import * as check from '../../validate';
 import { requireRng, type Rng } from '../../random/rng';
 import { progressTicker, type ProgressCallback } from '../../sim/progress';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
-import type { PathOptions } from '../../net/path';
+import { createPath, type PathOptions } from '../../net/path';
+import { segmentsFor } from '../../net/slowStart';
 import type { TlsMode } from '../../net/tls';
 import { runPageLoad, type PageLoad } from '../../http/pageLoad';
-import { planPageLoad } from '../../http/pageLoadPlan';
+import { DEFAULT_RESPONSE_HEADER_BYTES, planPageLoad } from '../../http/pageLoadPlan';
 import type { HttpProtocol } from '../../http/protocols';
 import { checkImageSizes, drawImagePage, IMAGE_SIZE_KEYS, type ImageSizeOptions } from './imagePageSizes';
 import { checkProtocols } from './imagePagePaper';
 
+/** One site: where the page can be served from. */
 export interface ImagePageSite {
   /** Label for tables and legends, unique among the sites. */
   name: string;
@@ -36,12 +51,21 @@ export interface ImagePageSite {
   serverMs?: number;
 }
 
+/** The keys of `ImagePageSite`. */
+export const SITE_KEYS: readonly (keyof ImagePageSite)[] = ['name', 'path', 'serverMs'];
+/** The keys of a site's `PathOptions`. */
+export const SITE_PATH_KEYS: readonly (keyof PathOptions)[] = ['rttMs', 'jitterMs', 'jitter', 'lossRate', 'loss', 'bandwidthMbps'];
+
+/** Options of `simulateImagePage`. */
 export interface ImagePageOptions extends ImageSizeOptions {
   /** Where the page can be served from (1 to 20 sites). */
   sites: readonly ImagePageSite[];
   /** Protocols to compare (default all three). */
   protocols?: readonly HttpProtocol[];
-  /** Seeded page loads per site and protocol (integer in [1, 10000]; at most 100,000 loads in all). */
+  /**
+   * Seeded page loads per site and protocol (integer in [1, 10000]; at most 100,000
+   * loads and 3·10^7 packets in all, see the module header).
+   */
   pages: number;
   /** HTTP/1.1's connections per host (integer in [1, 64], default 6, as browsers open). */
   connectionsPerHost?: number;
@@ -50,6 +74,11 @@ export interface ImagePageOptions extends ImageSizeOptions {
   rng: Rng;
   onProgress?: ProgressCallback;
 }
+
+/** The keys of `ImagePageOptions`. */
+export const IMAGE_PAGE_KEYS: readonly (keyof ImagePageOptions)[] = [
+  ...IMAGE_SIZE_KEYS, 'sites', 'protocols', 'pages', 'connectionsPerHost', 'tls', 'rng', 'onProgress',
+];
 
 /** One page load. Times are ms from the start of the load; NaN where the load failed first. */
 export interface ImagePageLoad {
@@ -102,11 +131,12 @@ export interface ImagePageResult {
 
 /** Most page loads one call may run. */
 export const MAX_IMAGE_PAGE_LOADS = 100_000;
+/** Most packets one call may send, retransmissions expected at each site's loss rate included (see the header). */
+export const MAX_IMAGE_PAGE_PACKETS = 3e7;
 
-const KEYS = [...IMAGE_SIZE_KEYS, 'sites', 'protocols', 'pages', 'connectionsPerHost', 'tls', 'rng', 'onProgress'];
-
+/** Page loads of every site and protocol, with the same page and network draws for each (see the module header). */
 export function simulateImagePage(opts: ImagePageOptions): ImagePageResult {
-  check.knownOptions('simulateImagePage', opts, KEYS);
+  check.options('simulateImagePage', opts, IMAGE_PAGE_KEYS);
   const sizes = checkImageSizes(opts);
   const sites = checkSites(opts.sites);
   const protocols = checkProtocols('protocols', opts.protocols);
@@ -117,23 +147,29 @@ export function simulateImagePage(opts: ImagePageOptions): ImagePageResult {
   if (total > MAX_IMAGE_PAGE_LOADS) {
     throw new RangeError(`pages × sites × protocols must be at most ${MAX_IMAGE_PAGE_LOADS} page loads; got ${pages} × ${sites.length} × ${protocols.length} = ${total}`);
   }
+  // Draw every page first, so that the work is known before any load runs.
+  const drawn = Array.from({ length: pages }, (_, page) => drawImagePage(sizes, rng.fork(`page ${page}`)));
+  const packetsPerPageLoad = drawn.reduce((sum, objects) => sum + pagePackets(objects), 0);
+  const loadsPerPage = sites.reduce((sum, site) => sum + protocols.length / (1 - site.lossRate), 0);
+  check.workWithin('pages × images × sites × protocols', packetsPerPageLoad * loadsPerPage, MAX_IMAGE_PAGE_PACKETS,
+    'packets to simulate (image bytes / 1460 per load, with the retransmissions each site\'s loss rate implies)');
   const tick = progressTicker(total, opts.onProgress);
   const heroes = sizes.heroImages;
 
   const loads: ImagePageLoad[] = [];
-  for (let page = 0; page < pages; page++) {
-    const objects = drawImagePage(sizes, rng.fork(`page ${page}`));
+  drawn.forEach((objects, page) => {
     const pageBytes = objects.reduce((a, b) => a + b, 0);
     sites.forEach((site, k) => {
       for (const protocol of protocols) {
-        const plan = check.within(`sites[${k}] (${JSON.stringify(site.name)}), ${protocol}`, () =>
-          planPageLoad({ protocol, objects, path: site.path, connectionsPerHost, tls: opts.tls, serverMs: site.serverMs }));
-        const r = runPageLoad(plan, rng.fork(`network ${page}`));
+        const r = check.within(`sites[${k}] (${JSON.stringify(site.name)}), ${protocol}`, () => {
+          const plan = planPageLoad({ protocol, objects, path: site.path, connectionsPerHost, tls: opts.tls, serverMs: site.serverMs });
+          return runPageLoad(plan, rng.fork(`network ${page}`));
+        });
         loads.push(record(site.name, protocol, page, pageBytes, heroes, r));
         tick(loads.length);
       }
     });
-  }
+  });
 
   const summary: ImagePageSummary[] = [];
   for (const site of sites) {
@@ -180,18 +216,27 @@ function record(site: string, protocol: HttpProtocol, page: number, pageBytes: n
   };
 }
 
-function checkSites(value: unknown): ImagePageSite[] {
+/** Packets of one load of a page: each image's body and response headers in 1460-byte segments. */
+function pagePackets(objects: readonly number[]): number {
+  return objects.reduce((sum, bytes) => sum + segmentsFor(bytes + DEFAULT_RESPONSE_HEADER_BYTES), 0);
+}
+
+/** A checked site, with its path's loss rate (for the work bound). */
+type CheckedSite = ImagePageSite & { lossRate: number };
+
+function checkSites(value: unknown): CheckedSite[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > 20) {
     throw new RangeError(`sites must be an array of 1 to 20 sites { name, path, serverMs? }; got ${check.describe(value)}`);
   }
   const names = new Set<string>();
   return value.map((s: ImagePageSite, k) => {
-    check.knownOptions(`sites[${k}]`, s, ['name', 'path', 'serverMs']);
+    check.nestedOptions(`sites[${k}]`, s, SITE_KEYS);
     if (typeof s.name !== 'string' || s.name.length === 0) throw new TypeError(`sites[${k}].name must be a non-empty string; got ${check.describe(s.name)}`);
     if (names.has(s.name)) throw new RangeError(`sites[${k}].name ${JSON.stringify(s.name)} is used by another site; names must be unique`);
     names.add(s.name);
-    check.legacyOptions(`sites[${k}].path`, s.path);
-    const site: ImagePageSite = { name: s.name, path: s.path };
+    check.nestedOptions(`sites[${k}].path`, s.path, SITE_PATH_KEYS);
+    const path = check.within(`sites[${k}].path`, () => createPath(s.path));
+    const site: CheckedSite = { name: s.name, path: s.path, lossRate: path.loss.rate };
     if (s.serverMs !== undefined) site.serverMs = check.nonNegative(`sites[${k}].serverMs`, s.serverMs);
     return site;
   });

@@ -29,6 +29,7 @@
  */
 import * as check from '../../validate';
 import { serialisationMs } from '../../net/path';
+import { delayMs, MIN_BANDWIDTH_MBPS } from '../../net/limits';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor, slowStartRounds } from '../../net/slowStart';
 import type { TlsMode } from '../../net/tls';
 import { transportRules } from '../../net/transportRules';
@@ -39,11 +40,11 @@ import { HTTP_PROTOCOLS, PROTOCOL_TRAITS, type HttpProtocol } from '../../http/p
 export type PaperStrategy = 'sequential' | 'parallel' | 'multiplexed';
 
 export interface PaperPageOptions {
-  /** Response body size of each object (bytes, ≥ 0), in request order. */
+  /** Response body size of each object (bytes, in [0, 10^15]), in request order. */
   objects: readonly number[];
-  /** Round-trip time (ms, ≥ 0). */
+  /** Round-trip time (ms, in [0, 3 600 000]: at most one hour, as every network model). */
   rttMs: number;
-  /** Bottleneck bandwidth (Mbit/s, > 0; default Infinity). */
+  /** Bottleneck bandwidth (Mbit/s, ≥ 0.001; default Infinity). */
   bandwidthMbps?: number;
   /** Protocols to price (default all three; HTTP/1.1 gives a sequential and a parallel row). */
   protocols?: readonly HttpProtocol[];
@@ -51,7 +52,7 @@ export interface PaperPageOptions {
   connectionsPerHost?: number;
   /** TLS mode (default '1.3'); HTTP/3 allows '1.3', 'resumed' or '0-rtt'. */
   tls?: TlsMode;
-  /** Server time per object (ms ≥ 0, default 0). */
+  /** Server time per object (ms, in [0, 3 600 000]; default 0). */
   serverMs?: number;
   /** Initial congestion window (segments, default 10). */
   initcwnd?: number;
@@ -88,21 +89,28 @@ export interface PaperPageRow {
   estimateMs: number;
 }
 
-const KEYS = ['objects', 'rttMs', 'bandwidthMbps', 'protocols', 'connectionsPerHost', 'tls', 'serverMs', 'initcwnd', 'mssBytes', 'responseHeaderBytes'];
+/** The keys of `PaperPageOptions`. */
+export const PAPER_PAGE_KEYS: readonly (keyof PaperPageOptions)[] = [
+  'objects', 'rttMs', 'bandwidthMbps', 'protocols', 'connectionsPerHost', 'tls', 'serverMs', 'initcwnd', 'mssBytes', 'responseHeaderBytes',
+];
+
+/** Largest object the arithmetic takes (bytes): 10^15, so that segment counts stay exact integers. */
+export const MAX_PAPER_OBJECT_BYTES = 1e15;
 
 /** One row per way of fetching the page (see the module header). */
 export function paperPageTimes(opts: PaperPageOptions): PaperPageRow[] {
-  check.knownOptions('paperPageTimes', opts, KEYS);
+  check.options('paperPageTimes', opts, PAPER_PAGE_KEYS);
   if (!Array.isArray(opts.objects) || opts.objects.length === 0) {
     throw new RangeError(`objects must be a non-empty array of response sizes in bytes; got ${check.describe(opts.objects)}`);
   }
-  const bodies = opts.objects.map((b, i) => check.nonNegative(`objects[${i}]`, b));
-  const rttMs = check.nonNegative('rttMs', opts.rttMs);
-  const bandwidthMbps = check.positive('bandwidthMbps', opts.bandwidthMbps ?? Infinity, true);
+  const bodies = opts.objects.map((b, i) => check.inRange(`objects[${i}]`, b, 0, MAX_PAPER_OBJECT_BYTES));
+  const rttMs = delayMs('rttMs', opts.rttMs);
+  const bandwidthMbps = opts.bandwidthMbps === undefined || opts.bandwidthMbps === Infinity
+    ? Infinity : check.inRange('bandwidthMbps', opts.bandwidthMbps, MIN_BANDWIDTH_MBPS, Infinity, '[)');
   const protocols = checkProtocols('protocols', opts.protocols);
   const parallel = check.integer('connectionsPerHost', opts.connectionsPerHost ?? 6, 1, 64);
   const tls = opts.tls ?? '1.3';
-  const serverMs = check.nonNegative('serverMs', opts.serverMs ?? 0);
+  const serverMs = delayMs('serverMs', opts.serverMs ?? 0);
   const initcwnd = check.integer('initcwnd', opts.initcwnd ?? DEFAULT_INITCWND, 1, 1000);
   const mssBytes = check.integer('mssBytes', opts.mssBytes ?? DEFAULT_MSS_BYTES, 1, 65_535);
   const headerBytes = check.nonNegative('responseHeaderBytes', opts.responseHeaderBytes ?? DEFAULT_RESPONSE_HEADER_BYTES);

@@ -47,9 +47,10 @@ export interface ImageSizes {
   heroBytes: Distribution;
 }
 
-export const IMAGE_SIZE_KEYS: readonly string[] = ['images', 'heroImages', 'thumbnailBytes', 'heroBytes'];
+/** The keys of `ImageSizeOptions`. */
+export const IMAGE_SIZE_KEYS: readonly (keyof ImageSizeOptions)[] = ['images', 'heroImages', 'thumbnailBytes', 'heroBytes'];
 
-/** Checks the size options (the caller checks for unknown keys). */
+/** Checks the size options (the caller checks for unknown keys and nulls). */
 export function checkImageSizes(opts: ImageSizeOptions): ImageSizes {
   const images = check.integer('images', opts.images ?? DEFAULT_IMAGES, 1, MAX_IMAGES);
   return {
@@ -60,7 +61,10 @@ export function checkImageSizes(opts: ImageSizeOptions): ImageSizes {
   };
 }
 
-/** One page's image sizes (whole bytes), heroes first, drawn from `rng`. */
+/**
+ * One page's image sizes (whole bytes), heroes first, drawn from `rng`. A draw that
+ * is NaN, negative or infinite throws a RangeError naming the option at that draw.
+ */
 export function drawImagePage(sizes: ImageSizes, rng: Rng): number[] {
   const out: number[] = [];
   for (let i = 0; i < sizes.images; i++) {
@@ -72,13 +76,13 @@ export function drawImagePage(sizes: ImageSizes, rng: Rng): number[] {
 
 /** One page drawn from `rng` (see `ImageSizeOptions` for the defaults). */
 export function imagePageObjects(opts: ImageSizeOptions, rng: Rng): number[] {
-  check.knownOptions('imagePageObjects', opts, IMAGE_SIZE_KEYS);
+  check.options('imagePageObjects', opts, IMAGE_SIZE_KEYS);
   return drawImagePage(checkImageSizes(opts), rng);
 }
 
 /** The average page: every image at its distribution's mean (whole bytes), heroes first, for paper arithmetic. */
 export function meanImagePage(opts: ImageSizeOptions = {}): number[] {
-  check.knownOptions('meanImagePage', opts, IMAGE_SIZE_KEYS);
+  check.options('meanImagePage', opts, IMAGE_SIZE_KEYS);
   const sizes = checkImageSizes(opts);
   const mean = (option: string, d: Distribution): number => {
     if (d.mean === undefined || !Number.isFinite(d.mean) || d.mean < 0) {

@@ -69,7 +69,16 @@ describe('paperPageTimes: the course arithmetic and the packet model on a clean 
     assert.throws(() => paperPageTimes({ objects: [1000], rttMs: -5 }), /rttMs/);
     assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 100, connectionsPerHost: 0 }), /connectionsPerHost/);
     assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 100, tls: '1.2' }), /tls/);
-    assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 100, rtt: 5 } as never), /no option "rtt"/);
+    assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 100, rtt: 5 } as never), /paperPageTimes: unknown option "rtt" \(did you mean "rttMs"\?\)/);
+    assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 100, tls: null } as never), TypeError);
+  });
+
+  it('refuses sizes and delays beyond its bounds rather than answering NaN or Infinity', () => {
+    assert.throws(() => paperPageTimes({ objects: [1e300], rttMs: 100 }), /objects\[0\].*1000000000000000/);
+    assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 1e300 }), RangeError);
+    assert.throws(() => paperPageTimes({ objects: [1000], rttMs: 100, bandwidthMbps: 1e-300 }), /bandwidthMbps/);
+    const big = paperPageTimes({ objects: [1e15, 1e15], rttMs: 3_600_000, bandwidthMbps: 0.001, serverMs: 3_600_000 });
+    for (const row of big) for (const v of Object.values(row)) if (typeof v === 'number') assert.ok(Number.isFinite(v), `${row.label}: ${v}`);
   });
 });
 
@@ -137,7 +146,12 @@ describe('simulateImagePage', () => {
     assert.throws(() => run({ sites: [site, site] }), /sites\[1\]\.name/);
     assert.throws(() => run({ sites: [{ ...site, serverMs: -1 }] }), /sites\[0\]\.serverMs/);
     assert.throws(() => run({ sites: [{ name: 'a', path: { rttMs: -1 } }] }), /sites\[0\].*rttMs/);
-    assert.throws(() => run({ sites: [{ ...site, rtt: 3 } as never] }), /sites\[0\] has no option "rtt"/);
+    assert.throws(() => run({ sites: [{ ...site, rtt: 3 } as never] }), /unknown option "sites\[0\]\.rtt"/);
+    assert.throws(() => run({ sites: [{ ...site, serverMS: 3 } as never] }), /unknown option "sites\[0\]\.serverMS" \(did you mean "sites\[0\]\.serverMs"\?\)/);
+    assert.throws(() => run({ sites: [{ name: 'a', path: { rttMs: 10, lossrate: 0.1 } as never }] }), /unknown option "sites\[0\]\.path\.lossrate" \(did you mean "sites\[0\]\.path\.lossRate"\?\)/);
+    assert.throws(() => run({ sites: [{ name: 'a', path: null as never }] }), /sites\[0\]\.path is null/);
+    assert.throws(() => run({ sites: [{ ...site, serverMs: null as never }] }), /sites\[0\]\.serverMs is null/);
+    assert.throws(() => run({ tls: null as never }), /simulateImagePage: option tls is null/);
     assert.throws(() => run({ protocols: ['http4' as never] }), /protocols\[0\]/);
     assert.throws(() => run({ protocols: ['http2', 'http2'] }), /protocols/);
     assert.throws(() => run({ images: 0 }), /images/);
@@ -147,8 +161,42 @@ describe('simulateImagePage', () => {
     assert.throws(() => run({ connectionsPerHost: 0 }), /connectionsPerHost/);
     assert.throws(() => run({ tls: '1.2' }), /sites\[0\].*http3.*tls/);
     assert.throws(() => run({ rng: undefined as never }), /rng/);
-    assert.throws(() => run({ page: 3 } as never), /no option "page"/);
+    assert.throws(() => run({ page: 3 } as never), /simulateImagePage: unknown option "page" \(did you mean "pages"\?\)/);
     assert.throws(() => run({ pages: 10_000, sites: Array.from({ length: 4 }, (_, i) => ({ ...site, name: `s${i}` })) }), /at most 100000 page loads/);
+  });
+
+  it('refuses up front a call whose packets would run for minutes, counting retransmissions at the loss rate', () => {
+    // 79 thumbnails of 10^12 bytes: about 5·10^10 packets. Refused before any load runs.
+    const start = performance.now();
+    assert.throws(() => run({ thumbnailBytes: 1e12 }), /packets to simulate.*the limit is 3\.00e\+7/);
+    // 10,000 default pages (about 2,400 packets each) over three protocols: 7·10^7 packets.
+    assert.throws(() => run({ pages: 10_000 }), /pages × images × sites × protocols imply 7\.\d+e\+7 packets/);
+    // 2,500 fixed pages (2,002 packets a load, 1.5·10^7 over three protocols) fit on a clean path, not where half the packets are lost.
+    const sites = (lossRate: number) => [{ name: 'a', path: { rttMs: 10, lossRate } }];
+    assert.throws(() => run({ ...FIXED, pages: 2_500, sites: sites(0.5) }), /packets to simulate/);
+    assert.ok(performance.now() - start < 2000);
+  });
+
+  it('names the option of a bad size or jitter draw at the first bad draw', () => {
+    const nan = { label: 'broken', sample: () => NaN };
+    assert.throws(() => run({ thumbnailBytes: nan }), /thumbnailBytes must yield sizes >= 0 bytes; broken gave NaN/);
+    assert.throws(() => run({ heroBytes: { label: 'huge', sample: () => Infinity } }), /heroBytes.*huge gave Infinity/);
+    assert.throws(() => run({ sites: [{ name: 'a', path: { rttMs: 10, jitter: { label: 'negative', sample: () => -1 } } }] }),
+      /sites\[0\] \("a"\), http1\.1: .*jitter.*negative gave -1/);
+  });
+
+  it("keeps one site's draws when another site's path changes (common random numbers across sites)", () => {
+    const opts = (originLoss: number): ImagePageOptions => ({
+      sites: [{ name: 'origin', path: { rttMs: 219, lossRate: originLoss, jitterMs: 4 } }, { name: 'edge', path: sitePath(CABLE, METRO_MS) }],
+      pages: 3, rng: createRng(21),
+    });
+    const a = simulateImagePage(opts(0.001));
+    const b = simulateImagePage(opts(0.05));
+    const edge = (r: ReturnType<typeof simulateImagePage>) => r.loads.filter((l) => l.site === 'edge');
+    assert.deepEqual(edge(a), edge(b));
+    assert.notDeepEqual(a.loads.filter((l) => l.site === 'origin'), b.loads.filter((l) => l.site === 'origin'));
+    // The same page everywhere: the page draws do not depend on the sites at all.
+    assert.deepEqual(a.loads.map((l) => l.pageBytes), b.loads.map((l) => l.pageBytes));
   });
 });
 
