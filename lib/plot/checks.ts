@@ -1,19 +1,40 @@
 /**
  * Input and option checks shared by the figure builders, built on lib/validate.
  * Every message starts with the builder and option (e.g. `ecdfFigure series[1].values`),
- * then says what was expected and what was received. Unknown option names are
- * rejected too, so a typo such as `logx` fails instead of being ignored.
- * It does not check data against what a plot can usefully show (e.g. 10^6 bars).
+ * then says what was expected and what was received. Options objects and the objects
+ * inside the inputs (series, rows, points, panels, markers) are held to their known
+ * keys by the one rule of lib/validate, so a typo such as `logx` or `valeus` fails
+ * with the closest known key instead of being ignored, and null is refused wherever
+ * it is not documented. Sizes are held to FIGURE_LIMITS (limits.ts). It does not
+ * judge whether a plot is readable (that is for the author: ≤ 6 traces per panel).
  */
 import * as check from '../validate';
 import type { Dash } from './figure';
+import { FIGURE_LIMITS } from './limits';
 import { checkColors } from './palette';
 import { THEME } from './theme';
 
-/** The options object of `fn` (undefined → {}), with no keys outside `known`. */
-export function readOptions<T extends object>(fn: string, value: T | undefined, known: readonly string[]): T {
+/** The options object of `fn` (undefined → {}), with no keys outside `known` and no null values. */
+export function readOptions<T extends object>(fn: string, value: T | undefined, known: readonly (keyof T & string)[]): T {
   if (value === undefined) return {} as T;
-  return check.knownOptions(fn, value, known);
+  return check.options(fn, value, known);
+}
+
+/**
+ * An object inside the inputs of `fn`, at `path` (`series[1]`, `panels[0].series[2]`,
+ * `markers[0]`), with no keys outside `known` and no null values. A misspelt key
+ * reads `ecdfFigure: unknown option "series[1].valeus" (did you mean "series[1].values"?)`.
+ */
+export function fields<T extends object>(fn: string, path: string, value: unknown, known: readonly (keyof T & string)[]): Record<string, unknown> {
+  check.within(fn, () => check.nestedOptions(path, value as T, known));
+  return value as Record<string, unknown>;
+}
+
+/** Refuses `count` above `limit` (a FIGURE_LIMITS entry) with a RangeError naming the input and the bound. */
+export function atMost(option: string, count: number, limit: number, what: string): void {
+  if (count > limit) {
+    throw new RangeError(`${option} holds ${count} ${what}; a figure takes at most ${limit} (see FIGURE_LIMITS: a larger figure would not fit in a page)`);
+  }
 }
 
 /** A non-empty string; `fallback` when undefined, or required when no fallback is given. */
@@ -39,19 +60,20 @@ export function height(option: string, value: unknown, fallback: number = THEME.
 /** Default cap on drawn points per ECDF/CCDF series: ample for a plot, small in a saved page. */
 export const MAX_CURVE_POINTS = 2000;
 
-/** A cap on drawn points per series: an integer ≥ 16, default MAX_CURVE_POINTS. */
+/** A cap on drawn points per series: an integer in [16, FIGURE_LIMITS.curvePoints], default MAX_CURVE_POINTS. */
 export function maxPoints(option: string, value: unknown): number {
-  return value === undefined ? MAX_CURVE_POINTS : check.integer(option, value, 16);
+  return value === undefined ? MAX_CURVE_POINTS : check.integer(option, value, 16, FIGURE_LIMITS.curvePoints);
 }
 
-/** A non-empty array. */
-export function list(option: string, value: unknown): unknown[] {
+/** A non-empty array of at most `max` items (a FIGURE_LIMITS entry). */
+export function list(option: string, value: unknown, max: number): unknown[] {
   if (!Array.isArray(value)) throw new TypeError(`${option} must be a non-empty array; got ${check.describe(value)}`);
   if (value.length === 0) throw new RangeError(`${option} must be a non-empty array; got an empty array`);
+  atMost(option, value.length, max, 'items');
   return value;
 }
 
-/** A plain object (an element of an input list). */
+/** A plain object whose keys are data, not options (e.g. a stacked bar's parts by name). */
 export function record(option: string, value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${option} must be an object; got ${check.describe(value)}`);

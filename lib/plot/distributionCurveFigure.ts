@@ -20,6 +20,7 @@ import { quantiles } from '../stats/quantile';
 import * as check from '../validate';
 import type { Figure, Line, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
@@ -29,7 +30,7 @@ import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './th
 export interface DistributionCurveOptions extends checks.CommonFigureOptions {
   /** Log x axis (default true); needs every value > 0. */
   logX?: boolean;
-  /** Most points drawn per series (integer ≥ 16, default 2000). */
+  /** Most points drawn per series (integer in [16, 100000], default 2000; series × maxPoints ≤ 10^6). */
   maxPoints?: number;
   /** Default 'latency (ms)'. */
   xTitle?: string;
@@ -78,7 +79,7 @@ const KINDS: Record<'ecdf' | 'ccdf', CurveKind> = {
   },
 };
 
-const KEYS = ['logX', 'maxPoints', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof EcdfFigureOptions & keyof CcdfFigureOptions)[] = ['logX', 'maxPoints', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
 function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigureOptions | CcdfFigureOptions | undefined): Figure {
   const fn = kind.fn;
@@ -88,6 +89,8 @@ function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigur
   const { xTitle, yTitle } = checks.axisTitles(fn, opts, 'latency (ms)', kind.yTitle);
   const common = checks.common(fn, opts);
   const samples = checkSamples(fn, series, logX);
+  const drawn = samples.reduce((n, s) => n + Math.min(s.values.length, maxPoints), 0);
+  checks.atMost(`${fn} series`, drawn, FIGURE_LIMITS.drawnPoints, `points to draw (up to maxPoints = ${maxPoints} per series)`);
 
   const data: ScatterTrace[] = samples.map((s) => {
     const c = kind.curve(s.values, maxPoints);

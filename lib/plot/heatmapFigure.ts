@@ -8,9 +8,11 @@
 import * as check from '../validate';
 import type { Datum, Figure, HeatmapTrace } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { roundAll } from './round';
 import { baseAxis, baseLayout, hoverValue, unitOf } from './theme';
 
+/** The grid: at most FIGURE_LIMITS.drawnPoints cells (x.length × y.length). */
 export interface HeatmapData {
   /** Column labels (numbers or names), length = z[i].length. */
   x: (number | string)[];
@@ -21,6 +23,8 @@ export interface HeatmapData {
   /** Colour-bar title with its unit, e.g. 'p99 latency (ms)'. */
   zTitle: string;
 }
+
+const GRID_KEYS: readonly (keyof HeatmapData)[] = ['x', 'y', 'z', 'zTitle'];
 
 export type HeatmapScale = 'Viridis' | 'Cividis';
 
@@ -35,11 +39,11 @@ export interface HeatmapFigureOptions extends Omit<checks.CommonFigureOptions, '
 }
 
 const FN = 'heatmapFigure';
-const KEYS = ['xTitle', 'yTitle', 'colorscale', 'title', 'height'];
+const KEYS: readonly (keyof HeatmapFigureOptions)[] = ['xTitle', 'yTitle', 'colorscale', 'title', 'height'];
 const SCALES: readonly HeatmapScale[] = ['Viridis', 'Cividis'];
 
 function labels(option: string, value: unknown): Datum[] {
-  return checks.list(option, value).map((v, i) => {
+  return checks.list(option, value, FIGURE_LIMITS.drawnPoints).map((v, i) => {
     if (typeof v === 'string') return v;
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     throw new TypeError(`${option}[${i}] must be a finite number or a string; got ${typeof v === 'number' ? v : typeof v}`);
@@ -47,7 +51,7 @@ function labels(option: string, value: unknown): Datum[] {
 }
 
 export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions): Figure {
-  const g = checks.record(`${FN}(grid)`, grid);
+  const g = checks.fields<HeatmapData>(FN, 'grid', grid, GRID_KEYS);
   if (options === undefined) throw new TypeError(`${FN} needs options { xTitle, yTitle } naming both axes with units`);
   const opts = checks.readOptions(FN, options, KEYS);
   const { xTitle, yTitle } = checks.axisTitles(FN, opts);
@@ -57,7 +61,8 @@ export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions):
   const zTitle = checks.text(`${FN} zTitle`, g.zTitle);
   const x = labels(`${FN} x`, g.x);
   const y = labels(`${FN} y`, g.y);
-  const rows = checks.list(`${FN} z`, g.z);
+  checks.atMost(`${FN} grid`, x.length * y.length, FIGURE_LIMITS.drawnPoints, 'cells (x.length × y.length)');
+  const rows = checks.list(`${FN} z`, g.z, FIGURE_LIMITS.drawnPoints);
   if (rows.length !== y.length) throw new RangeError(`${FN} z must have one row per y label (${y.length}); got ${rows.length} rows`);
   const z = rows.map((row, i) => {
     const values = check.finiteArray(`${FN} z[${i}]`, row);

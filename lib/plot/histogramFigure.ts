@@ -12,6 +12,7 @@ import { histogram } from '../stats/histogram';
 import * as check from '../validate';
 import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round, roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
@@ -20,7 +21,7 @@ import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './th
 export type HistogramNorm = 'count' | 'probability' | 'percent';
 
 export interface HistogramFigureOptions extends checks.CommonFigureOptions {
-  /** Number of bins (integer in [1, 1000], default 40), or explicit ascending bin edges. */
+  /** Number of bins (integer in [1, 1000], default 40), or explicit ascending bin edges (at most 1001). */
   bins?: number | ArrayLike<number>;
   /** Log x axis with log-spaced bins (default false); needs every value > 0. */
   logX?: boolean;
@@ -33,7 +34,7 @@ export interface HistogramFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'histogramFigure';
-const KEYS = ['bins', 'logX', 'norm', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof HistogramFigureOptions)[] = ['bins', 'logX', 'norm', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 const NORMS: readonly HistogramNorm[] = ['count', 'probability', 'percent'];
 const Y_TITLES: Record<HistogramNorm, string> = {
   count: 'values per bin (count)',
@@ -43,6 +44,7 @@ const Y_TITLES: Record<HistogramNorm, string> = {
 
 function explicitEdges(value: unknown, logX: boolean): ArrayLike<number> {
   const option = `${FN} bins`;
+  checks.atMost(option, (value as ArrayLike<number>).length, FIGURE_LIMITS.bins + 1, 'bin edges');
   return check.ascending(option, checks.numbers(option, value, logX ? 'when logX is true' : undefined));
 }
 
@@ -58,7 +60,7 @@ export function histogramFigure(series: SampleSeries[], options?: HistogramFigur
   if (Array.isArray(opts.bins) || ArrayBuffer.isView(opts.bins)) {
     edges = explicitEdges(opts.bins, logX);
   } else {
-    const bins = opts.bins === undefined ? 40 : check.integer(`${FN} bins`, opts.bins, 1, 1000);
+    const bins = opts.bins === undefined ? 40 : check.integer(`${FN} bins`, opts.bins, 1, FIGURE_LIMITS.bins);
     edges = binEdges(samples.map((s) => s.values), { bins, scale: logX ? 'log' : 'linear' });
   }
   const edgeList = Array.from(edges);

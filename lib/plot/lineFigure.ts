@@ -9,7 +9,7 @@ import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
 import { pickColor } from './palette';
 import { roundAll } from './round';
-import { checkLines, type XYSeries } from './series';
+import { checkDrawnPoints, checkLines, type XYSeries } from './series';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface LineFigureOptions extends checks.CommonFigureOptions {
@@ -26,7 +26,7 @@ export interface LineFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'lineFigure';
-const KEYS = ['xTitle', 'yTitle', 'logX', 'logY', 'markers', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof LineFigureOptions)[] = ['xTitle', 'yTitle', 'logX', 'logY', 'markers', ...checks.COMMON_KEYS];
 
 /** One plotly line for a checked series; shared with signalsFigure. */
 export function lineTrace(s: XYSeries, color: string, xUnit: string, yUnit: string, markers = false): ScatterTrace {
@@ -53,7 +53,8 @@ export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figu
   const logY = check.flag(`${FN} logY`, opts.logY, false);
   const markers = check.flag(`${FN} markers`, opts.markers, false);
   const common = checks.common(FN, opts);
-  const lines = checkLines(FN, series, logX, logY);
+  const lines = checkLines(FN, 'series', series, logX, logY);
+  checkDrawnPoints(`${FN} series`, lines);
 
   const xUnit = unitOf(xTitle);
   const yUnit = unitOf(yTitle);

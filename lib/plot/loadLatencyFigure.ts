@@ -9,6 +9,7 @@
 import * as check from '../validate';
 import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 import { round } from './round';
@@ -26,6 +27,9 @@ export interface LoadSeries {
   points: LoadPoint[];
 }
 
+const SERIES_KEYS: readonly (keyof LoadSeries)[] = ['name', 'points'];
+const POINT_KEYS: readonly (keyof LoadPoint)[] = ['x', 'p50', 'p99'];
+
 export interface LoadLatencyFigureOptions extends checks.CommonFigureOptions {
   /** Vertical reference lines, e.g. `[{ x: 1, label: 'ρ = 1' }]`. */
   markers?: VerticalMarker[];
@@ -38,12 +42,13 @@ export interface LoadLatencyFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'loadLatencyFigure';
-const KEYS = ['markers', 'logY', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof LoadLatencyFigureOptions)[] = ['markers', 'logY', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
-function checkPoints(at: string, value: unknown, logY: boolean): LoadPoint[] {
+function checkPoints(i: number, value: unknown, logY: boolean): LoadPoint[] {
+  const at = `${FN} series[${i}]`;
   const positive = logY ? 'when logY is true' : undefined;
-  const points = checks.list(`${at}.points`, value).map((p, j) => {
-    const pt = checks.record(`${at}.points[${j}]`, p);
+  const points = checks.list(`${at}.points`, value, FIGURE_LIMITS.drawnPoints).map((p, j) => {
+    const pt = checks.fields<LoadPoint>(FN, `series[${i}].points[${j}]`, p, POINT_KEYS);
     const x = checks.value(`${at}.points[${j}].x`, pt.x);
     const p50 = checks.value(`${at}.points[${j}].p50`, pt.p50, positive);
     const p99 = checks.value(`${at}.points[${j}].p99`, pt.p99, positive);
@@ -58,17 +63,21 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
   const logY = check.flag(`${FN} logY`, opts.logY, false);
   const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'utilisation ρ', 'latency (ms)');
   const common = checks.common(FN, opts);
-  const markers = checkMarkers(`${FN} markers`, opts.markers);
+  const markers = checkMarkers(FN, opts.markers);
 
   const seen = new Set<string>();
   const xHover = hoverValue('x', unitOf(xTitle));
   const yHover = hoverValue('y', unitOf(yTitle));
   const data: ScatterTrace[] = [];
-  checks.list(`${FN} series`, series).forEach((s, i) => {
+  const entries = checks.list(`${FN} series`, series, FIGURE_LIMITS.series)
+    .map((s, i) => checks.fields<LoadSeries>(FN, `series[${i}]`, s, SERIES_KEYS));
+  // Counted before any point is read, so a runaway input fails at once.
+  const drawn = entries.reduce((n, r) => n + (Array.isArray(r.points) ? r.points.length : 0), 0);
+  checks.atMost(`${FN} series`, drawn, FIGURE_LIMITS.drawnPoints, 'points in all');
+  entries.forEach((r, i) => {
     const at = `${FN} series[${i}]`;
-    const r = checks.record(at, s);
     const name = checks.name(`${at}.name`, r.name, seen);
-    const points = checkPoints(at, r.points, logY);
+    const points = checkPoints(i, r.points, logY);
     const color = pickColor(name, common.colors);
     for (const level of ['p50', 'p99'] as const) {
       data.push({

@@ -8,10 +8,16 @@
 import * as check from '../validate';
 import type { BarTrace, Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round } from './round';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
+/**
+ * One configuration's percentiles. A row may also carry the other fields of a
+ * lib/stats Summary (count, mean, min, max), so `{ name, ...summary }` works; they
+ * are ignored. Any other key is refused as a likely misspelling.
+ */
 export interface PercentileRow {
   /** Configuration name: the legend entry and colour. */
   name: string;
@@ -19,7 +25,14 @@ export interface PercentileRow {
   p90: number;
   p99: number;
   p999: number;
+  count?: number;
+  mean?: number;
+  min?: number;
+  max?: number;
 }
+
+/** The keys a PercentileRow may have. */
+const ROW_KEYS: readonly (keyof PercentileRow)[] = ['name', 'p50', 'p90', 'p99', 'p999', 'count', 'mean', 'min', 'max'];
 
 export type PercentileStyle = 'bars' | 'ladder';
 
@@ -35,7 +48,7 @@ export interface PercentileFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'percentileFigure';
-const KEYS = ['style', 'logY', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof PercentileFigureOptions)[] = ['style', 'logY', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 const STYLES: readonly PercentileStyle[] = ['bars', 'ladder'];
 const LEVELS = [
   ['p50', 'p50'],
@@ -54,9 +67,9 @@ export function percentileFigure(rows: PercentileRow[], options?: PercentileFigu
   const seen = new Set<string>();
   const labels = LEVELS.map(([, label]) => label);
   const hover = `%{x}: ${hoverValue('y', unitOf(yTitle))}<extra>%{fullData.name}</extra>`;
-  const data = checks.list(`${FN} rows`, rows).map((row, i): BarTrace | ScatterTrace => {
+  const data = checks.list(`${FN} rows`, rows, FIGURE_LIMITS.series).map((row, i): BarTrace | ScatterTrace => {
     const at = `${FN} rows[${i}]`;
-    const r = checks.record(at, row);
+    const r = checks.fields<PercentileRow>(FN, `rows[${i}]`, row, ROW_KEYS);
     const name = checks.name(`${at}.name`, r.name, seen);
     let previous = -Infinity;
     const y = LEVELS.map(([key]) => {

@@ -25,6 +25,7 @@
  */
 
 import { readFileSync } from 'fs';
+import * as check from '../validate';
 
 /** The content of a Jupyter display_data / update_display_data message. */
 export interface DisplayContent {
@@ -63,6 +64,8 @@ export interface ShowOptions {
   /** Plotly config (e.g. `{ displayModeBar: false }`); merged over `{ responsive: true, displaylogo: false }`. */
   config?: Record<string, unknown>;
 }
+
+const SHOW_KEYS: readonly (keyof ShowOptions)[] = ['config'];
 
 /** The figure shape show() accepts: plotly JSON, as the figure builders return it. */
 export interface ShowableFigure {
@@ -130,7 +133,10 @@ function plainFigure(figure: ShowableFigure, opts: ShowOptions): PlainFigure {
   if (figure.layout !== undefined && (figure.layout === null || typeof figure.layout !== 'object')) {
     throw new TypeError(`show(figure): figure.layout must be an object; got ${describe(figure.layout)}`);
   }
-  if (opts === null || typeof opts !== 'object') throw new TypeError(`show(figure, opts): opts must be an object; got ${describe(opts)}`);
+  check.options('show', opts, SHOW_KEYS);
+  if (opts.config !== undefined && (typeof opts.config !== 'object' || Array.isArray(opts.config))) {
+    throw new TypeError(`show config must be a plotly config object; got ${check.describe(opts.config)}`);
+  }
   const json = JSON.stringify({ data: figure.data, layout: figure.layout ?? {} }, (_key, value: unknown) =>
     ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value,
   );

@@ -9,9 +9,10 @@
 import * as check from '../validate';
 import type { Annotation, Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { lineTrace } from './lineFigure';
 import { pickColor } from './palette';
-import { checkLines, type XYSeries } from './series';
+import { checkDrawnPoints, checkLines, type XYSeries } from './series';
 import { baseAxis, baseLayout, unitOf, fitLegend } from './theme';
 import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 
@@ -25,6 +26,8 @@ export interface SignalPanel {
   logY?: boolean;
 }
 
+const PANEL_KEYS: readonly (keyof SignalPanel)[] = ['title', 'yTitle', 'series', 'logY'];
+
 export interface SignalsFigureOptions extends checks.CommonFigureOptions {
   /** Shared x-axis title (default 'time (ms)'). */
   xTitle?: string;
@@ -35,7 +38,7 @@ export interface SignalsFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'signalsFigure';
-const KEYS = ['xTitle', 'markers', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof SignalsFigureOptions)[] = ['xTitle', 'markers', ...checks.COMMON_KEYS];
 /** Vertical gap between panels, as a fraction of the plot height. */
 const GAP = 0.06;
 const PANEL_PX = 170;
@@ -43,10 +46,9 @@ const PANEL_PX = 170;
 export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');
-  const list = checks.list(`${FN} panels`, panels);
-  if (list.length > 8) throw new RangeError(`${FN} panels must hold at most 8 panels; got ${list.length}`);
+  const list = checks.list(`${FN} panels`, panels, FIGURE_LIMITS.panels);
   const common = checks.common(FN, opts, 60 + PANEL_PX * list.length);
-  const markers = checkMarkers(`${FN} markers`, opts.markers);
+  const markers = checkMarkers(FN, opts.markers);
 
   const n = list.length;
   const h = (1 - GAP * (n - 1)) / n;
@@ -55,13 +57,16 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   const data: ScatterTrace[] = [];
   const annotations: Annotation[] = [];
   const layout = baseLayout(common);
-  list.forEach((p, i) => {
+  const checked = list.map((p, i) => {
     const at = `${FN} panels[${i}]`;
-    const r = checks.record(at, p);
+    const r = checks.fields<SignalPanel>(FN, `panels[${i}]`, p, PANEL_KEYS);
     const title = checks.text(`${at}.title`, r.title);
     const yTitle = checks.text(`${at}.yTitle`, r.yTitle);
     const logY = check.flag(`${at}.logY`, r.logY, false);
-    const lines = checkLines(at, r.series, false, logY);
+    return { title, yTitle, logY, lines: checkLines(FN, `panels[${i}].series`, r.series, false, logY) };
+  });
+  checkDrawnPoints(`${FN} panels`, checked.flatMap((p) => p.lines));
+  checked.forEach(({ title, yTitle, logY, lines }, i) => {
     const id = i === 0 ? 'y' : `y${i + 1}`;
     const top = 1 - i * (h + GAP);
     const yAxis = baseAxis(yTitle, { log: logY });

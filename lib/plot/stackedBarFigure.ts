@@ -7,6 +7,7 @@
  */
 import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round } from './round';
 import { baseAxis, baseLayout, hoverValue, unitOf, fitLegend } from './theme';
@@ -18,6 +19,8 @@ export interface StackedBarRow {
   parts: Record<string, number>;
 }
 
+const ROW_KEYS: readonly (keyof StackedBarRow)[] = ['name', 'parts'];
+
 export interface StackedBarFigureOptions extends checks.CommonFigureOptions {
   /** Order of the parts from the bottom of each bar (default: order of first appearance). */
   parts?: string[];
@@ -28,7 +31,7 @@ export interface StackedBarFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'stackedBarFigure';
-const KEYS = ['parts', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof StackedBarFigureOptions)[] = ['parts', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
 export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
@@ -37,13 +40,13 @@ export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigu
   const partNames = new Set<string>();
   const given = opts.parts === undefined
     ? undefined
-    : checks.list(`${FN} parts`, opts.parts).map((p, i) => checks.name(`${FN} parts[${i}]`, p, partNames));
+    : checks.list(`${FN} parts`, opts.parts, FIGURE_LIMITS.series).map((p, i) => checks.name(`${FN} parts[${i}]`, p, partNames));
 
   const seen = new Set<string>();
   const order: string[] = given ? given.slice() : [];
-  const checked = checks.list(`${FN} rows`, rows).map((row, i) => {
+  const checked = checks.list(`${FN} rows`, rows, FIGURE_LIMITS.series).map((row, i) => {
     const at = `${FN} rows[${i}]`;
-    const r = checks.record(at, row);
+    const r = checks.fields<StackedBarRow>(FN, `rows[${i}]`, row, ROW_KEYS);
     const name = checks.name(`${at}.name`, r.name, seen);
     const parts = checks.record(`${at}.parts`, r.parts);
     const values = new Map<string, number>();
@@ -53,6 +56,7 @@ export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigu
       if (!order.includes(part)) {
         if (given) throw new RangeError(`${at}.parts has ${JSON.stringify(part)}, which is not in ${FN} parts (${given.join(', ')})`);
         order.push(part);
+        checks.atMost(`${FN} rows`, order.length, FIGURE_LIMITS.series, 'part names in all');
       }
       values.set(part, size);
     }

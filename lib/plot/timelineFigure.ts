@@ -3,10 +3,12 @@
  * on named lanes listed top to bottom in the order they first appear (objects of
  * a page load, connections, handshake phases). Bars are coloured by `group`
  * (e.g. connection or phase) with one legend entry per group; several intervals
- * may share a lane. It draws intervals only: no dependency arrows or idle gaps.
+ * may share a lane. At most FIGURE_LIMITS.drawnPoints intervals in
+ * FIGURE_LIMITS.series groups. It draws intervals only: no dependency arrows or idle gaps.
  */
 import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { NEUTRAL, pickColor } from './palette';
 import { round } from './round';
 import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
@@ -24,6 +26,8 @@ export interface TimelineRow {
   label?: string;
 }
 
+const ROW_KEYS: readonly (keyof TimelineRow)[] = ['lane', 'startMs', 'endMs', 'group', 'label'];
+
 export interface TimelineFigureOptions extends checks.CommonFigureOptions {
   /** Default 'time (ms)'. */
   xTitle?: string;
@@ -34,7 +38,7 @@ export interface TimelineFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'timelineFigure';
-const KEYS = ['xTitle', 'yTitle', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof TimelineFigureOptions)[] = ['xTitle', 'yTitle', ...checks.COMMON_KEYS];
 /** Pixels per lane when many lanes need a taller figure. */
 const LANE_PX = 22;
 
@@ -43,19 +47,26 @@ export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOpti
   const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'time (ms)', 'lane');
 
   const lanes: string[] = [];
+  const laneSet = new Set<string>();
   const groups = new Map<string, { lane: string[]; base: number[]; length: number[]; custom: (string | number)[][] }>();
-  checks.list(`${FN} rows`, rows).forEach((row, i) => {
+  checks.list(`${FN} rows`, rows, FIGURE_LIMITS.drawnPoints).forEach((row, i) => {
     const at = `${FN} rows[${i}]`;
-    const r = checks.record(at, row);
+    const r = checks.fields<TimelineRow>(FN, `rows[${i}]`, row, ROW_KEYS);
     const lane = checks.text(`${at}.lane`, r.lane);
     const start = checks.value(`${at}.startMs`, r.startMs);
     const end = checks.value(`${at}.endMs`, r.endMs);
     if (end < start) throw new RangeError(`${at}.endMs must be ≥ startMs (${start}); got ${end}`);
     const group = checks.optionalText(`${at}.group`, r.group) ?? '';
     const label = checks.optionalText(`${at}.label`, r.label) ?? '';
-    if (!lanes.includes(lane)) lanes.push(lane);
+    if (!laneSet.has(lane)) {
+      laneSet.add(lane);
+      lanes.push(lane);
+    }
     let g = groups.get(group);
-    if (!g) groups.set(group, (g = { lane: [], base: [], length: [], custom: [] }));
+    if (!g) {
+      groups.set(group, (g = { lane: [], base: [], length: [], custom: [] }));
+      checks.atMost(`${FN} rows`, groups.size, FIGURE_LIMITS.series, 'groups');
+    }
     g.lane.push(lane);
     g.base.push(round(start));
     g.length.push(round(end - start));

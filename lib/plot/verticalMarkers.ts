@@ -5,6 +5,7 @@
  */
 import type { Annotation, Shape } from './figure';
 import * as checks from './checks';
+import { FIGURE_LIMITS } from './limits';
 import { NEUTRAL } from './palette';
 import { round } from './round';
 
@@ -15,11 +16,14 @@ export interface VerticalMarker {
   label?: string;
 }
 
-/** Checks a `markers` option (undefined means none). */
-export function checkMarkers(option: string, value: unknown): VerticalMarker[] {
+const MARKER_KEYS: readonly (keyof VerticalMarker)[] = ['x', 'label'];
+
+/** Checks the `markers` option of `fn` (undefined means none; at most FIGURE_LIMITS.series markers). */
+export function checkMarkers(fn: string, value: unknown): VerticalMarker[] {
   if (value === undefined) return [];
-  return checks.list(option, value).map((m, i) => {
-    const r = checks.record(`${option}[${i}]`, m);
+  const option = `${fn} markers`;
+  return checks.list(option, value, FIGURE_LIMITS.series).map((m, i) => {
+    const r = checks.fields<VerticalMarker>(fn, `markers[${i}]`, m, MARKER_KEYS);
     return { x: checks.value(`${option}[${i}].x`, r.x), label: checks.optionalText(`${option}[${i}].label`, r.label) };
   });
 }

@@ -33,9 +33,10 @@ describe('plot: the options every builder shares', () => {
       assert.equal(fig.layout.height, 333);
       assertThrowsNaming(() => build({ height: 10 }), RangeError, `${fn} height`, '10');
       assertThrowsNaming(() => build({ title: any(5) }), TypeError, `${fn} title`);
-      assertThrowsNaming(() => build(any({ titel: 'T' })), RangeError, fn, '"titel"', 'title, height');
+      assertThrowsNaming(() => build(any({ titel: 'T' })), TypeError, `${fn}: unknown option "titel"`, 'did you mean "title"', 'title, height');
+      assertThrowsNaming(() => build(any({ title: null })), TypeError, `${fn}: option title is null`);
       if (fn === 'heatmapFigure') {
-        assertThrowsNaming(() => build({ colors: { a: '#000000' } }), RangeError, fn, '"colors"');
+        assertThrowsNaming(() => build({ colors: { a: '#000000' } }), TypeError, `${fn}: unknown option "colors"`);
       } else {
         const marked = build({ colors: { a: '#123456', DNS: '#123456' } });
         assert.ok(JSON.stringify(marked.data).includes('#123456'), `${fn} ignored colors`);
