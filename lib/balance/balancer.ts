@@ -49,6 +49,12 @@ export interface Balancer {
   pick(live: Int32Array, request: RequestView, view: ClusterView): number;
   /** Called when a request sent to `server` finishes, with its time at the server (ms). */
   observe?(server: number, latencyMs: number): void;
+  /**
+   * Called each time `view.outstanding[server]` has changed (a request sent there,
+   * finished or failed), so a balancer can keep an index of the servers instead of
+   * scanning them at every pick. A caller that changes the counts in place must call it.
+   */
+  outstandingChanged?(server: number): void;
 }
 
 /** What a balancer is created with. */

@@ -1,7 +1,8 @@
 /**
  * The options of `simulateCluster`, checked once into a plain configuration. Every
  * wrong value fails here, naming the option, the value and what is allowed, before
- * anything is simulated.
+ * anything is simulated; so does a run whose size would take more than about a
+ * minute or 2 GB (see `CLUSTER_LIMITS`).
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
@@ -9,7 +10,8 @@ import { requireDistribution, type Distribution } from '../random/distribution';
 import type { ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
 import type { BalancerSpec } from './balancer';
-import { balancerLabel } from './createBalancer';
+import { balancerLabel, balancerPickWork, hashRingPoints } from './createBalancer';
+import { MAX_RING_POINTS } from './hashRing';
 import { checkServers, type ClusterServers, type ServerSpec } from './clusterServers';
 import { checkHealthCheck, type HealthCheck, type HealthCheckOptions } from './healthCheck';
 import { checkPaths, routePaths } from './pathRoutes';
@@ -22,7 +24,7 @@ export type HashKey = 'client' | 'session' | 'path';
 export interface ClusterOptions {
   /** A number of identical servers (1 … 100 000) or one spec per server. */
   servers: number | ServerSpec[];
-  /** Workers per server unless a spec says otherwise (integer ≥ 1; default 1). */
+  /** Workers per server unless a spec says otherwise (integer in [1, 10 000]; default 1; all stations' workers together at most 10^7). */
   workers?: number;
   /** Work per request (ms on a server of speed 1), for paths without their own. */
   serviceTime: Distribution;
@@ -30,7 +32,11 @@ export interface ClusterOptions {
   arrivalRate: number;
   /** Send requests in bursts (an on/off source) rather than as a Poisson stream. */
   burst?: BurstSpec;
-  /** Requests to simulate, warm-up included (integer in [1, 10^7]). */
+  /**
+   * Requests to simulate, warm-up included (integer in [1, 10^7]). Balancers that look
+   * at several servers per request are further bounded: requests × servers looked at
+   * ≤ 5 × 10^9 (weighted round robin scans the rotation; power of d choices looks at d).
+   */
   requests: number;
   /** Leading requests left out of the results (default a tenth of `requests`). */
   warmupRequests?: number;
@@ -42,25 +48,55 @@ export interface ClusterOptions {
   clients?: number;
   /** Zipf exponent of client activity (≥ 0, ≤ 5; default 0: all alike). */
   clientSkew?: number;
-  /** Requests per session (integer ≥ 1; default 10). */
+  /** Requests per session (integer in [1, 10^7]; default 10). */
   requestsPerSession?: number;
   /** URL paths by share (default: all "/"). */
   paths?: PathSpec[];
   /** Path prefix → pool name (L7 routing). */
   routes?: Record<string, string>;
-  /** Keep each session on the server that served its first request (an L7 cookie; default false). */
+  /** Keep each session on the server that served its first request (an L7 cookie; default false; requests × pools ≤ 10^8). */
   sticky?: boolean;
   /** Proxy tiers from the client inward; the last one runs the balancer. Default none: a balancer of no cost. */
   proxies?: ProxyTierSpec[];
   /** Active health checks by the balancer (default none: it never learns that a server is down). */
   healthCheck?: HealthCheckOptions;
-  /** How long a request sent to a down server takes to fail (ms ≥ 0; default 0, refused at once). */
+  /** How long a request sent to a down server takes to fail (ms in [0, 10^12]; default 0, refused at once). */
   failedRequestMs?: number;
-  /** Clients give up after this long (ms > 0; default Infinity). */
+  /** Clients give up after this long (ms > 0, or Infinity: the default). */
   timeoutMs?: number;
+  /** The run's random stream; its forks are listed in simulateCluster.ts. */
   rng: Rng;
+  /** Called as requests arrive (done, total). */
   onProgress?: ProgressCallback;
 }
+
+/** Every key of `ClusterOptions`. */
+export const CLUSTER_KEYS: readonly (keyof ClusterOptions & string)[] = [
+  'servers', 'workers', 'serviceTime', 'arrivalRate', 'burst', 'requests', 'warmupRequests', 'balancer', 'hashKey', 'clients',
+  'clientSkew', 'requestsPerSession', 'paths', 'routes', 'sticky', 'proxies', 'healthCheck', 'failedRequestMs', 'timeoutMs',
+  'rng', 'onProgress',
+];
+
+/** Every key of `BurstSpec`. */
+export const BURST_KEYS: readonly (keyof BurstSpec & string)[] = ['meanOnMs', 'meanOffMs'];
+
+/** What one call may ask for: each bound keeps a run within about a minute and 2 GB on a 2-core machine. */
+export const CLUSTER_LIMITS = {
+  /** Requests per run. */
+  requests: 1e7,
+  /** Worker slots over all servers and proxies (memory of the station bank). */
+  workerSlots: 1e7,
+  /** Requests × servers a balancer looks at per request. */
+  serverLooks: 5e9,
+  /** Requests × pools when sessions are sticky (a pin per session and pool). */
+  stickyPins: 1e8,
+  /** Burst and silence periods drawn by a bursty source. */
+  burstPeriods: 1e8,
+  /** Servers re-listed when health checks change a pool's rotation (transitions × pool size). */
+  rotationRebuilds: 1e9,
+  /** Latest time for a scheduled event (ms, about 31 years). */
+  timeMs: 1e12,
+} as const;
 
 export interface ClusterConfig {
   servers: ClusterServers;
@@ -89,35 +125,54 @@ export interface ClusterConfig {
 }
 
 export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
-  check.legacyOptions('simulateCluster', opts);
+  check.options('simulateCluster', opts, CLUSTER_KEYS);
   const servers = checkServers(opts.servers, opts.workers === undefined ? 1 : check.integer('workers', opts.workers, 1, 10_000));
-  const requests = check.integer('requests', opts.requests, 1, 1e7);
+  const requests = check.integer('requests', opts.requests, 1, CLUSTER_LIMITS.requests);
   const tiers = checkProxyTiers(opts.proxies);
+  let slots = 0;
+  for (let s = 0; s < servers.count; s++) slots += servers.workers[s];
+  for (const tier of tiers) slots += tier.instances * tier.workers;
+  check.workWithin('servers × workers (and proxies × workers)', slots, CLUSTER_LIMITS.workerSlots, 'worker slots');
+  const label = balancerLabel(opts.balancer);
+  check.workWithin('requests × servers looked at per request', requests * balancerPickWork(opts.balancer, servers.count), CLUSTER_LIMITS.serverLooks, `server looks by ${label}`);
+  check.workWithin('servers × balancer.vnodes', hashRingPoints(opts.balancer, servers.count), MAX_RING_POINTS, 'points on the hash rings');
+  const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
+  const burst = opts.burst === undefined ? undefined : checkBurst(opts.burst);
+  if (burst !== undefined) {
+    const periods = (requests * 1000) / (arrivalRate * (burst.meanOnMs + burst.meanOffMs));
+    check.workWithin('requests / (arrivalRate × (burst.meanOnMs + burst.meanOffMs))', periods, CLUSTER_LIMITS.burstPeriods, 'burst and silence periods to draw');
+  }
   const paths = checkPaths(opts.paths);
   const hashKey = opts.hashKey === undefined ? 'client' : check.oneOf('hashKey', opts.hashKey, ['client', 'session', 'path'] as const);
   if (hashKey !== 'client') requireL7(tiers, `hashKey "${hashKey}"`);
   if (opts.routes !== undefined) requireL7(tiers, 'routes (path routing)');
   const sticky = check.flag('sticky', opts.sticky, false);
-  if (sticky) requireL7(tiers, 'sticky (cookie stickiness)');
+  if (sticky) {
+    requireL7(tiers, 'sticky (cookie stickiness)');
+    check.workWithin('requests × pools', requests * servers.poolNames.length, CLUSTER_LIMITS.stickyPins, 'session pins for sticky sessions');
+  }
+  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
+    throw new TypeError(`onProgress must be a function (done, total) => void; got ${check.describe(opts.onProgress)}`);
+  }
   return {
     servers,
     serviceTime: requireDistribution('serviceTime', opts.serviceTime),
-    arrivalRate: check.positive('arrivalRate', opts.arrivalRate),
-    burst: opts.burst === undefined ? undefined : checkBurst(opts.burst),
+    arrivalRate,
+    burst,
     requests,
     warmup: opts.warmupRequests === undefined ? Math.floor(requests / 10) : check.integer('warmupRequests', opts.warmupRequests, 0, requests - 1),
     balancer: opts.balancer,
-    balancerLabel: balancerLabel(opts.balancer),
+    balancerLabel: label,
     hashKey,
     clients: opts.clients === undefined ? 10_000 : check.integer('clients', opts.clients, 1, 1e7),
     clientSkew: opts.clientSkew === undefined ? 0 : check.inRange('clientSkew', opts.clientSkew, 0, 5),
-    requestsPerSession: opts.requestsPerSession === undefined ? 10 : check.integer('requestsPerSession', opts.requestsPerSession, 1),
+    requestsPerSession: opts.requestsPerSession === undefined ? 10 : check.integer('requestsPerSession', opts.requestsPerSession, 1, 1e7),
     paths,
     poolOfPath: routePaths(paths, opts.routes, servers.poolNames),
     sticky,
     tiers,
     healthCheck: opts.healthCheck === undefined ? undefined : checkHealthCheck('healthCheck', opts.healthCheck),
-    failedRequestMs: opts.failedRequestMs === undefined ? 0 : check.nonNegative('failedRequestMs', opts.failedRequestMs),
+    failedRequestMs: opts.failedRequestMs === undefined ? 0 : check.inRange('failedRequestMs', opts.failedRequestMs, 0, CLUSTER_LIMITS.timeMs),
     timeoutMs: opts.timeoutMs === undefined ? Infinity : check.positive('timeoutMs', opts.timeoutMs, true),
     rng: requireRng('rng', opts.rng),
     onProgress: opts.onProgress,
@@ -125,6 +180,6 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
 }
 
 function checkBurst(value: BurstSpec): BurstSpec {
-  check.legacyOptions('burst', value);
+  check.nestedOptions('burst', value, BURST_KEYS);
   return { meanOnMs: check.positive('burst.meanOnMs', value.meanOnMs), meanOffMs: check.positive('burst.meanOffMs', value.meanOffMs) };
 }

@@ -11,11 +11,16 @@ import { requireDistribution, type Distribution } from '../random/distribution';
 import * as check from '../validate';
 import type { Downtime } from './healthCheck';
 
-/** A scheduled failure: the server is down from `atMs` until `recoverAtMs` (default: for good). */
+/** A scheduled failure: the server is down from `atMs` until `untilMs`. */
 export interface ServerFailure {
+  /** When it goes down (ms in [0, 10^12], not before the previous failure's `untilMs`). */
   atMs: number;
-  recoverAtMs?: number;
+  /** When it is back (ms, > atMs and ≤ 10^12); omit it, or pass Infinity, for a server that never recovers. */
+  untilMs?: number;
 }
+
+/** Every key of `ServerFailure`. */
+export const FAILURE_KEYS: readonly (keyof ServerFailure & string)[] = ['atMs', 'untilMs'];
 
 export interface ServerSpec {
   /** Shown in tables (default `s0`, `s1`, …). */
@@ -30,8 +35,12 @@ export interface ServerSpec {
   weight?: number;
   /** The pool it belongs to (default "default"). */
   pool?: string;
+  /** Scheduled failures, in time order (at most 10 000 per server, 10^6 over the cluster). */
   failures?: readonly ServerFailure[];
 }
+
+/** Every key of `ServerSpec`. */
+export const SERVER_KEYS: readonly (keyof ServerSpec & string)[] = ['name', 'workers', 'speed', 'serviceTime', 'weight', 'pool', 'failures'];
 
 export interface ClusterServers {
   count: number;
@@ -49,6 +58,10 @@ export interface ClusterServers {
 
 export const DEFAULT_POOL = 'default';
 const MAX_SERVERS = 100_000;
+/** Latest scheduled time (ms, about 31 years): keeps probe and event arithmetic exact. */
+const MAX_TIME_MS = 1e12;
+const MAX_FAILURES_PER_SERVER = 10_000;
+const MAX_FAILURES = 1_000_000;
 
 export function checkServers(value: unknown, defaultWorkers: number): ClusterServers {
   const specs: ServerSpec[] =
@@ -68,10 +81,12 @@ export function checkServers(value: unknown, defaultWorkers: number): ClusterSer
     poolNames: [],
     downtimes: [],
   };
+  let failures = 0;
   specs.forEach((spec, i) => {
     const o = `servers[${i}]`;
-    check.legacyOptions(o, spec);
-    out.names.push(spec.name === undefined ? `s${i}` : String(spec.name));
+    check.nestedOptions(o, spec, SERVER_KEYS);
+    if (spec.name !== undefined && typeof spec.name !== 'string') throw new TypeError(`${o}.name must be a string; got ${check.describe(spec.name)}`);
+    out.names.push(spec.name === undefined ? `s${i}` : spec.name);
     out.workers[i] = spec.workers === undefined ? defaultWorkers : check.integer(`${o}.workers`, spec.workers, 1, 10_000);
     out.speed[i] = spec.speed === undefined ? 1 : check.positive(`${o}.speed`, spec.speed);
     out.weights[i] = spec.weight === undefined ? 1 : check.positive(`${o}.weight`, spec.weight);
@@ -81,20 +96,25 @@ export function checkServers(value: unknown, defaultWorkers: number): ClusterSer
     if (!out.poolNames.includes(pool)) out.poolNames.push(pool);
     out.pool[i] = out.poolNames.indexOf(pool);
     out.downtimes.push(checkFailures(`${o}.failures`, spec.failures));
+    failures += out.downtimes[i].length;
   });
+  check.workWithin('servers[].failures', failures, MAX_FAILURES, 'scheduled failures');
   return out;
 }
 
 function checkFailures(option: string, failures: unknown): Downtime[] {
   if (failures === undefined) return [];
-  if (!Array.isArray(failures)) throw new TypeError(`${option} must be an array of { atMs, recoverAtMs? }; got ${check.describe(failures)}`);
+  if (!Array.isArray(failures) || failures.length > MAX_FAILURES_PER_SERVER) {
+    throw new TypeError(`${option} must be an array of at most ${MAX_FAILURES_PER_SERVER} { atMs, untilMs? }; got ${check.describe(failures)}`);
+  }
   let previousEnd = -Infinity;
   return failures.map((f: ServerFailure, k) => {
-    check.legacyOptions(`${option}[${k}]`, f);
-    const fromMs = check.nonNegative(`${option}[${k}].atMs`, f.atMs);
-    if (fromMs < previousEnd) throw new RangeError(`${option}[${k}].atMs must come after the previous recovery (${previousEnd} ms); got ${fromMs}`);
-    const toMs = f.recoverAtMs === undefined ? Infinity : check.positive(`${option}[${k}].recoverAtMs`, f.recoverAtMs);
-    if (!(toMs > fromMs)) throw new RangeError(`${option}[${k}].recoverAtMs must be > atMs (${fromMs} ms); got ${toMs}`);
+    const o = `${option}[${k}]`;
+    check.nestedOptions(o, f, FAILURE_KEYS);
+    const fromMs = check.inRange(`${o}.atMs`, f.atMs, 0, MAX_TIME_MS);
+    if (fromMs < previousEnd) throw new RangeError(`${o}.atMs must come at or after the previous failure's untilMs (${previousEnd} ms); got ${fromMs}`);
+    const toMs = f.untilMs === undefined || f.untilMs === Infinity ? Infinity : check.inRange(`${o}.untilMs`, f.untilMs, 0, MAX_TIME_MS);
+    if (!(toMs > fromMs)) throw new RangeError(`${o}.untilMs must be a number > atMs (${fromMs} ms) and ≤ ${MAX_TIME_MS}, or Infinity (never recovers); got ${toMs}`);
     previousEnd = toMs;
     return { fromMs, toMs };
   });

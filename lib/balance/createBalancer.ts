@@ -5,10 +5,12 @@
  */
 import { requireRng } from '../random/rng';
 import * as check from '../validate';
+import { MAX_RING_POINTS } from './hashRing';
 import type { Balancer, BalancerContext, BalancerName, BalancerParams, BalancerSpec } from './balancer';
 import { consistentHashBalancer, DEFAULT_VNODES } from './consistentHashBalancer';
 import { ipHashBalancer } from './ipHashBalancer';
 import { leastConnectionsBalancer } from './leastConnectionsBalancer';
+import { SCAN_MAX_SERVERS } from './lowestScore';
 import { DEFAULT_SMOOTHING, leastResponseTimeBalancer } from './leastResponseTimeBalancer';
 import { DEFAULT_CHOICES, powerOfTwoBalancer } from './powerOfTwoBalancer';
 import { randomBalancer } from './randomBalancer';
@@ -46,18 +48,52 @@ function isFactory(spec: object): boolean {
 function builtIn(spec: BalancerName | ({ name: BalancerName } & BalancerParams)): { name: BalancerName; params: BalancerParams } {
   if (typeof spec === 'string') return { name: check.oneOf('balancer', spec, BALANCER_NAMES), params: {} };
   const name = check.oneOf('balancer.name', spec.name, BALANCER_NAMES);
+  // The keys a spec may hold: its name and the parameters of that algorithm alone.
   const allowed = ALGORITHMS[name].params;
-  const params: BalancerParams = {};
   for (const key of Object.keys(spec)) {
-    const value = (spec as unknown as Record<string, unknown>)[key];
-    if (key === 'name' || value === undefined) continue;
-    if (!(allowed as readonly string[]).includes(key)) {
+    if (key in CHECK_PARAM && !(allowed as readonly string[]).includes(key)) {
       const takes = allowed.length === 0 ? 'it takes no parameters' : `its parameters: ${allowed.join(', ')}`;
       throw new TypeError(`balancer.${key} does not apply to ${JSON.stringify(name)} (${takes})`);
     }
-    params[key as ParamName] = CHECK_PARAM[key as ParamName](`balancer.${key}`, value);
+  }
+  check.nestedOptions('balancer', spec, ['name', ...allowed]);
+  const params: BalancerParams = {};
+  for (const key of ALGORITHMS[name].params) {
+    const value = spec[key];
+    if (value !== undefined) params[key] = CHECK_PARAM[key](`balancer.${key}`, value);
   }
   return { name, params };
+}
+
+/** Points the hash rings of a consistent-hash spec hold over `servers` servers (members × vnodes); 0 for other specs. */
+export function hashRingPoints(spec: BalancerSpec, servers: number): number {
+  checkSpec(spec);
+  if (typeof spec === 'object' && isFactory(spec)) return 0;
+  const { name, params } = builtIn(spec as BalancerName | ({ name: BalancerName } & BalancerParams));
+  return name === 'consistent-hash' ? servers * (params.vnodes ?? DEFAULT_VNODES) : 0;
+}
+
+/**
+ * Servers a balancer looks at per pick, for bounding a run's work up front: the
+ * rotation for weighted round robin (it scans every server), d for power of d
+ * choices, one for the others (least connections and least response time scan at
+ * most `SCAN_MAX_SERVERS` servers and index larger rotations). A factory counts as one.
+ */
+export function balancerPickWork(spec: BalancerSpec, servers: number): number {
+  checkSpec(spec);
+  if (typeof spec === 'object' && isFactory(spec)) return 1;
+  const { name, params } = builtIn(spec as BalancerName | ({ name: BalancerName } & BalancerParams));
+  switch (name) {
+    case 'weighted-round-robin':
+      return servers;
+    case 'power-of-two':
+      return Math.min(servers, params.choices ?? DEFAULT_CHOICES);
+    case 'least-connections':
+    case 'least-response-time':
+      return Math.min(servers, SCAN_MAX_SERVERS);
+    default:
+      return 1;
+  }
 }
 
 function checkSpec(spec: unknown): void {
@@ -74,8 +110,11 @@ function checkFactory(spec: BalancerSpec & object): void {
   }
 }
 
+/** Every key of `BalancerContext`. */
+const CONTEXT_KEYS: readonly (keyof BalancerContext & string)[] = ['members', 'weights', 'rng'];
+
 function checkContext(context: BalancerContext): void {
-  check.legacyOptions('createBalancer context', context);
+  check.options('createBalancer', context, CONTEXT_KEYS);
   const { members, weights } = context;
   if (!(members instanceof Int32Array) || members.length === 0) {
     throw new TypeError(`balancer context.members must be a non-empty Int32Array; got ${check.describe(members)}`);
@@ -104,6 +143,7 @@ export function createBalancer(spec: BalancerSpec, context: BalancerContext): Ba
     return balancer;
   }
   const { name, params } = builtIn(spec as BalancerName | ({ name: BalancerName } & BalancerParams));
+  check.workWithin('members × balancer.vnodes', hashRingPoints(spec, context.members.length), MAX_RING_POINTS, 'points on the hash ring');
   return ALGORITHMS[name].create(context, params);
 }
 

@@ -32,11 +32,14 @@ export interface DnsRoundRobinOptions {
   ttlS: number;
 }
 
+/** Every key of `DnsRoundRobinOptions`. */
+export const DNS_ROUND_ROBIN_KEYS: readonly (keyof DnsRoundRobinOptions & string)[] = ['resolvers', 'ttlS'];
+
 /** Seed that makes the client → resolver hash independent of the balancers' hashes. */
 const RESOLVER_SEED = 0x646e73;
 
 export function dnsRoundRobin(opts: DnsRoundRobinOptions): BalancerFactory {
-  check.legacyOptions('dnsRoundRobin', opts);
+  check.options('dnsRoundRobin', opts, DNS_ROUND_ROBIN_KEYS);
   if (!Array.isArray(opts.resolvers) || opts.resolvers.length === 0 || opts.resolvers.length > 100_000) {
     throw new TypeError(`resolvers must be an array of 1 to 100000 relative sizes; got ${check.describe(opts.resolvers)}`);
   }

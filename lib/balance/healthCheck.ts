@@ -18,15 +18,18 @@
 import * as check from '../validate';
 
 export interface HealthCheckOptions {
-  /** Time between probes to one server (ms, > 0; default 2000). */
+  /** Time between probes to one server (ms in [1, 10^9]; default 2000). */
   intervalMs?: number;
   /** How long a probe waits for an answer (ms, in (0, intervalMs]; default 1000). */
   timeoutMs?: number;
-  /** Failed probes in a row that take a server out of rotation (integer ≥ 1; default 3). */
+  /** Failed probes in a row that take a server out of rotation (integer in [1, 1000]; default 3). */
   unhealthyThreshold?: number;
-  /** Successful probes in a row that put it back (integer ≥ 1; default 2). */
+  /** Successful probes in a row that put it back (integer in [1, 1000]; default 2). */
   healthyThreshold?: number;
 }
+
+/** Every key of `HealthCheckOptions`. */
+export const HEALTH_CHECK_KEYS: readonly (keyof HealthCheckOptions & string)[] = ['intervalMs', 'timeoutMs', 'unhealthyThreshold', 'healthyThreshold'];
 
 export type HealthCheck = Required<HealthCheckOptions>;
 
@@ -44,8 +47,8 @@ export interface HealthTransition {
 
 /** Checks health-check options, filling in the defaults. */
 export function checkHealthCheck(option: string, value: HealthCheckOptions): HealthCheck {
-  check.legacyOptions(option, value);
-  const intervalMs = value.intervalMs === undefined ? 2000 : check.positive(`${option}.intervalMs`, value.intervalMs);
+  check.nestedOptions(option, value, HEALTH_CHECK_KEYS);
+  const intervalMs = value.intervalMs === undefined ? 2000 : check.inRange(`${option}.intervalMs`, value.intervalMs, 1, 1e9);
   const timeoutMs = value.timeoutMs === undefined ? Math.min(1000, intervalMs) : check.inRange(`${option}.timeoutMs`, value.timeoutMs, 0, intervalMs, '(]');
   return {
     intervalMs,

@@ -12,18 +12,25 @@
  * A server that fails fast (refusing connections) never holds any, so until health
  * checks remove it, least connections sends it more than its share: errors that
  * come back at once look like an idle server.
+ *
+ * Cost: a scan of the rotation per pick up to `SCAN_MAX_SERVERS` servers, an index
+ * beyond (see lowestScore.ts), kept current by `outstandingChanged`.
  */
 import type { Balancer, BalancerContext, BalancerParams, ClusterView, RequestView } from './balancer';
-import { lowestScore } from './lowestScore';
+import { LowestScorePicker } from './lowestScore';
 
 export function leastConnectionsBalancer(context: BalancerContext, _params: BalancerParams = {}): Balancer {
   const { weights, rng } = context;
   let outstanding: Int32Array = new Int32Array(0);
   const score = (server: number): number => outstanding[server] / weights[server];
+  const picker = new LowestScorePicker(context.members, score, rng);
   return {
     pick(live: Int32Array, _request: RequestView, view: ClusterView): number {
       outstanding = view.outstanding;
-      return lowestScore(live, score, rng);
+      return picker.pick(live, outstanding);
+    },
+    outstandingChanged(server: number): void {
+      picker.changed(server);
     },
   };
 }

@@ -15,10 +15,13 @@
  * Not modelled: probing, decay of stale averages (a server that stops receiving
  * requests keeps its old average) and the delay before a real balancer sees a
  * response time.
+ *
+ * Cost: a scan of the rotation per pick up to `SCAN_MAX_SERVERS` servers, an index
+ * beyond (see lowestScore.ts), kept current by `outstandingChanged` and `observe`.
  */
 import type { Balancer, BalancerContext, BalancerParams, ClusterView, RequestView } from './balancer';
 import { byServerIndex } from './byServerIndex';
-import { lowestScore } from './lowestScore';
+import { LowestScorePicker } from './lowestScore';
 
 export const DEFAULT_SMOOTHING = 0.2;
 
@@ -32,14 +35,19 @@ export function leastResponseTimeBalancer(context: BalancerContext, params: Bala
     const average = ewma[server];
     return average === average ? (outstanding[server] + 1) * average : 0;
   };
+  const picker = new LowestScorePicker(context.members, score, rng);
   return {
     pick(live: Int32Array, _request: RequestView, view: ClusterView): number {
       outstanding = view.outstanding;
-      return lowestScore(live, score, rng);
+      return picker.pick(live, outstanding);
     },
     observe(server: number, latencyMs: number): void {
       const average = ewma[server];
       ewma[server] = average === average ? average + smoothing * (latencyMs - average) : latencyMs;
+      picker.changed(server);
+    },
+    outstandingChanged(server: number): void {
+      picker.changed(server);
     },
   };
 }

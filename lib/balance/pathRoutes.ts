@@ -9,6 +9,9 @@ import * as check from '../validate';
 import { DEFAULT_POOL } from './clusterServers';
 import type { PathSpec } from './requestMix';
 
+/** Every key of `PathSpec`. */
+export const PATH_SPEC_KEYS: readonly (keyof PathSpec & string)[] = ['path', 'share', 'serviceTime'];
+
 /** Every request asks for "/" unless paths are given. */
 const ROOT: PathSpec[] = [{ path: '/', share: 1 }];
 
@@ -20,7 +23,7 @@ export function checkPaths(value: unknown): PathSpec[] {
   }
   let total = 0;
   const paths = value.map((p: PathSpec, k) => {
-    check.legacyOptions(`paths[${k}]`, p);
+    check.nestedOptions(`paths[${k}]`, p, PATH_SPEC_KEYS);
     if (typeof p.path !== 'string' || !p.path.startsWith('/')) throw new TypeError(`paths[${k}].path must be a string starting with "/"; got ${check.describe(p.path)}`);
     total += check.inRange(`paths[${k}].share`, p.share, 0, 1, '(]');
     return { path: p.path, share: p.share, serviceTime: p.serviceTime === undefined ? undefined : requireDistribution(`paths[${k}].serviceTime`, p.serviceTime) };
@@ -31,7 +34,9 @@ export function checkPaths(value: unknown): PathSpec[] {
 
 /** The pool (index into `poolNames`) each path is routed to. */
 export function routePaths(paths: readonly PathSpec[], routes: Readonly<Record<string, string>> | undefined, poolNames: readonly string[]): Int32Array {
-  const table = Object.entries(routes === undefined ? {} : check.legacyOptions('routes', routes));
+  // Route keys are the caller's path prefixes: any key is known, each is checked below.
+  const table = Object.entries(routes === undefined ? {} : check.nestedOptions('routes', routes, Object.keys(routes ?? {})));
+  if (table.length > 1000) throw new RangeError(`routes must hold at most 1000 prefixes; got ${table.length}`);
   for (const [prefix, pool] of table) {
     if (!prefix.startsWith('/')) throw new RangeError(`routes keys must be path prefixes starting with "/"; got ${JSON.stringify(prefix)}`);
     if (!poolNames.includes(pool)) {

@@ -25,11 +25,14 @@ export interface ProxyTierSpec {
   layer: BalancerLayer;
   /** Proxies in the tier (integer in [1, 1000]; default 1). */
   instances?: number;
-  /** Requests each proxy processes at once (integer ≥ 1; default 1, one core). */
+  /** Requests each proxy processes at once (integer in [1, 10 000]; default 1, one core). */
   workers?: number;
-  /** Processing time per request (ms, a number or a Distribution; default by layer). */
+  /** Processing time per request (ms, a number in [0, 10^6] or a Distribution whose draws are durations; default by layer). */
   costMs?: number | Distribution;
 }
+
+/** Every key of `ProxyTierSpec`. */
+export const PROXY_TIER_KEYS: readonly (keyof ProxyTierSpec & string)[] = ['layer', 'instances', 'workers', 'costMs'];
 
 export interface ProxyTier {
   layer: BalancerLayer;
@@ -46,14 +49,14 @@ export function checkProxyTiers(value: unknown): ProxyTier[] {
   if (!Array.isArray(value) || value.length > 8) throw new TypeError(`proxies must be an array of at most 8 tiers; got ${check.describe(value)}`);
   return value.map((spec: ProxyTierSpec, t) => {
     const o = `proxies[${t}]`;
-    check.legacyOptions(o, spec);
+    check.nestedOptions(o, spec, PROXY_TIER_KEYS);
     const layer = check.oneOf(`${o}.layer`, spec.layer, ['L4', 'L7'] as const);
     const cost = spec.costMs === undefined ? PROXY_COST_MS[layer] : spec.costMs;
     return {
       layer,
       instances: spec.instances === undefined ? 1 : check.integer(`${o}.instances`, spec.instances, 1, 1000),
       workers: spec.workers === undefined ? 1 : check.integer(`${o}.workers`, spec.workers, 1, 10_000),
-      cost: typeof cost === 'number' ? constant(check.nonNegative(`${o}.costMs`, cost)) : requireDistribution(`${o}.costMs`, cost),
+      cost: typeof cost === 'number' ? constant(check.inRange(`${o}.costMs`, cost, 0, 1e6)) : requireDistribution(`${o}.costMs`, cost),
     };
   });
 }

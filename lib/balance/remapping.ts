@@ -14,19 +14,25 @@
 import { createRng, requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
 import { emptyRequestSlot, type BalancerSpec, type ClusterView } from './balancer';
-import { createBalancer } from './createBalancer';
+import { balancerPickWork, createBalancer } from './createBalancer';
 
 export interface RemappingOptions {
   balancer: BalancerSpec;
   /** Servers before one leaves (integer in [2, 100 000]). */
   servers: number;
-  /** Keys looked up (integer in [1, 10^7]). */
+  /** Keys looked up (integer in [1, 10^7]; keys × servers a pick looks at ≤ 2.5 × 10^9, see `balancerPickWork`). */
   keys: number;
   /** The server that leaves (integer in [0, servers − 1]; default the last). */
   removed?: number;
   /** Random stream for balancers that draw (default a fixed seed). */
   rng?: Rng;
 }
+
+/** Every key of `RemappingOptions`. */
+export const REMAPPING_KEYS: readonly (keyof RemappingOptions & string)[] = ['balancer', 'servers', 'keys', 'removed', 'rng'];
+
+/** Keys × servers looked at per pick, at most (about a minute). */
+const MAX_LOOKS = 5e9;
 
 export interface Remapping {
   /** Share of all keys whose server changed. */
@@ -38,9 +44,10 @@ export interface Remapping {
 }
 
 export function remappedShare(opts: RemappingOptions): Remapping {
-  check.legacyOptions('remappedShare', opts);
+  check.options('remappedShare', opts, REMAPPING_KEYS);
   const servers = check.integer('servers', opts.servers, 2, 100_000);
   const keys = check.integer('keys', opts.keys, 1, 10_000_000);
+  check.workWithin('keys × servers looked at per pick', 2 * keys * balancerPickWork(opts.balancer, servers), MAX_LOOKS, 'server looks (two picks per key)');
   const removed = opts.removed === undefined ? servers - 1 : check.integer('removed', opts.removed, 0, servers - 1);
   const rng = opts.rng === undefined ? createRng('remappedShare') : requireRng('rng', opts.rng);
 

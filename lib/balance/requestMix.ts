@@ -12,7 +12,9 @@
  *   session ids are numbered in order of first request.
  * - Paths: drawn by share; each path may carry its own service-time distribution.
  *
- * Streams: `arrivals`, `clients`, `paths` and `service` forks of the run's rng.
+ * Streams: `arrivals`, `clients` and `paths` forks of the run's rng, and one
+ * `service`/<path index> fork per path for its work, so that changing one path's
+ * distribution leaves the other paths' work unchanged.
  * Not modelled: think times within a session (identity is independent of timing),
  * clients that change address, request sizes.
  */
@@ -81,7 +83,9 @@ export function drawRequestMix(opts: RequestMixOptions): RequestMix {
   const path = new Int32Array(n);
   const workMs = new Float64Array(n);
   const pathRng = rng.fork('paths');
-  const serviceRng = rng.fork('service');
+  const service = rng.fork('service');
+  const serviceRngs = opts.paths.map((_, p) => service.fork(String(p)));
+  const serviceOption = opts.paths.map((p, k) => (p.serviceTime === undefined ? 'serviceTime' : `paths[${k}].serviceTime`));
   const last = opts.paths.length - 1;
   let totalWorkMs = 0;
   for (let i = 0; i < n; i++) {
@@ -92,7 +96,7 @@ export function drawRequestMix(opts: RequestMixOptions): RequestMix {
     }
     path[i] = p;
     const dist = opts.paths[p].serviceTime ?? opts.serviceTime;
-    workMs[i] = sampleDuration('serviceTime', dist, serviceRng);
+    workMs[i] = sampleDuration(serviceOption[p], dist, serviceRngs[p]);
     totalWorkMs += workMs[i];
   }
   return { arrivalMs, client, session, path, workMs, sessions, totalWorkMs };

@@ -10,11 +10,20 @@
  * does the work). Requests sent to a server that is down fail after
  * `failedRequestMs`; a pool with no server in rotation answers with an error at once.
  *
- * Common random numbers: the requests (times, clients, sessions, paths, work) are
- * drawn before the run from forks of `rng` (see requestMix.ts), so runs that differ
- * only in the balancer or the servers meet the same requests. Bounded: the run ends
- * when all `requests` are answered; with offered load ≥ 1 queues grow for the whole
- * run and the result says `unstable`.
+ * Streams (forks of `rng`), each drawn by one component only, so that changing one
+ * component never moves another's draws:
+ * - `arrivals`, `clients`, `paths`, `service`/<path index>: the requests, drawn before
+ *   the run (requestMix.ts), so runs that differ only in the balancer or the servers
+ *   meet the same requests (common random numbers);
+ * - `servers`/<server index>: the service times of a server with its own `serviceTime`;
+ * - `proxy`/<tier index>: the processing cost of each proxy tier;
+ * - `balancer/<pool name>`: the balancer of each pool (ties, random choices, DNS caches);
+ * - `health-phase`: one draw per server, in server order: its first probe's offset.
+ *
+ * Bounded: the run ends when all `requests` are answered; with offered load ≥ 1
+ * queues grow for the whole run and the result says `unstable` (with `offeredLoad`
+ * against capacity per pool, proxy tier and server). Sizes are bounded up front (see
+ * `CLUSTER_LIMITS` in clusterOptions.ts).
  *
  * Fidelity: discrete-event, one event per arrival, per proxy tier and per response.
  * The balancer knows what it has sent and not yet seen answered (outstanding
@@ -29,7 +38,9 @@ import { progressTicker } from '../sim/progress';
 import { sampleDuration } from '../random/distribution';
 import { emptyRequestSlot, type Balancer, type ClusterView } from './balancer';
 import { createBalancer } from './createBalancer';
-import { checkClusterOptions, type ClusterOptions } from './clusterOptions';
+import { checkClusterOptions, CLUSTER_LIMITS, type ClusterOptions } from './clusterOptions';
+import * as check from '../validate';
+import type { Rng } from '../random/rng';
 import { buildClusterReport, type ClusterResult, type ClusterRun } from './clusterReport';
 import { hash32 } from './hash32';
 import { healthTransitions, type HealthTransition } from './healthCheck';
@@ -79,8 +90,13 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     while (tierStart[t] > st) t--;
     return t;
   };
-  const costRngs = tiers.map((_, t) => rng.fork(`proxy/${t}`));
-  const serverRng = rng.fork('server-service');
+  const costRngs = tiers.map((_, t) => rng.fork('proxy').fork(String(t)));
+  const serverRngs: (Rng | undefined)[] = servers.serviceTime.map((own, s) => (own === undefined ? undefined : rng.fork('servers').fork(String(s))));
+  /** Adds `delta` to a server's outstanding count and tells its pool's balancer. */
+  const addOutstanding = (s: number, delta: number): void => {
+    outstanding[s] += delta;
+    balancers[servers.pool[s]].outstandingChanged?.(s);
+  };
 
   const fail = (i: number, now: number): void => {
     endMs[i] = now;
@@ -116,13 +132,13 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     }
     server[i] = s;
     if (dispatchMs.length > 0) dispatchMs[i] = now;
-    outstanding[s]++;
+    addOutstanding(s, 1);
     if (up[s] === 0) {
       sim.schedule(now + cfg.failedRequestMs, REFUSED, i);
       return;
     }
     const own = servers.serviceTime[s];
-    const serviceMs = own === undefined ? mix.workMs[i] / servers.speed[s] : sampleDuration(`servers[${s}].serviceTime`, own, serverRng);
+    const serviceMs = own === undefined ? mix.workMs[i] / servers.speed[s] : sampleDuration(`servers[${s}].serviceTime`, own, serverRngs[s]!);
     sentWorkMs[s] += serviceMs;
     sentWorkSquares[s] += serviceMs * serviceMs;
     bank.submit(s, i, serviceMs);
@@ -136,7 +152,7 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
       return;
     }
     endMs[i] = now;
-    outstanding[st]--;
+    addOutstanding(st, -1);
     balancers[servers.pool[st]].observe?.(st, now - dispatchMs[i]);
   });
 
@@ -147,13 +163,13 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     if (i + 1 < n) sim.schedule(mix.arrivalMs[i + 1], ARRIVE, i + 1);
   });
   const REFUSED = sim.on((i, now) => {
-    outstanding[server[i]]--;
+    addOutstanding(server[i], -1);
     fail(i, now);
   });
   const DOWN = sim.on((s, now) => {
     up[s] = 0;
     bank.fail(s, (i) => {
-      outstanding[s]--;
+      addOutstanding(s, -1);
       fail(i, now);
     });
   });
@@ -170,6 +186,7 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
 
   const horizonMs = mix.arrivalMs[n - 1];
   const phaseRng = rng.fork('health-phase');
+  let rotationRebuilds = 0;
   for (let s = 0; s < S; s++) {
     for (const d of servers.downtimes[s]) {
       sim.schedule(d.fromMs, DOWN, s);
@@ -180,8 +197,10 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     for (const h of healthTransitions(servers.downtimes[s], cfg.healthCheck, phase, horizonMs)) {
       health.push({ ...h, server: s });
       sim.schedule(h.atMs, HEALTH, s * 2 + (h.healthy ? 1 : 0));
+      rotationRebuilds += members[servers.pool[s]].length;
     }
   }
+  check.workWithin('health transitions × pool servers', rotationRebuilds, CLUSTER_LIMITS.rotationRebuilds, 'servers re-listed as health checks change rotations');
   // Utilisation is measured while requests arrive, not while queues drain afterwards.
   const utilisation = new Float64Array(stationWorkers.length);
   const SNAPSHOT = sim.on((_, now) => {

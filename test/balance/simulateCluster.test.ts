@@ -66,9 +66,9 @@ describe('simulateCluster: failures and health checks', () => {
   const hcOptions = { intervalMs: 1000, timeoutMs: 500, unhealthyThreshold: 3, healthyThreshold: 2 };
   const bound = detectionBoundMs(hcOptions);
   const failAt = 20_000;
-  const failing = (healthCheck?: typeof hcOptions, recoverAtMs?: number): ClusterOptions => ({
+  const failing = (healthCheck?: typeof hcOptions, untilMs?: number): ClusterOptions => ({
     ...base(6),
-    servers: [{ failures: [{ atMs: failAt, recoverAtMs }] }, {}, {}, {}],
+    servers: [{ failures: [{ atMs: failAt, untilMs }] }, {}, {}, {}],
     arrivalRate: 200,
     requests: 16_000,
     warmupRequests: 0,
@@ -273,7 +273,7 @@ describe('simulateCluster: runs and inputs', () => {
     assert.throws(() => simulateCluster({ ...small, balancer: 'fastest' as never }), /balancer must be one of "random", "round-robin".*got "fastest"/);
     assert.throws(() => simulateCluster({ ...small, requests: 0 }), /requests must be an integer/);
     assert.throws(() => simulateCluster({ ...small, arrivalRate: -5 }), /arrivalRate must be/);
-    assert.throws(() => simulateCluster({ ...small, servers: [{ failures: [{ atMs: 10, recoverAtMs: 5 }] }] }), /servers\[0\]\.failures\[0\]\.recoverAtMs must be > atMs/);
+    assert.throws(() => simulateCluster({ ...small, servers: [{ failures: [{ atMs: 10, untilMs: 5 }] }] }), /servers\[0\]\.failures\[0\]\.untilMs must be a number > atMs/);
     assert.throws(() => simulateCluster({ ...small, paths: [{ path: '/a', share: 0.5 }] }), /paths shares must sum to 1; got 0.5/);
     assert.throws(() => simulateCluster({ ...small, routes: { '/a': 'nowhere' } }), /routes\["\/a"\] must name a pool/);
     assert.throws(() => simulateCluster({ ...small, proxies: [{ layer: 'L5' as never }] }), /proxies\[0\]\.layer must be one of "L4", "L7"/);
