@@ -10,9 +10,10 @@ import { requireDistribution, type Distribution } from '../../random/distributio
 import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
 import { checkTimeoutMs } from '../../resilience/timeout';
-import { retryPolicy, type RetryPolicy, type RetryPolicyOptions } from '../../resilience/retryPolicy';
-import { RetryBudget, type RetryBudgetOptions } from '../../resilience/retryBudget';
-import { circuitBreaker, type CircuitBreakerOptions } from '../../resilience/circuitBreaker';
+import { isBackoff } from '../../resilience/backoff';
+import { checkedBackoff, retryPolicy, RETRY_POLICY_KEYS, type RetryPolicy, type RetryPolicyOptions } from '../../resilience/retryPolicy';
+import { RetryBudget, RETRY_BUDGET_KEYS, type RetryBudgetOptions } from '../../resilience/retryBudget';
+import { circuitBreaker, CIRCUIT_BREAKER_KEYS, type CircuitBreakerOptions } from '../../resilience/circuitBreaker';
 import * as check from '../../validate';
 import { checkBuckets } from '../../sim/buckets';
 
@@ -30,10 +31,20 @@ export interface StormTrigger {
   errorRate?: number;
 }
 
+/** Every key of `StormTrigger`. */
+export const STORM_TRIGGER_KEYS: readonly (keyof StormTrigger)[] = ['atMs', 'untilMs', 'latencyFactor', 'rampMs', 'errorRate'];
+
+/**
+ * The options of `simulateRetryStorm`. Sizes are bounded so that one call stays within
+ * about a minute and 2 GB: durationMs ≤ MAX_STORM_DURATION_MS, user requests
+ * (arrivalRate × durationMs / 1000) ≤ MAX_STORM_REQUESTS, attempts the downstream could
+ * see if every one failed (requests × retry.maxAttempts^layers) ≤ MAX_STORM_ATTEMPTS,
+ * workers ≤ 10^5, layers ≤ MAX_STORM_LAYERS, buckets ≤ MAX_BUCKETS, timeouts ≤ a day.
+ */
 export interface RetryStormOptions {
-  /** Simulated time (ms > 0); user requests arrive in [0, durationMs) and the run stops at durationMs. */
+  /** Simulated time (ms, in (0, MAX_STORM_DURATION_MS]); user requests arrive in [0, durationMs) and the run stops at durationMs. */
   durationMs: number;
-  /** User requests per second (> 0), a Poisson stream that does not slow down when answers do (open loop). */
+  /** User requests per second (> 0), a Poisson stream that does not slow down when answers do (open loop); with durationMs at most MAX_STORM_REQUESTS requests. */
   arrivalRate: number;
   /** Workers at the downstream service (integer in [1, 10^5]). */
   workers: number;
@@ -64,11 +75,14 @@ export interface RetryStormOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Most user requests one run may draw (arrivalRate × durationMs / 1000). */
+/** Most user requests one run may draw (arrivalRate × durationMs / 1000): about 5 s and 200 MB of user rows. */
 export const MAX_STORM_REQUESTS = 5e6;
-/** Most attempts one run could send the downstream if every attempt failed (requests × maxAttempts^layers). */
+/** Most attempts one run could send the downstream if every attempt failed (requests × maxAttempts^layers): about 2 µs each, a minute in all. */
 export const MAX_STORM_ATTEMPTS = 3e7;
+/** Most callers nested between the user and the downstream. */
 export const MAX_STORM_LAYERS = 6;
+/** Longest run (ms): a week of simulated time. */
+export const MAX_STORM_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 
 export interface StormTriggerConfig {
   atMs: number;
@@ -102,14 +116,14 @@ export interface RetryStormConfig {
   onProgress?: ProgressCallback;
 }
 
-const KEYS = [
+/** Every key of `RetryStormOptions`. */
+export const RETRY_STORM_KEYS: readonly (keyof RetryStormOptions)[] = [
   'durationMs', 'arrivalRate', 'workers', 'serviceTime', 'queueLimit', 'trigger', 'layers', 'timeoutMs', 'deadlineMs', 'retry', 'budget',
   'breaker', 'cancelAbandoned', 'bucketMs', 'recoveryFraction', 'rng', 'onProgress',
 ];
 
-
-function checkTrigger(value: unknown, durationMs: number): StormTriggerConfig {
-  const t = check.knownOptions('trigger', value as StormTrigger, ['atMs', 'untilMs', 'latencyFactor', 'rampMs', 'errorRate']);
+function checkTrigger(value: StormTrigger, durationMs: number): StormTriggerConfig {
+  const t = check.nestedOptions('trigger', value, STORM_TRIGGER_KEYS);
   const atMs = check.inRange('trigger.atMs', t.atMs, 0, durationMs, '[)');
   const untilMs = check.inRange('trigger.untilMs', t.untilMs, atMs, durationMs, '(]');
   return {
@@ -127,9 +141,34 @@ function checkTimeouts(value: unknown, layers: number): number[] {
   return value.map((v, i) => checkTimeoutMs(`timeoutMs[${i}]`, v));
 }
 
+/**
+ * The `retry` option: a built policy (its maxAttempts checked, as it sizes the run), or
+ * options checked where they sit (`retry.maxAttempts`, `retry.backoff.baseMs`).
+ */
+function checkRetry(value: RetryPolicyOptions | RetryPolicy | undefined): RetryPolicy {
+  if (value === undefined) return retryPolicy({ maxAttempts: 1 });
+  if (typeof (value as RetryPolicy).mayRetry === 'function') {
+    const policy = value as RetryPolicy;
+    check.integer('retry.maxAttempts', policy.maxAttempts, 1, 100);
+    if (typeof policy.delayMs !== 'function') throw new TypeError(`retry.delayMs must be a function; got ${check.describe(policy.delayMs)}`);
+    return policy;
+  }
+  const o = check.nestedOptions('retry', value as RetryPolicyOptions, RETRY_POLICY_KEYS);
+  const backoff = o.backoff === undefined || isBackoff(o.backoff) ? o.backoff : checkedBackoff('retry.backoff', o.backoff);
+  return check.within('retry', () => retryPolicy({ ...o, backoff }));
+}
+
+/** Options nested at `path` with the keys `known`, handed to `build` to check their values (errors prefixed with the path); null when omitted. */
+function checkedNested<T>(path: string, value: T | undefined, known: readonly (keyof T & string)[], build: (v: T) => unknown): T | null {
+  if (value === undefined) return null;
+  check.nestedOptions(path, value, known);
+  check.within(path, () => build(value));
+  return value;
+}
+
 export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfig {
-  check.knownOptions('simulateRetryStorm', opts, KEYS);
-  const durationMs = check.positive('durationMs', opts.durationMs);
+  check.options('simulateRetryStorm', opts, RETRY_STORM_KEYS);
+  const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_STORM_DURATION_MS, '(]');
   const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
   const serviceTime = requireDistribution('serviceTime', opts.serviceTime);
   if (!(typeof serviceTime.mean === 'number' && serviceTime.mean > 0 && Number.isFinite(serviceTime.mean))) {
@@ -137,22 +176,18 @@ export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfi
   }
   const workers = check.integer('workers', opts.workers, 1, 1e5);
   const layers = opts.layers === undefined ? 1 : check.integer('layers', opts.layers, 1, MAX_STORM_LAYERS);
-  const retry = opts.retry !== undefined && typeof (opts.retry as RetryPolicy).mayRetry === 'function'
-    ? (opts.retry as RetryPolicy)
-    : check.within('retry', () => retryPolicy((opts.retry ?? { maxAttempts: 1 }) as RetryPolicyOptions));
+  const retry = checkRetry(opts.retry);
   const requests = (arrivalRate * durationMs) / MS_PER_SECOND;
-  if (requests > MAX_STORM_REQUESTS) {
-    throw new RangeError(`simulateRetryStorm would draw about ${Math.round(requests)} user requests (arrivalRate × durationMs / 1000); the limit is ${MAX_STORM_REQUESTS}: shorten durationMs or lower arrivalRate`);
-  }
-  const worst = requests * retry.maxAttempts ** layers;
-  if (worst > MAX_STORM_ATTEMPTS) {
-    throw new RangeError(`simulateRetryStorm could send the downstream up to ${Math.round(worst)} attempts (requests × retry.maxAttempts^layers = ${Math.round(requests)} × ${retry.maxAttempts}^${layers}); the limit is ${MAX_STORM_ATTEMPTS}: lower arrivalRate, durationMs, retry.maxAttempts or layers`);
-  }
+  check.workWithin('arrivalRate × durationMs', requests, MAX_STORM_REQUESTS, 'user requests (arrivalRate × durationMs / 1000)');
+  check.workWithin(
+    'arrivalRate × durationMs × retry.maxAttempts^layers',
+    requests * retry.maxAttempts ** layers,
+    MAX_STORM_ATTEMPTS,
+    `attempts at the downstream if every attempt failed (about ${Math.round(requests)} requests × ${retry.maxAttempts}^${layers})`,
+  );
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 100);
-  const budget = opts.budget === undefined ? null : opts.budget;
-  if (budget !== null) check.within('budget', () => new RetryBudget(budget));
-  const breaker = opts.breaker === undefined ? null : opts.breaker;
-  if (breaker !== null) check.within('breaker', () => circuitBreaker(breaker));
+  const budget = checkedNested('budget', opts.budget, RETRY_BUDGET_KEYS, (b) => new RetryBudget(b));
+  const breaker = checkedNested('breaker', opts.breaker, CIRCUIT_BREAKER_KEYS, (b) => circuitBreaker(b));
   return {
     durationMs,
     arrivalRate,

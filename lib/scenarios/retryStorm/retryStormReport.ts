@@ -95,13 +95,20 @@ export interface RetryStormSummary {
   latencyMs: Summary;
   /** See the module header; null without a trigger or when requests never succeeded again. */
   recoveryMs: number | null;
-  /** A trigger, and the last bucket after it with finished requests still answered below `recoveryFraction`. */
+  /**
+   * A trigger, a stable run (not `unstable`), and the last bucket after the trigger with
+   * finished requests still answered below `recoveryFraction`.
+   */
   metastable: boolean;
   /** Most attempts pending at once (in flight or waiting to retry), all layers. */
   peakPendingAttempts: number;
 }
 
 export interface RetryStormResult {
+  /** arrivalRate × mean service time / workers: the downstream's load from first attempts alone, before any slowdown. */
+  offeredLoad: number;
+  /** offeredLoad ≥ 1: the downstream cannot keep up even without retries or a trigger (see simulateRetryStorm). */
+  unstable: boolean;
   buckets: StormBucket[];
   requests: StormRequests;
   summary: RetryStormSummary;
@@ -169,8 +176,12 @@ export function retryStormReport(run: StormRun): RetryStormResult {
   const perPhase = (values: Float64Array, per: (p: number) => number): Record<StormPhase, number> =>
     Object.fromEntries(STORM_PHASES.map((name, p) => [name, phaseMs[p] > 0 ? values[p] / per(p) : NaN])) as Record<StormPhase, number>;
   const sumWork = downstream.workMs.reduce((a, b) => a + b, 0);
+  const offeredLoad = cfg.arrivalRate / cfg.capacityRps;
+  const unstable = offeredLoad >= 1;
   const { recoveryMs, metastable } = recovery(arrivals, tally, cfg);
   return {
+    offeredLoad,
+    unstable,
     buckets: rows,
     requests: { arrivalMs: arrivals, endMs: tally.endMs, outcome: tally.outcome, downstreamAttempts: tally.downstreamAttempts },
     summary: {
@@ -198,7 +209,7 @@ export function retryStormReport(run: StormRun): RetryStormResult {
       amplificationByPhase: perPhase(tally.phaseAttempts, (p) => tally.phaseArrivals[p]),
       latencyMs: latency.all,
       recoveryMs,
-      metastable,
+      metastable: metastable && !unstable,
       peakPendingAttempts: run.peakPending,
     },
     breaker: run.breakers === null ? null : { transitions, rejectedByLayer: run.breakers.map((br) => br.rejected) },
@@ -235,19 +246,23 @@ function bottomTransitions(breaker: CircuitBreaker, durationMs: number): Breaker
   return breaker.transitions.slice();
 }
 
-/** Time (ms) per bucket during which the breaker was open. */
+/**
+ * Time (ms) per bucket during which the breaker was open: each open interval is split by
+ * bucket index, one step per bucket it touches, at the edges b · bucketMs (the last bucket
+ * runs to durationMs).
+ */
 function openTimeByBucket(transitions: BreakerTransition[], bucketMs: number, buckets: number, durationMs: number): Float64Array {
   const open = new Float64Array(buckets);
   for (let i = 0; i < transitions.length; i++) {
     if (transitions[i].to !== 'open') continue;
-    const from = transitions[i].atMs;
-    const to = i + 1 < transitions.length ? transitions[i + 1].atMs : durationMs;
-    for (let t = from; t < to;) {
-      const b = bucketOf(t, bucketMs, buckets);
-      const end = Math.min(to, (b + 1) * bucketMs);
-      open[b] += end - t;
-      if (end <= t) break;
-      t = end;
+    const from = Math.min(transitions[i].atMs, durationMs);
+    const to = Math.min(i + 1 < transitions.length ? transitions[i + 1].atMs : durationMs, durationMs);
+    if (!(to > from)) continue;
+    const last = bucketOf(to, bucketMs, buckets);
+    for (let b = bucketOf(from, bucketMs, buckets); b <= last; b++) {
+      const lo = Math.max(from, b * bucketMs);
+      const hi = b === buckets - 1 ? to : Math.min(to, (b + 1) * bucketMs);
+      if (hi > lo) open[b] += hi - lo;
     }
   }
   return open;

@@ -28,6 +28,21 @@
  * If every attempt fails, the downstream sees maxAttempts^layers attempts per
  * user request.
  *
+ * Overload: `offeredLoad` is the users' arrival rate × mean service time / workers,
+ * before retries and before any slowdown; at 1 or more the downstream cannot keep up
+ * even without a trigger, the run is `unstable`, and its queue grows for as long as it
+ * runs. The storm's own collapse is a different thing: a stable system (offeredLoad < 1)
+ * that the trigger pushes over capacity (offeredLoad × latencyFactor ≥ 1) and that retries
+ * keep there after the trigger ends (`summary.metastable`). An unstable run is never
+ * called metastable: it would not recover without retries either.
+ *
+ * Streams (forks of `rng`), one per component, so that changing one never moves another's draws:
+ * - `arrivals`: the users' arrival times;
+ * - `service`: the downstream's service times, in the order attempts start service;
+ * - `errors`: the downstream's choice of which attempts fail during the trigger;
+ * - `backoff` / `<j>`: layer j's retry jitter (one stream per layer, outermost 0).
+ * Budgets and breakers draw nothing.
+ *
  * Approximations: no network delay between layers (callers add no latency; an
  * error is answered at once); requests are idempotent reads (every failure may be
  * retried); a breaker's rejection and a budget's refusal cost nothing; the
@@ -60,7 +75,7 @@ export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
   const arrivals = poissonArrivals({ load: cfg.arrivalRate, durationMs, rng: rng.fork('arrivals') });
   const serviceRng = rng.fork('service');
   const errorRng = rng.fork('errors');
-  const backoffRng = rng.fork('backoff');
+  const backoffRngs = Array.from({ length: layers }, (_, j) => rng.fork('backoff').fork(String(j)));
   const budgets = cfg.budget === null ? null : Array.from({ length: layers }, () => new RetryBudget(cfg.budget!));
   const breakers: CircuitBreaker[] | null = cfg.breaker === null ? null : Array.from({ length: layers }, () => circuitBreaker(cfg.breaker!));
   const tally = new StormTally(arrivals.length, layers, cfg);
@@ -128,7 +143,8 @@ export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
     const previousDelay = made > 1 ? at.delayMs[s] : undefined;
     at.release(s);
     if (retry.mayRetry(made, true)) {
-      const delay = retry.delayMs(made, backoffRng, previousDelay);
+      const delay = retry.delayMs(made, backoffRngs[layer], previousDelay);
+      if (!(delay >= 0 && delay < Infinity)) throw new RangeError(`retry.delayMs must return a delay >= 0 ms; got ${delay} for retry ${made}`);
       if (now + delay < callDeadline - DEADLINE_SLACK_MS && (budgets === null || budgets[layer].tryWithdraw(now))) {
         sim.schedule(now + delay, RETRY, at.add(layer, made, parent, request, callDeadline, delay));
         return;
