@@ -2,12 +2,16 @@
  * Many seeded page loads of several configurations, gathered into arquero tables:
  * one row per page load (`pages`) and one row per object of every load (`objects`).
  *
- * Run i of every configuration draws from the same seed (`${seed}/${i}`), and each
- * connection and loss process from the same fork, so configurations are compared
- * under common random numbers: HTTP/2 and HTTP/3 meet the same loss pattern.
+ * Streams: run i of every configuration draws from `createRng(seed).fork('run i')`,
+ * and within it connection k from its `connection k` fork (loss and jitter of that
+ * connection's packets), so configurations are compared under common random
+ * numbers: HTTP/2 and HTTP/3 meet the same loss pattern.
+ *
+ * Bounded up front: runs × data packets of all configurations ≤ 10^7 (about a minute),
+ * and runs × objects of all configurations ≤ 2 × 10^6 when object rows are collected.
  */
 import type { ColumnTable } from 'arquero';
-import { createRng } from '../random/rng';
+import { createRng, type Rng } from '../random/rng';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
 import { toTable } from '../stats/table';
 import * as check from '../validate';
@@ -18,14 +22,23 @@ import { PROTOCOL_TRAITS } from './protocols';
 export interface PageLoadTableOptions {
   /** Configurations by name: page-load options without `rng`. */
   configurations: Record<string, Omit<PageLoadOptions, 'rng'>>;
-  /** Page loads per configuration (integer in [1, 100000]). */
+  /** Page loads per configuration (integer in [1, 100000]; see the bounds above). */
   runs: number;
-  /** Seed of run 0; run i uses `${seed}/${i}`. */
+  /** Seed of the table (a finite number or a string); run i draws from its fork `run i`. */
   seed: number | string;
   /** Also collect one row per object (default true). */
   perObject?: boolean;
+  /** Called after each page load (done, total). */
   onProgress?: ProgressCallback;
 }
+
+/** Every key of `PageLoadTableOptions`. */
+export const PAGE_LOAD_TABLE_KEYS: readonly (keyof PageLoadTableOptions & string)[] = ['configurations', 'runs', 'seed', 'perObject', 'onProgress'];
+
+/** Data packets over all runs and configurations of one table. */
+const MAX_TABLE_PACKETS = 1e7;
+/** Object rows of one table. */
+const MAX_OBJECT_ROWS = 2e6;
 
 export interface PageLoadTables {
   /** configuration, protocol, run, totalMs, retransmissions (data), requestRetransmissions, packets, connections, blockedMs (sum over objects), headerBytes, wastedBytes, failed. */
@@ -35,21 +48,37 @@ export interface PageLoadTables {
 }
 
 export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {
-  check.legacyOptions('pageLoadTable', opts);
-  const configurations = check.legacyOptions('configurations', opts.configurations);
+  check.options('pageLoadTable', opts, PAGE_LOAD_TABLE_KEYS);
+  // Configuration names are the caller's: every key is known, each value is checked as page-load options.
+  const configurations = check.nestedOptions('configurations', opts.configurations, Object.keys(opts.configurations ?? {}));
   const names = Object.keys(configurations);
   if (names.length === 0) throw new RangeError('configurations must name at least one page-load configuration');
   const runs = check.integer('runs', opts.runs, 1, 100_000);
-  if (typeof opts.seed !== 'number' && typeof opts.seed !== 'string') throw new TypeError(`seed must be a number or a string; got ${check.describe(opts.seed)}`);
+  const root = checkSeed(opts.seed);
   const perObject = check.flag('perObject', opts.perObject, true);
-  const plans = names.map((name) => check.within(`configuration '${name}'`, () => planPageLoad(configurations[name])));
+  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
+    throw new TypeError(`onProgress must be a function (done, total) => void; got ${check.describe(opts.onProgress)}`);
+  }
+  const plans = names.map((name) => check.within(`configurations.${name}`, () => {
+    if ((configurations[name] as { rng?: unknown }).rng !== undefined) {
+      throw new TypeError('rng does not apply here: every run draws from the table\'s seed');
+    }
+    return planPageLoad(configurations[name]);
+  }));
+  const packets = plans.reduce((a, p) => a + p.packets, 0);
+  check.workWithin('runs × data packets of the configurations', runs * packets, MAX_TABLE_PACKETS, 'data packets to simulate');
+  if (perObject) {
+    const objectsPerRun = plans.reduce((a, p) => a + p.bodyBytes.length, 0);
+    check.workWithin('runs × objects of the configurations', runs * objectsPerRun, MAX_OBJECT_ROWS, 'object rows (pass perObject: false to keep only page rows)');
+  }
   const tick = progressTicker(runs * names.length, opts.onProgress);
   const pages: Record<string, unknown>[] = [];
   const objects: Record<string, unknown>[] = [];
   let done = 0;
+  const runRngs: Rng[] = Array.from({ length: runs }, (_, run) => root.fork(`run ${run}`));
   for (let run = 0; run < runs; run++) {
     plans.forEach((plan, k) => {
-      const r = runPageLoad(plan, createRng(`${opts.seed}/${run}`));
+      const r = runPageLoad(plan, runRngs[run]);
       const protocol = PROTOCOL_TRAITS[r.protocol].label;
       let blocked = 0;
       for (const o of r.objects) {
@@ -70,4 +99,11 @@ export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {
     });
   }
   return { pages: toTable(pages), objects: perObject ? toTable(objects) : null };
+}
+
+/** The table's root stream: a finite number or a string seed. */
+function checkSeed(seed: unknown): Rng {
+  if (typeof seed === 'number' && !Number.isFinite(seed)) throw new RangeError(`seed must be a finite number or a string; got ${seed}`);
+  if (typeof seed !== 'number' && typeof seed !== 'string') throw new TypeError(`seed must be a finite number or a string; got ${check.describe(seed)}`);
+  return createRng(seed);
 }

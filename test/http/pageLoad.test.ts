@@ -222,7 +222,7 @@ describe('pageLoad: bad input names the option', () => {
   }
   it('loss without an rng', () => assert.throws(() => pageLoad({ ...ok, path: { rttMs: 50, lossRate: 0.01 } }), /rng/));
   it('pageLoadTable names the configuration', () => {
-    assert.throws(() => pageLoadTable({ configurations: { broken: { ...ok, objects: [] } }, runs: 1, seed: 1 }), /configuration 'broken': objects/);
+    assert.throws(() => pageLoadTable({ configurations: { broken: { ...ok, objects: [] } }, runs: 1, seed: 1 }), /configurations\.broken: objects/);
   });
 });
 
