@@ -37,8 +37,8 @@ export interface AccessProfile {
   readonly source: string;
 }
 
-/** The columns an access-profile file must have, in any order. */
-export const ACCESS_PROFILE_COLUMNS = ['name', 'rttMs', 'jitterMs', 'lossRate', 'meanLossBurst', 'bandwidthMbps', 'source'] as const;
+/** The columns an access-profile file must have, in any order; also every key of `AccessProfile`. */
+export const ACCESS_PROFILE_COLUMNS = ['name', 'rttMs', 'jitterMs', 'lossRate', 'meanLossBurst', 'bandwidthMbps', 'source'] as const satisfies readonly (keyof AccessProfile)[];
 
 /** Reads and validates an access-profile table. Pure: text in, profiles out. */
 export function parseAccessProfiles(csvText: string, sourceName: string): readonly AccessProfile[] {
@@ -89,7 +89,7 @@ export function getAccessProfile(profiles: readonly AccessProfile[], name: strin
  * when `meanLossBurst` is 1 (or nothing is lost) and `burstyLoss` otherwise.
  */
 export function accessPath(profile: AccessProfile): Path {
-  check.legacyOptions('accessPath', profile);
+  check.options('accessPath', profile, ACCESS_PROFILE_COLUMNS);
   const bursty = profile.meanLossBurst !== 1 && profile.lossRate > 0;
   return createPath({
     rttMs: profile.rttMs,

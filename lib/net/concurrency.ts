@@ -7,20 +7,29 @@
  * with that mean, whatever the distribution of request times; its quantiles say
  * how far above the mean a pool must reach to serve most arrivals from the pool.
  *
+ * Quantiles are exact (summing the Poisson pmf) for means up to 10^7 and use the
+ * Cornish–Fisher expansion beyond, up to 10^15, where it is within one request of
+ * the exact value.
+ *
  * Not modelled: bursts beyond Poisson (correlated arrivals need more headroom),
  * and the extra holding time of requests that pay a handshake.
  */
 import * as check from '../validate';
 import { MS_PER_SECOND } from '../sim/time';
+import { standardNormalQuantile } from '../random/standardNormal';
 
-/** Largest mean concurrency `concurrencyQuantile` accepts. */
-export const MAX_CONCURRENCY = 1e7;
+/** Largest mean concurrency `concurrencyQuantile` sums exactly. */
+export const MAX_EXACT_CONCURRENCY = 1e7;
+/** Largest mean concurrency `concurrencyQuantile` accepts: counts stay exact integers in a double. */
+export const MAX_CONCURRENCY = 1e15;
 
 /** Mean requests in flight (Little's law): arrivalRate (per second) × meanRequestMs / 1000. */
 export function meanConcurrency(arrivalRate: number, meanRequestMs: number): number {
   check.nonNegative('arrivalRate', arrivalRate);
   check.nonNegative('meanRequestMs', meanRequestMs);
-  return (arrivalRate * meanRequestMs) / MS_PER_SECOND;
+  const mean = (arrivalRate * meanRequestMs) / MS_PER_SECOND;
+  if (!Number.isFinite(mean)) throw new RangeError(`arrivalRate × meanRequestMs / 1000 must be a finite number; got ${arrivalRate} × ${meanRequestMs} / 1000`);
+  return mean;
 }
 
 /**
@@ -32,6 +41,11 @@ export function concurrencyQuantile(mean: number, p: number): number {
   check.inRange('mean', mean, 0, MAX_CONCURRENCY);
   check.inRange('p', p, 0, 1, '[)');
   if (mean === 0) return 0;
+  if (mean > MAX_EXACT_CONCURRENCY) {
+    // Cornish–Fisher with the Poisson's skewness 1/√mean, and a continuity correction of ½.
+    const z = standardNormalQuantile(p);
+    return Math.max(0, Math.ceil(mean + z * Math.sqrt(mean) + (z * z - 1) / 6 - 0.5));
+  }
   // log pmf by recursion: log P(k) = log P(k−1) + ln(mean) − ln(k). Terms far below
   // the mode underflow to 0, which is what they contribute to the sum anyway.
   const lnMean = Math.log(mean);

@@ -18,8 +18,18 @@
  * Below it, a share of requests turns into fresh handshakes or into waiting.
  *
  * Random streams: arrivals use `rng.fork('arrivals')`, request times
- * `rng.fork('service')` (drawn in arrival order) and sampled handshakes
- * `rng.fork('handshake')`, so pools of different sizes see the same requests.
+ * `rng.fork('service')` and handshake times `rng.fork('handshake')`, each drawn
+ * once per request in arrival order (request i's handshake time is the one it pays
+ * if it opens a connection). Pools of different sizes, policies and timeouts see
+ * the same requests with the same costs; only who pays a handshake differs.
+ *
+ * Bounds: `requests` at most 10^7 (about 20 s and 600 MB), the simulated span
+ * (requests / arrivalRate) at most 10^10 ms, arrivalRate at most 10^9 per second,
+ * and each request or handshake time at most one hour (see `limits.ts`).
+ *
+ * Overload: `offeredConcurrency` (Little's law) against `poolSize`; under 'wait'
+ * `unstable` says the queue grows for the whole run; under 'open-extra'
+ * `extraConnections` counts the overflow.
  *
  * Fidelity: discrete-event, on the `Simulation` core. Not modelled: the server's
  * capacity and its own connection limit, slow start on new connections (fold it
@@ -28,13 +38,14 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { meanOrAverage, requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { meanOrAverage, requireDistribution, type Distribution } from '../random/distribution';
 import { accurateSum, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from '../sim/simulation';
 import { MS_PER_SECOND } from '../sim/time';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
 import { concurrencyQuantile } from './concurrency';
+import { boundedDuration, delayMs, MAX_DELAY_MS, MAX_SIMULATED_MS } from './limits';
 
 export const WHEN_EXHAUSTED = ['open-extra', 'wait'] as const;
 export type WhenExhausted = (typeof WHEN_EXHAUSTED)[number];
@@ -42,11 +53,11 @@ export type WhenExhausted = (typeof WHEN_EXHAUSTED)[number];
 export interface PoolOptions {
   /** Most pooled connections (integer in [0, 100000]; 0, no pool, only with 'open-extra'). */
   poolSize: number;
-  /** Poisson requests per second (> 0). */
+  /** Poisson requests per second (in (0, 10^9]; requests / arrivalRate at most 10^7 s, i.e. 10^10 ms of simulated time). */
   arrivalRate: number;
-  /** Time a request holds its connection (ms). */
+  /** Time a request holds its connection (ms; draws in [0, 3 600 000], one hour). */
   requestMs: Distribution;
-  /** Time to open a connection (ms): a number ≥ 0, or a Distribution of them. */
+  /** Time to open a connection (ms): a number in [0, 3 600 000], or a Distribution of them. */
   handshakeMs: number | Distribution;
   /** What a request does when every pooled connection is busy. */
   whenExhausted: WhenExhausted;
@@ -59,6 +70,14 @@ export interface PoolOptions {
   rng: Rng;
   onProgress?: ProgressCallback;
 }
+
+/** Largest `arrivalRate` (per second): a billion requests per second from one client is beyond any pool. */
+export const MAX_POOL_ARRIVAL_RATE = 1e9;
+
+/** Every key of `PoolOptions`. */
+export const POOL_KEYS: readonly (keyof PoolOptions & string)[] = [
+  'poolSize', 'arrivalRate', 'requestMs', 'handshakeMs', 'whenExhausted', 'idleTimeoutMs', 'maxLifetimeMs', 'requests', 'rng', 'onProgress',
+];
 
 export interface PoolResult {
   /** Per request, in arrival order: handshake + wait + request time (ms). */
@@ -103,17 +122,23 @@ const BUSY = 1;
 const IDLE = 2;
 
 export function simulatePool(opts: PoolOptions): PoolResult {
-  check.legacyOptions('simulatePool', opts);
+  check.options('simulatePool', opts, POOL_KEYS);
   const mode = check.oneOf('whenExhausted', opts.whenExhausted, WHEN_EXHAUSTED);
   const poolSize = check.integer('poolSize', opts.poolSize, mode === 'wait' ? 1 : 0, 100_000);
-  const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
+  const arrivalRate = check.inRange('arrivalRate', opts.arrivalRate, 0, MAX_POOL_ARRIVAL_RATE, '(]');
   const service = requireDistribution('requestMs', opts.requestMs);
   const hsOpt = opts.handshakeMs;
   const hsDist = typeof hsOpt === 'number' ? undefined : requireDistribution('handshakeMs', hsOpt);
-  const hsConst = typeof hsOpt === 'number' ? check.nonNegative('handshakeMs', hsOpt) : 0;
+  const hsConst = typeof hsOpt === 'number' ? delayMs('handshakeMs', hsOpt) : 0;
   const idleTimeout = opts.idleTimeoutMs === undefined ? Infinity : check.positive('idleTimeoutMs', opts.idleTimeoutMs, true);
   const maxLifetime = opts.maxLifetimeMs === undefined ? Infinity : check.positive('maxLifetimeMs', opts.maxLifetimeMs, true);
   const requests = check.integer('requests', opts.requests, 1, 1e7);
+  const spanMs = (requests / arrivalRate) * MS_PER_SECOND;
+  if (!(spanMs <= MAX_SIMULATED_MS)) {
+    throw new RangeError(
+      `requests / arrivalRate must span at most ${MAX_SIMULATED_MS} ms of simulated time (timestamps keep microseconds); got ${requests} / ${arrivalRate} per second = ${spanMs} ms: raise arrivalRate or lower requests`,
+    );
+  }
   const rng = requireRng('rng', opts.rng);
   const tick = progressTicker(requests, opts.onProgress);
 
@@ -121,7 +146,6 @@ export function simulatePool(opts: PoolOptions): PoolResult {
   const serviceRng = rng.fork('service');
   const handshakeRng = rng.fork('handshake');
   const meanGap = MS_PER_SECOND / arrivalRate;
-  const drawHandshake = (): number => (hsDist ? sampleDuration('handshakeMs', hsDist, handshakeRng) : hsConst);
 
   const arrival = new Float64Array(requests);
   const serviceMs = new Float64Array(requests);
@@ -129,6 +153,7 @@ export function simulatePool(opts: PoolOptions): PoolResult {
   const wait = new Float64Array(requests);
   const handshake = new Uint8Array(requests);
   const connOf = new Int32Array(requests);
+  const handshakeMs = hsDist ? new Float64Array(requests) : null;
 
   // Pool slots: state, opening time, idle expiry; idle ones in a doubly linked list, most recent at `idleTop`.
   const state = new Uint8Array(poolSize);
@@ -203,7 +228,7 @@ export function simulatePool(opts: PoolOptions): PoolResult {
         state[slot] = BUSY;
         openedAt[slot] = now;
       }
-      sim.schedule(now + drawHandshake(), READY, i);
+      sim.schedule(now + (handshakeMs === null ? hsConst : handshakeMs[i]), READY, i);
     } else {
       state[slot] = BUSY;
       begin(i, now);
@@ -255,7 +280,8 @@ export function simulatePool(opts: PoolOptions): PoolResult {
     if (++completed === requests) sim.stop();
   });
   const ARRIVE = sim.on((i, now) => {
-    const d = sampleDuration('requestMs', service, serviceRng);
+    const d = boundedDuration('requestMs', service, serviceRng, MAX_DELAY_MS);
+    if (handshakeMs !== null) handshakeMs[i] = boundedDuration('handshakeMs', hsDist as Distribution, handshakeRng, MAX_DELAY_MS);
     serviceMs[i] = d;
     drawnService += d;
     tick(i + 1);
@@ -289,7 +315,7 @@ export function simulatePool(opts: PoolOptions): PoolResult {
     peakBusy,
     meanBusy: simulatedMs > 0 ? busyArea / simulatedMs : 0,
     offeredConcurrency,
-    concurrencyP99: offeredConcurrency <= 1e7 ? concurrencyQuantile(offeredConcurrency, 0.99) : NaN,
+    concurrencyP99: concurrencyQuantile(offeredConcurrency, 0.99),
     meanWaitMs: accurateSum(wait) / requests,
     unstable: mode === 'wait' && offeredConcurrency >= poolSize,
     simulatedMs,

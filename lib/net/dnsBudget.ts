@@ -17,6 +17,7 @@
  * TCP fallback for large answers, DNSSEC validation, queueing at the resolver.
  */
 import * as check from '../validate';
+import { delayMs } from './limits';
 
 /** Where a lookup was answered: a local cache, the resolver's cache, or an authoritative server. */
 export type DnsAnsweredBy = 'runtime' | 'stub' | 'resolver' | 'authoritative';
@@ -28,15 +29,18 @@ export const DNS_WALK_STARTS: readonly DnsWalkStart[] = ['root', 'tld', 'authori
 
 /** Round-trip times of the hops of a lookup (ms). */
 export interface DnsRtts {
-  /** Client ↔ recursive resolver (ms). */
+  /** Client ↔ recursive resolver (ms, in [0, 3 600 000]). */
   resolverRttMs: number;
-  /** Resolver ↔ root server (ms). */
+  /** Resolver ↔ root server (ms, in [0, 3 600 000]). */
   rootMs: number;
-  /** Resolver ↔ top-level-domain server (ms). */
+  /** Resolver ↔ top-level-domain server (ms, in [0, 3 600 000]). */
   tldMs: number;
-  /** Resolver ↔ the zone's authoritative server (ms). */
+  /** Resolver ↔ the zone's authoritative server (ms, in [0, 3 600 000]). */
   authoritativeMs: number;
 }
+
+/** Every key of `DnsRtts`. */
+export const DNS_RTT_KEYS: readonly (keyof DnsRtts & string)[] = ['resolverRttMs', 'rootMs', 'tldMs', 'authoritativeMs'];
 
 /** Illustrative hop RTTs (ms): a nearby resolver, anycast root and TLD servers, a farther authoritative. */
 export const DNS_RTT_DEFAULTS: Readonly<DnsRtts> = Object.freeze({ resolverRttMs: 20, rootMs: 25, tldMs: 30, authoritativeMs: 50 });
@@ -48,13 +52,16 @@ export interface DnsBudgetOptions extends Partial<DnsRtts> {
   walkFrom?: DnsWalkStart;
 }
 
-/** Checks the hop RTT options (ms, each ≥ 0) and fills in the defaults. */
+/** Every key of `DnsBudgetOptions`. */
+export const DNS_BUDGET_KEYS: readonly (keyof DnsBudgetOptions & string)[] = [...DNS_RTT_KEYS, 'answeredBy', 'walkFrom'];
+
+/** Checks the hop RTT options (ms, each in [0, 3 600 000]) and fills in the defaults. */
 export function dnsRtts(opts: Partial<DnsRtts>): DnsRtts {
   return {
-    resolverRttMs: check.nonNegative('resolverRttMs', opts.resolverRttMs ?? DNS_RTT_DEFAULTS.resolverRttMs),
-    rootMs: check.nonNegative('rootMs', opts.rootMs ?? DNS_RTT_DEFAULTS.rootMs),
-    tldMs: check.nonNegative('tldMs', opts.tldMs ?? DNS_RTT_DEFAULTS.tldMs),
-    authoritativeMs: check.nonNegative('authoritativeMs', opts.authoritativeMs ?? DNS_RTT_DEFAULTS.authoritativeMs),
+    resolverRttMs: delayMs('resolverRttMs', opts.resolverRttMs ?? DNS_RTT_DEFAULTS.resolverRttMs),
+    rootMs: delayMs('rootMs', opts.rootMs ?? DNS_RTT_DEFAULTS.rootMs),
+    tldMs: delayMs('tldMs', opts.tldMs ?? DNS_RTT_DEFAULTS.tldMs),
+    authoritativeMs: delayMs('authoritativeMs', opts.authoritativeMs ?? DNS_RTT_DEFAULTS.authoritativeMs),
   };
 }
 
@@ -72,7 +79,7 @@ export function walkHops(from: DnsWalkStart): 1 | 2 | 3 {
 
 /** The cost (ms) of one lookup answered at `answeredBy` (see the module header). */
 export function dnsLookupBudget(opts: DnsBudgetOptions): number {
-  check.legacyOptions('dnsLookupBudget', opts);
+  check.options('dnsLookupBudget', opts, DNS_BUDGET_KEYS);
   const answeredBy = check.oneOf('answeredBy', opts.answeredBy, DNS_ANSWERED_BY);
   const walkFrom = check.oneOf('walkFrom', opts.walkFrom ?? 'root', DNS_WALK_STARTS);
   if (opts.walkFrom !== undefined && answeredBy !== 'authoritative') {

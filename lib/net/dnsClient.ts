@@ -24,6 +24,7 @@
  * several resolvers in resolv.conf and their timeouts, lost queries.
  */
 import * as check from '../validate';
+import { delayMs } from './limits';
 import { DNS_RTT_DEFAULTS, type DnsAnsweredBy } from './dnsBudget';
 import { dnsName } from './dnsZone';
 import type { DnsResolver } from './dnsResolver';
@@ -47,7 +48,7 @@ export interface DnsLookup {
 export interface DnsClientOptions {
   /** The recursive resolver this host is configured to use. */
   resolver: DnsResolver;
-  /** Client ↔ resolver RTT (ms, default 20). */
+  /** Client ↔ resolver RTT (ms, in [0, 3 600 000]; default 20). */
   resolverRttMs?: number;
   /** Runtime cache policy (default 'honour-ttl'). */
   runtime?: RuntimeCachePolicy;
@@ -56,6 +57,9 @@ export interface DnsClientOptions {
   /** How long a runtime that ignores TTLs keeps NXDOMAIN (ms, default 10 000). */
   runtimeNegativeMs?: number;
 }
+
+/** Every key of `DnsClientOptions`. */
+export const DNS_CLIENT_KEYS: readonly (keyof DnsClientOptions & string)[] = ['resolver', 'resolverRttMs', 'runtime', 'stubCache', 'runtimeNegativeMs'];
 
 /** Checks a runtime cache policy option. */
 export function checkRuntimePolicy(option: string, value: unknown): RuntimeCachePolicy {
@@ -88,12 +92,12 @@ export class DnsClient {
   private readonly stub: TtlCache<string | null> | null;
 
   constructor(opts: DnsClientOptions) {
-    check.legacyOptions('DnsClient', opts);
+    check.options('DnsClient', opts, DNS_CLIENT_KEYS);
     if (opts.resolver === null || typeof opts.resolver !== 'object' || typeof opts.resolver.resolve !== 'function') {
       throw new TypeError(`resolver must be a DnsResolver; got ${check.describe(opts.resolver)}`);
     }
     this.resolver = opts.resolver;
-    this.resolverRttMs = check.nonNegative('resolverRttMs', opts.resolverRttMs ?? DNS_RTT_DEFAULTS.resolverRttMs);
+    this.resolverRttMs = delayMs('resolverRttMs', opts.resolverRttMs ?? DNS_RTT_DEFAULTS.resolverRttMs);
     this.runtime = checkRuntimePolicy('runtime', opts.runtime ?? 'honour-ttl');
     this.runtimeNegativeMs = check.nonNegative('runtimeNegativeMs', opts.runtimeNegativeMs ?? DEFAULT_RUNTIME_NEGATIVE_MS);
     this.runtimeCache = this.runtime === 'none' ? null : new TtlCache();

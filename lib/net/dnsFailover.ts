@@ -17,11 +17,17 @@
  * at or after `changeAtMs` + TTL; a runtime that ignores TTLs extends or removes
  * that bound (`staleBoundMs`).
  *
- * Common random numbers: request times come from `rng.fork('dns-arrivals')`, the
- * client of each request from `rng.fork('dns-clients')` and the resolvers' phases
- * from `rng.fork('dns-resolver-phase')`, and the parent stream is never drawn from.
- * Runs given the same `rng` (or seed) that differ only in TTL or runtime policy see
- * exactly the same requests, so their curves differ by the policy alone.
+ * Random streams: request times come from `rng.fork('dns-arrivals')` and the
+ * client of each request from `rng.fork('dns-clients')` (the client population's
+ * merged process); resolver r's phase is draw r of `rng.fork('dns-resolver-phase')`,
+ * drawn whether or not `warmStart` uses it. The parent stream is never drawn from.
+ * Runs given the same `rng` (or seed) that differ only in TTL, runtime policy,
+ * caches or RTTs see exactly the same requests, so their curves differ by the
+ * policy alone.
+ *
+ * Bounds: clients at most 200 000, durationMs at most 7 days, expected requests
+ * (clients × ratePerClient × durationMs / 1000) at most 2 × 10^7, at most 100 000
+ * buckets: about 10 s and a few hundred MB.
  *
  * Fidelity: discrete-event over requests, budget-level lookup costs. Not modelled:
  * connection pools that keep a socket to the old host after re-resolving (see the
@@ -33,8 +39,9 @@ import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import type { ProgressCallback } from '../sim/progress';
 import { MS_PER_SECOND } from '../sim/time';
+import { bucketCount as bucketsIn, bucketOf } from '../sim/buckets';
 import * as check from '../validate';
-import { dnsRtts, type DnsAnsweredBy } from './dnsBudget';
+import { DNS_RTT_KEYS, dnsRtts, type DnsAnsweredBy } from './dnsBudget';
 import { checkRuntimePolicy, type RuntimeCachePolicy } from './dnsClient';
 import type { DnsUpstreamCounts } from './dnsResolver';
 import { DnsFleet } from './dnsFleet';
@@ -45,7 +52,7 @@ export interface DnsFailoverOptions {
   clients: number;
   /** Shared recursive resolvers (an integer in [1, clients]; default min(8, clients)). */
   resolvers?: number;
-  /** Requests per second per client (> 0; default 0.1, one every 10 s on average). */
+  /** Requests per second per client (> 0; default 0.1, one every 10 s on average; clients × ratePerClient × durationMs / 1000 at most 2 × 10^7). */
   ratePerClient?: number;
   /** Simulated time (ms, > 0, at most 7 days). */
   durationMs: number;
@@ -61,9 +68,9 @@ export interface DnsFailoverOptions {
   warmStart?: boolean;
   /** Width of a series bucket (ms, > 0; default 10 000; at most 100 000 buckets). */
   bucketMs?: number;
-  /** Client ↔ resolver RTT (ms, default 20). */
+  /** Client ↔ resolver RTT (ms, in [0, 3 600 000]; default 20). */
   resolverRttMs?: number;
-  /** Resolver ↔ root, TLD and authoritative RTTs (ms; defaults 25, 30, 50). */
+  /** Resolver ↔ root, TLD and authoritative RTTs (ms, each in [0, 3 600 000]; defaults 25, 30, 50). */
   rootMs?: number;
   tldMs?: number;
   authoritativeMs?: number;
@@ -71,6 +78,11 @@ export interface DnsFailoverOptions {
   /** Called about 100 times with (simulated ms done, durationMs). */
   onProgress?: ProgressCallback;
 }
+
+/** Every key of `DnsFailoverOptions`. */
+export const DNS_FAILOVER_KEYS: readonly (keyof DnsFailoverOptions & string)[] = [
+  ...DNS_RTT_KEYS, 'clients', 'resolvers', 'ratePerClient', 'durationMs', 'changeAtMs', 'ttlS', 'runtime', 'stubCache', 'warmStart', 'bucketMs', 'rng', 'onProgress',
+];
 
 /** One bucket of the series, from the change on. */
 export interface DnsFailoverBucket {
@@ -128,7 +140,7 @@ const OLD_ADDRESS = '192.0.2.10';
 const NEW_ADDRESS = '192.0.2.20';
 
 export function simulateDnsFailover(opts: DnsFailoverOptions): DnsFailoverResult {
-  check.legacyOptions('simulateDnsFailover', opts);
+  check.options('simulateDnsFailover', opts, DNS_FAILOVER_KEYS);
   const clients = check.integer('clients', opts.clients, 1, MAX_CLIENTS);
   const resolverCount = check.integer('resolvers', opts.resolvers ?? Math.min(8, clients), 1, clients);
   const rate = check.positive('ratePerClient', opts.ratePerClient ?? 0.1);
@@ -140,7 +152,7 @@ export function simulateDnsFailover(opts: DnsFailoverOptions): DnsFailoverResult
   const stubCache = check.flag('stubCache', opts.stubCache, true);
   const warmStart = check.flag('warmStart', opts.warmStart, true);
   const bucketMs = check.positive('bucketMs', opts.bucketMs ?? 10_000);
-  const bucketCount = Math.max(1, Math.ceil((durationMs - changeAtMs) / bucketMs));
+  const bucketCount = bucketsIn(durationMs - changeAtMs, bucketMs);
   if (bucketCount > MAX_BUCKETS) {
     throw new RangeError(`bucketMs must give at most ${MAX_BUCKETS} buckets after the change (bucketMs >= ${(durationMs - changeAtMs) / MAX_BUCKETS}); got ${bucketMs}`);
   }
@@ -183,7 +195,7 @@ export function simulateDnsFailover(opts: DnsFailoverOptions): DnsFailoverResult
     if (t < changeAtMs) {
       resolvedBefore[c] = 1;
     } else {
-      const b = Math.floor((t - changeAtMs) / bucketMs);
+      const b = bucketOf(t - changeAtMs, bucketMs, bucketCount);
       requests[b]++;
       if (old === 1) {
         stale[b]++;

@@ -15,7 +15,7 @@
  * caches stamped at the lookup's start, no losses or retries).
  */
 import * as check from '../validate';
-import { dnsRtts, walkMs, type DnsAnsweredBy, type DnsRtts } from './dnsBudget';
+import { DNS_RTT_KEYS, dnsRtts, walkMs, type DnsAnsweredBy, type DnsRtts } from './dnsBudget';
 import { checkRuntimePolicy, DEFAULT_RUNTIME_NEGATIVE_MS, runtimeCacheMs, type RuntimeCachePolicy } from './dnsClient';
 import { DEFAULT_REFERRAL_TTL_S, type DnsUpstreamCounts } from './dnsResolver';
 import { dnsName, ttlSecondsToMs, type DnsAuthority } from './dnsZone';
@@ -38,6 +38,11 @@ export interface DnsFleetOptions extends Partial<DnsRtts> {
   /** TTL of the TLD and zone referrals (seconds, default 172 800). */
   referralTtlS?: number;
 }
+
+/** Every key of `DnsFleetOptions`. */
+export const DNS_FLEET_KEYS: readonly (keyof DnsFleetOptions & string)[] = [
+  ...DNS_RTT_KEYS, 'clients', 'resolvers', 'authority', 'name', 'runtime', 'stubCache', 'runtimeNegativeMs', 'referralTtlS',
+];
 
 export class DnsFleet {
   readonly clients: number;
@@ -72,7 +77,7 @@ export class DnsFleet {
   private readonly zoneExp: Float64Array;
 
   constructor(opts: DnsFleetOptions) {
-    check.legacyOptions('DnsFleet', opts);
+    check.options('DnsFleet', opts, DNS_FLEET_KEYS);
     this.clients = check.integer('clients', opts.clients, 1, 1_000_000);
     this.resolvers = check.integer('resolvers', opts.resolvers, 1, this.clients);
     if (typeof opts.authority !== 'function') throw new TypeError(`authority must be a function such as dnsZone(...); got ${check.describe(opts.authority)}`);

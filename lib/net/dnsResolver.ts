@@ -21,22 +21,25 @@
  * prefetching, query coalescing, DNSSEC.
  */
 import * as check from '../validate';
-import { DNS_RTT_DEFAULTS, type DnsWalkStart } from './dnsBudget';
+import { dnsRtts, type DnsWalkStart } from './dnsBudget';
 import { dnsName, tldOf, ttlSecondsToMs, zoneOf, type DnsAuthority } from './dnsZone';
 import { TtlCache, remainingTtlMs } from './ttlCache';
 
 export interface DnsResolverOptions {
   /** The authoritative data every walk ends at (see `dnsZone`). */
   authority: DnsAuthority;
-  /** Resolver ↔ root server RTT (ms, default 25). */
+  /** Resolver ↔ root server RTT (ms, in [0, 3 600 000]; default 25). */
   rootMs?: number;
-  /** Resolver ↔ TLD server RTT (ms, default 30). */
+  /** Resolver ↔ TLD server RTT (ms, in [0, 3 600 000]; default 30). */
   tldMs?: number;
-  /** Resolver ↔ authoritative server RTT (ms, default 50). */
+  /** Resolver ↔ authoritative server RTT (ms, in [0, 3 600 000]; default 50). */
   authoritativeMs?: number;
   /** TTL of the TLD and zone NS referrals (seconds, default 172 800 = two days). */
   referralTtlS?: number;
 }
+
+/** Every key of `DnsResolverOptions`. */
+export const DNS_RESOLVER_KEYS: readonly (keyof DnsResolverOptions & string)[] = ['authority', 'rootMs', 'tldMs', 'authoritativeMs', 'referralTtlS'];
 
 /** The resolver's reply to one query. */
 export interface DnsResolution {
@@ -79,14 +82,12 @@ export class DnsResolver {
   private readonly zoneReferrals = new TtlCache<true>();
 
   constructor(opts: DnsResolverOptions) {
-    check.legacyOptions('DnsResolver', opts);
+    check.options('DnsResolver', opts, DNS_RESOLVER_KEYS);
     if (typeof opts.authority !== 'function') {
       throw new TypeError(`authority must be a function (name, nowMs) => { address, ttlMs } such as dnsZone(...); got ${check.describe(opts.authority)}`);
     }
     this.authority = opts.authority;
-    this.rootMs = check.nonNegative('rootMs', opts.rootMs ?? DNS_RTT_DEFAULTS.rootMs);
-    this.tldMs = check.nonNegative('tldMs', opts.tldMs ?? DNS_RTT_DEFAULTS.tldMs);
-    this.authoritativeMs = check.nonNegative('authoritativeMs', opts.authoritativeMs ?? DNS_RTT_DEFAULTS.authoritativeMs);
+    ({ rootMs: this.rootMs, tldMs: this.tldMs, authoritativeMs: this.authoritativeMs } = dnsRtts(opts));
     this.referralTtlMs = ttlSecondsToMs('referralTtlS', opts.referralTtlS ?? DEFAULT_REFERRAL_TTL_S);
   }
 

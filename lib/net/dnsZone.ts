@@ -34,16 +34,25 @@ export interface DnsRecordChange {
   address: string | null;
 }
 
+/** Every key of `DnsRecordChange`; `address` may be null (the name is removed: NXDOMAIN from then on). */
+export const DNS_RECORD_CHANGE_KEYS: readonly (keyof DnsRecordChange & string)[] = ['atMs', 'name', 'address'];
+
 export interface DnsZoneOptions {
-  /** Name → address at time 0. */
+  /** Name → address at time 0 (a plain object; a name not listed is NXDOMAIN; at most 10^6 names). */
   records: Readonly<Record<string, string>>;
   /** Record TTL (seconds, an integer in [0, 2^31 − 1], RFC 2181 §8). */
   ttlS: number;
   /** Negative-caching TTL for NXDOMAIN (seconds; default 300): min(SOA TTL, SOA MINIMUM), RFC 2308 §5. */
   negativeTtlS?: number;
-  /** Changes applied at their times (ms), e.g. a failover. */
+  /** Changes applied at their times (ms, finite, ≥ 0), e.g. a failover; at most 10^6. */
   changes?: readonly DnsRecordChange[];
 }
+
+/** Every key of `DnsZoneOptions`. */
+export const DNS_ZONE_KEYS: readonly (keyof DnsZoneOptions & string)[] = ['records', 'ttlS', 'negativeTtlS', 'changes'];
+
+/** Most names in `records`, and most `changes`, one zone may hold. */
+export const MAX_ZONE_ENTRIES = 1_000_000;
 
 /** Largest TTL a record may carry (seconds): RFC 2181 §8 limits it to 2^31 − 1. */
 export const MAX_TTL_S = 2_147_483_647;
@@ -96,10 +105,15 @@ export function zoneOf(name: string): string {
 
 /** Builds the authority for a zone table (see the module header). */
 export function dnsZone(opts: DnsZoneOptions): DnsAuthority {
-  check.legacyOptions('dnsZone', opts);
+  check.options('dnsZone', opts, DNS_ZONE_KEYS);
   const ttlMs = ttlSecondsToMs('ttlS', opts.ttlS);
   const negativeTtlMs = ttlSecondsToMs('negativeTtlS', opts.negativeTtlS ?? DEFAULT_NEGATIVE_TTL_S);
-  check.legacyOptions('records', opts.records);
+  const records = opts.records;
+  if (records === null || typeof records !== 'object' || Array.isArray(records)) {
+    throw new TypeError(`records must be an object of name → address, such as { "db.example.com": "192.0.2.10" }; got ${check.describe(records)}`);
+  }
+  const entries = Object.entries(records);
+  if (entries.length > MAX_ZONE_ENTRIES) throw new RangeError(`records must hold at most ${MAX_ZONE_ENTRIES} names; got ${entries.length}`);
   const history = new Map<string, { atMs: number; answer: DnsAnswer }[]>();
   const nx: DnsAnswer = { address: null, ttlMs: negativeTtlMs };
   const answerFor = (address: string | null): DnsAnswer => (address === null ? nx : { address, ttlMs });
@@ -109,14 +123,15 @@ export function dnsZone(opts: DnsZoneOptions): DnsAuthority {
     if (list.length === 0 && atMs > 0) list.push({ atMs: 0, answer: nx });
     list.push({ atMs, answer: answerFor(address) });
   };
-  for (const [raw, address] of Object.entries(opts.records)) {
+  for (const [raw, address] of entries) {
     push(dnsName(`records key ${JSON.stringify(raw)}`, raw), 0, checkAddress(`records[${JSON.stringify(raw)}]`, address));
   }
   const changes = opts.changes ?? [];
   if (!Array.isArray(changes)) throw new TypeError(`changes must be an array of { atMs, name, address }; got ${check.describe(changes)}`);
+  if (changes.length > MAX_ZONE_ENTRIES) throw new RangeError(`changes must hold at most ${MAX_ZONE_ENTRIES} entries; got ${changes.length}`);
   const sorted = changes
     .map((c, i) => {
-      check.legacyOptions(`changes[${i}]`, c);
+      check.nestedOptions(`changes[${i}]`, c, DNS_RECORD_CHANGE_KEYS, ['address']);
       const atMs = check.nonNegative(`changes[${i}].atMs`, c.atMs);
       const address = c.address === null ? null : checkAddress(`changes[${i}].address`, c.address);
       return { atMs, name: dnsName(`changes[${i}].name`, c.name), address, i };
@@ -125,10 +140,16 @@ export function dnsZone(opts: DnsZoneOptions): DnsAuthority {
   for (const c of sorted) push(c.name, c.atMs, c.address);
   return (name, nowMs) => {
     const list = history.get(name);
-    if (list === undefined) return nx;
-    let answer = nx;
-    for (let i = 0; i < list.length && list[i].atMs <= nowMs; i++) answer = list[i].answer;
-    return answer;
+    if (list === undefined || !(list[0].atMs <= nowMs)) return nx;
+    // The last entry with atMs ≤ nowMs, by bisection (a name may change many times).
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid].atMs <= nowMs) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo].answer;
   };
 }
 

@@ -16,21 +16,25 @@
  * that), kernel TCP costs, symmetric encryption of the payload.
  */
 import * as check from '../validate';
+import { delayMs } from './limits';
 
 export const HANDSHAKE_CPU_DEFAULTS = { fullMs: 1, resumedMs: 0.05 } as const;
 
 export interface HandshakeCpuOptions {
-  /** New TLS connections per second (≥ 0). */
+  /** New TLS connections per second (finite, ≥ 0). */
   connectionsPerSecond: number;
   /** Share of them that resume a session, in [0, 1] (default 0). */
   resumedShare?: number;
-  /** Core-milliseconds per full handshake (default 1). */
+  /** Core-milliseconds per full handshake (in [0, 3 600 000]; default 1). */
   fullMs?: number;
-  /** Core-milliseconds per resumed handshake (default 0.05). */
+  /** Core-milliseconds per resumed handshake (in [0, 3 600 000]; default 0.05). */
   resumedMs?: number;
-  /** Cores available for handshakes (integer ≥ 1; default 1). */
+  /** Cores available for handshakes (an integer in [1, 10^6]; default 1). */
   cores?: number;
 }
+
+/** Every key of `HandshakeCpuOptions`. */
+export const HANDSHAKE_CPU_KEYS: readonly (keyof HandshakeCpuOptions & string)[] = ['connectionsPerSecond', 'resumedShare', 'fullMs', 'resumedMs', 'cores'];
 
 export interface HandshakeCpu {
   /** Core-milliseconds of handshake work per second of traffic. */
@@ -42,12 +46,12 @@ export interface HandshakeCpu {
 }
 
 export function handshakeCpu(options: HandshakeCpuOptions): HandshakeCpu {
-  check.legacyOptions('handshakeCpu', options);
+  check.options('handshakeCpu', options, HANDSHAKE_CPU_KEYS);
   const rate = check.nonNegative('connectionsPerSecond', options.connectionsPerSecond);
   const resumed = check.probability('resumedShare', options.resumedShare ?? 0);
-  const fullMs = check.nonNegative('fullMs', options.fullMs ?? HANDSHAKE_CPU_DEFAULTS.fullMs);
-  const resumedMs = check.nonNegative('resumedMs', options.resumedMs ?? HANDSHAKE_CPU_DEFAULTS.resumedMs);
-  const cores = check.integer('cores', options.cores ?? 1, 1);
+  const fullMs = delayMs('fullMs', options.fullMs ?? HANDSHAKE_CPU_DEFAULTS.fullMs);
+  const resumedMs = delayMs('resumedMs', options.resumedMs ?? HANDSHAKE_CPU_DEFAULTS.resumedMs);
+  const cores = check.integer('cores', options.cores ?? 1, 1, 1e6);
   const perHandshakeMs = (1 - resumed) * fullMs + resumed * resumedMs;
   const coreMsPerSecond = rate * perHandshakeMs;
   return {

@@ -57,9 +57,12 @@ export interface GilbertElliottOptions {
   lossInBad?: number;
 }
 
+/** Every key of `GilbertElliottOptions`. */
+export const GILBERT_ELLIOTT_KEYS: readonly (keyof GilbertElliottOptions & string)[] = ['goodToBad', 'badToGood', 'lossInGood', 'lossInBad'];
+
 /** The two-state bursty loss chain. */
 export function gilbertElliott(options: GilbertElliottOptions): LossModel {
-  check.legacyOptions('gilbertElliott', options);
+  check.options('gilbertElliott', options, GILBERT_ELLIOTT_KEYS);
   const p = check.inRange('goodToBad', options.goodToBad, 0, 1, '(]');
   const r = check.inRange('badToGood', options.badToGood, 0, 1, '(]');
   const lossGood = check.inRange('lossInGood', options.lossInGood ?? 0, 0, 1, '[)');
@@ -89,9 +92,12 @@ export interface BurstyLossOptions {
   meanBurst: number;
 }
 
+/** Every key of `BurstyLossOptions`. */
+export const BURSTY_LOSS_KEYS: readonly (keyof BurstyLossOptions & string)[] = ['rate', 'meanBurst'];
+
 /** Gilbert–Elliott with lossless good and lossy bad states, fitted to a loss rate and mean burst. */
 export function burstyLoss(options: BurstyLossOptions): LossModel {
-  check.legacyOptions('burstyLoss', options);
+  check.options('burstyLoss', options, BURSTY_LOSS_KEYS);
   const rate = check.inRange('rate', options.rate, 0, 1, '()');
   const meanBurst = check.inRange('meanBurst', options.meanBurst, 1, Infinity, '[)');
   const badToGood = 1 / meanBurst;

@@ -10,29 +10,36 @@
  * - Loss is a LossModel (`lossRate` is the shorthand for independent loss).
  * - Bandwidth turns bytes into serialisation time at the bottleneck.
  *
+ * Bounds (see `limits.ts`): `rttMs`, `jitterMs` and each jitter draw are at most one
+ * hour; a finite bandwidth is at least 0.001 Mbit/s (1 kbit/s).
+ *
  * Not modelled here: queues that build from the traffic itself, reordering,
  * asymmetric routes. Time in ms, bandwidth in megabits per second, sizes in bytes.
  */
 import type { Rng } from '../random/rng';
-import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { requireDistribution, type Distribution } from '../random/distribution';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';
 import { independentLoss, requireLossModel, type LossModel } from './loss';
+import { boundedDuration, delayMs, MAX_DELAY_MS, MIN_BANDWIDTH_MBPS } from './limits';
 
 export interface PathOptions {
-  /** Base round-trip time without jitter (ms, ≥ 0). */
+  /** Base round-trip time without jitter (ms, in [0, 3 600 000]: at most one hour). */
   rttMs: number;
-  /** Mean extra delay per round trip (ms, ≥ 0), drawn as two exponential one-way delays. */
+  /** Mean extra delay per round trip (ms, in [0, 3 600 000]), drawn as two exponential one-way delays. */
   jitterMs?: number;
-  /** Extra delay per one-way trip (ms); replaces `jitterMs`. Draws must be ≥ 0. */
+  /** Extra delay per one-way trip (ms); replaces `jitterMs`. Draws must be in [0, 3 600 000]. */
   jitter?: Distribution;
   /** Independent per-packet loss probability in [0, 1) (default 0). */
   lossRate?: number;
   /** Any loss model (e.g. bursty); replaces `lossRate`. */
   loss?: LossModel;
-  /** Bottleneck bandwidth (megabits per second, > 0; default Infinity: no serialisation delay). */
+  /** Bottleneck bandwidth (megabits per second, ≥ 0.001; default Infinity: no serialisation delay). */
   bandwidthMbps?: number;
 }
+
+/** Every key of `PathOptions`. */
+export const PATH_KEYS: readonly (keyof PathOptions & string)[] = ['rttMs', 'jitterMs', 'jitter', 'lossRate', 'loss', 'bandwidthMbps'];
 
 export interface Path {
   readonly rttMs: number;
@@ -40,31 +47,53 @@ export interface Path {
   readonly jitter: Distribution | null;
   readonly loss: LossModel;
   readonly bandwidthMbps: number;
+  /** The option a bad jitter draw is blamed on (`jitter`, `path.jitter`); default 'jitter'. */
+  readonly jitterOption?: string;
 }
 
-/** A validated path. */
-export function createPath(options: PathOptions): Path {
-  check.legacyOptions('createPath', options);
-  const rttMs = check.nonNegative('rttMs', options.rttMs);
+/**
+ * A validated path. Its options are checked by the one rule for options objects:
+ * as `createPath`'s own, or, when `at` is given, as an object nested at `at`
+ * (`path`, `migration.path`), so errors name `path.lossRate`.
+ */
+export function createPath(options: PathOptions, at?: string): Path {
+  if (at === undefined) check.options('createPath', options, PATH_KEYS);
+  else check.nestedOptions(at, options, PATH_KEYS);
+  return pathFrom(options, at === undefined ? '' : `${at}.`);
+}
+
+/**
+ * Builds a path from options whose keys the caller has already checked (they may
+ * hold other options too, as `requestTime`'s do); `prefix` is prepended to the
+ * names of bad values.
+ */
+export function pathFrom(options: PathOptions, prefix = ''): Path {
+  const rttMs = delayMs(`${prefix}rttMs`, options.rttMs);
   if (options.jitter !== undefined && options.jitterMs !== undefined) {
-    throw new TypeError('give either jitterMs (mean extra delay per round trip) or jitter (a Distribution per one-way trip), not both');
+    throw new TypeError(`give either ${prefix}jitterMs (mean extra delay per round trip) or ${prefix}jitter (a Distribution per one-way trip), not both`);
   }
   if (options.loss !== undefined && options.lossRate !== undefined) {
-    throw new TypeError('give either lossRate (independent loss) or loss (a LossModel), not both');
+    throw new TypeError(`give either ${prefix}lossRate (independent loss) or ${prefix}loss (a LossModel), not both`);
   }
   let jitter: Distribution | null = null;
-  if (options.jitter !== undefined) jitter = requireDistribution('jitter', options.jitter);
-  else if (options.jitterMs !== undefined && check.nonNegative('jitterMs', options.jitterMs) > 0) {
+  if (options.jitter !== undefined) jitter = requireDistribution(`${prefix}jitter`, options.jitter);
+  else if (options.jitterMs !== undefined && delayMs(`${prefix}jitterMs`, options.jitterMs) > 0) {
     jitter = exponential(options.jitterMs / 2);
   }
-  const loss = options.loss !== undefined ? requireLossModel('loss', options.loss) : independentLoss(options.lossRate ?? 0);
-  const bandwidthMbps = check.positive('bandwidthMbps', options.bandwidthMbps ?? Infinity, true);
-  return { rttMs, jitter, loss, bandwidthMbps };
+  const loss =
+    options.loss !== undefined
+      ? requireLossModel(`${prefix}loss`, options.loss)
+      : independentLoss(check.inRange(`${prefix}lossRate`, options.lossRate ?? 0, 0, 1, '[)'));
+  const bandwidthMbps = options.bandwidthMbps === undefined ? Infinity : check.positive(`${prefix}bandwidthMbps`, options.bandwidthMbps, true);
+  if (bandwidthMbps < MIN_BANDWIDTH_MBPS) {
+    throw new RangeError(`${prefix}bandwidthMbps must be >= ${MIN_BANDWIDTH_MBPS} (1 kbit/s), or Infinity for no bottleneck; got ${bandwidthMbps}`);
+  }
+  return { rttMs, jitter, loss, bandwidthMbps, jitterOption: `${prefix}jitter` };
 }
 
-/** One one-way trip's extra delay (ms): 0 without jitter. */
+/** One one-way trip's extra delay (ms): 0 without jitter; a draw outside [0, 1 hour] throws naming the option. */
 export function jitterDraw(path: Path, rng: Rng): number {
-  return path.jitter === null ? 0 : sampleDuration('jitter', path.jitter, rng);
+  return path.jitter === null ? 0 : boundedDuration(path.jitterOption ?? 'jitter', path.jitter, rng, MAX_DELAY_MS);
 }
 
 /** One sampled round trip (ms): the base RTT plus the jitter of both directions. */

@@ -20,14 +20,25 @@
  * `dnsTimeoutMs` (5 s, the glibc resolver's default). A warm lookup is answered
  * from a local cache at no cost.
  *
+ * Random streams (with jitter or loss): `rng.fork('delay')` for the connection's
+ * round trips, `rng.fork('loss')` for its losses, and for a cold lookup, which
+ * crosses another path, `rng.fork('dns delay')` and `rng.fork('dns loss')`. The
+ * parent stream is never drawn from, so a lookup never moves the connection's draws.
+ *
+ * Bounds: delays (`rttMs`, `jitterMs`, `serverMs`, `dnsRttMs`, `dnsTimeoutMs`, the
+ * RTO options) are at most one hour, and a response is at most 10^9 segments
+ * (`bytes / mssBytes`), the segments the round model may draw in one call (see
+ * `limits.ts`).
+ *
  * Not modelled: TCP Fast Open, QUIC (see the HTTP models), the request's own size
  * (it fits the first packet), header and TLS record overheads.
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import * as check from '../validate';
-import { createPath, roundTripMs, type Path, type PathOptions } from './path';
-import { rtoBounds, type RtoOptions } from './rto';
+import { pathFrom, roundTripMs, PATH_KEYS, type Path, type PathOptions } from './path';
+import { rtoBounds, RTO_KEYS, type RtoOptions } from './rto';
+import { delayMs, MAX_DELAY_MS, MAX_ROUND_MODEL_SEGMENTS } from './limits';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor } from './slowStart';
 import type { LossProcess } from './loss';
 import { ConnectionAborted, TcpConnection, type TcpSettings } from './tcpConnection';
@@ -43,31 +54,38 @@ export const CONNECTION_STATES: readonly ConnectionState[] = ['new', 'reused'];
 export const DNS_TIMEOUT_MS = 5000;
 
 export interface RequestOptions extends PathOptions, RtoOptions {
-  /** Response size (bytes, ≥ 0). */
+  /** Response size (bytes, ≥ 0; at most 10^9 segments of `mssBytes`). */
   bytes: number;
   /** TLS handshake mode (default 'none'). */
   tls?: TlsMode;
   /** DNS lookup: 'cold' (one resolver round trip), 'warm' (cached, free) or 'none' (default). */
   dns?: DnsState;
-  /** Resolver round-trip time for a cold lookup (ms; default `rttMs`). */
+  /** Resolver round-trip time for a cold lookup (ms, in [0, 3 600 000]; default `rttMs`). */
   dnsRttMs?: number;
-  /** Wait before re-sending a lost DNS query (ms; default 5000). */
+  /** Wait before re-sending a lost DNS query (ms, in (0, 3 600 000]; default 5000). */
   dnsTimeoutMs?: number;
   /** 'new' (default) pays the handshakes; 'reused' is an open keep-alive connection. */
   connection?: ConnectionState;
-  /** Initial congestion window of a new connection (segments; default 10, RFC 6928). */
+  /** Initial congestion window of a new connection (segments, an integer in [1, 10 000]; default 10, RFC 6928). */
   initcwnd?: number;
-  /** Window of a reused connection (segments; default: large enough for the response). */
+  /** Window of a reused connection (segments, an integer in [1, 10^9]; default: large enough for the response). */
   cwnd?: number;
-  /** Maximum segment size (bytes; default 1460). */
+  /** Maximum segment size (bytes, an integer in [1, 65 535]; default 1460). */
   mssBytes?: number;
-  /** Server processing time (ms; default 0). */
+  /** Server processing time (ms, in [0, 3 600 000]; default 0). */
   serverMs?: number;
-  /** Consecutive retransmission timeouts before giving up (default 15, Linux tcp_retries2). */
+  /** Consecutive retransmission timeouts before giving up (an integer in [0, 100]; default 15, Linux tcp_retries2). */
   maxRetries?: number;
   /** Needed when the path has jitter or loss. */
   rng?: Rng;
 }
+
+/** Every key of `RequestOptions`: the path's, the timer's and the request's own. */
+export const REQUEST_KEYS: readonly (keyof RequestOptions & string)[] = [
+  ...PATH_KEYS,
+  ...RTO_KEYS,
+  'bytes', 'tls', 'dns', 'dnsRttMs', 'dnsTimeoutMs', 'connection', 'initcwnd', 'cwnd', 'mssBytes', 'serverMs', 'maxRetries', 'rng',
+];
 
 export interface RequestBreakdown {
   dnsMs: number;
@@ -111,11 +129,28 @@ export interface RequestPlan {
   random: boolean;
 }
 
+/** Checks `requestTime`'s options (the one rule: known keys, each value) and precomputes what sampling needs. */
 export function planRequest(opts: RequestOptions): RequestPlan {
-  check.legacyOptions('requestTime', opts);
-  const path = createPath(opts);
+  check.options('requestTime', opts, REQUEST_KEYS);
+  return planFromCheckedOptions(opts);
+}
+
+/**
+ * As `planRequest` for options whose keys the caller has checked against its own
+ * list (a superset of `REQUEST_KEYS`, as `requestTimes`'). `samples` requests are
+ * planned: the round model's work, samples × segments, is bounded up front.
+ */
+export function planFromCheckedOptions(opts: RequestOptions, samples = 1): RequestPlan {
+  const path = pathFrom(opts);
   const bytes = check.nonNegative('bytes', opts.bytes);
   const mssBytes = check.integer('mssBytes', opts.mssBytes ?? DEFAULT_MSS_BYTES, 1, 65_535);
+  const segments = segmentsFor(bytes, mssBytes);
+  check.workWithin(
+    samples === 1 ? 'bytes / mssBytes' : 'samples × bytes / mssBytes',
+    samples * segments,
+    MAX_ROUND_MODEL_SEGMENTS,
+    'segments for the round model to send, each one drawn and counted',
+  );
   const tlsMode = opts.tls ?? 'none';
   const tls = tlsHandshake(tlsMode);
   const dns = check.oneOf('dns', opts.dns ?? 'none', DNS_STATES);
@@ -123,16 +158,15 @@ export function planRequest(opts: RequestOptions): RequestPlan {
   const reused = connection === 'reused';
   if (reused && dns === 'cold') throw new RangeError(`dns must be "warm" or "none" when connection is "reused" (an open connection needs no lookup); got "cold"`);
   const initcwnd = check.integer('initcwnd', opts.initcwnd ?? DEFAULT_INITCWND, 1, 10_000);
-  const segments = segmentsFor(bytes, mssBytes);
   if (opts.cwnd !== undefined && !reused) throw new RangeError('cwnd applies to a reused connection; a new one starts from initcwnd');
   const cwnd = opts.cwnd === undefined ? segments : check.integer('cwnd', opts.cwnd, 1, 1e9);
-  const serverMs = check.nonNegative('serverMs', opts.serverMs ?? 0);
+  const serverMs = delayMs('serverMs', opts.serverMs ?? 0);
   const maxRetries = check.integer('maxRetries', opts.maxRetries ?? 15, 0, 100);
   const dnsPath =
     dns === 'cold'
-      ? createPath({ rttMs: check.nonNegative('dnsRttMs', opts.dnsRttMs ?? path.rttMs), jitter: path.jitter ?? undefined, loss: path.loss })
+      ? pathFrom({ rttMs: delayMs('dnsRttMs', opts.dnsRttMs ?? path.rttMs), jitter: path.jitter ?? undefined, loss: path.loss })
       : null;
-  const dnsTimeoutMs = check.positive('dnsTimeoutMs', opts.dnsTimeoutMs ?? DNS_TIMEOUT_MS);
+  const dnsTimeoutMs = check.inRange('dnsTimeoutMs', opts.dnsTimeoutMs ?? DNS_TIMEOUT_MS, 0, MAX_DELAY_MS, '(]');
   const random = path.jitter !== null || path.loss.rate > 0;
   return {
     path,
@@ -149,15 +183,39 @@ export function planRequest(opts: RequestOptions): RequestPlan {
   };
 }
 
-/** One request's timing under a plan, drawing delays from `delayRng` and losses from `lossRng`. */
-export function sampleRequest(plan: RequestPlan, delayRng: Rng, lossRng: Rng): RequestTiming {
+/** The streams of one sampled request (see the module header). */
+export interface RequestStreams {
+  /** The connection's round trips. */
+  delay: Rng;
+  /** The connection's losses. */
+  loss: Rng;
+  /** The resolver path's round trips (cold lookups). */
+  dnsDelay: Rng;
+  /** The resolver path's losses (cold lookups). */
+  dnsLoss: Rng;
+}
+
+/** The forks of `rng` a sampled request draws from: 'delay', 'loss', 'dns delay', 'dns loss'. */
+export function requestStreams(rng: Rng): RequestStreams {
+  return { delay: rng.fork('delay'), loss: rng.fork('loss'), dnsDelay: rng.fork('dns delay'), dnsLoss: rng.fork('dns loss') };
+}
+
+/**
+ * One request's timing under a plan, drawing the connection's delays from `delayRng`
+ * and its losses from `lossRng`. A cold lookup draws from `dns` (the resolver path's
+ * own streams); without it, from the connection's streams.
+ */
+export function sampleRequest(plan: RequestPlan, delayRng: Rng, lossRng: Rng, dns?: { delay: Rng; loss: Rng }): RequestTiming {
   const breakdown: RequestBreakdown = { dnsMs: 0, tcpMs: 0, tlsMs: 0, transferMs: 0, serverMs: plan.serverMs };
   const lost = plan.path.loss.start(lossRng);
   const tcp = new TcpConnection(plan.path, delayRng, lost, plan.settings);
   let failed = false;
   let phase: keyof RequestBreakdown = 'dnsMs';
   try {
-    if (plan.dnsPath !== null) breakdown.dnsMs = lookupMs(plan, delayRng, lost);
+    if (plan.dnsPath !== null) {
+      const dnsLost = dns === undefined ? lost : (plan.dnsPath as Path).loss.start(dns.loss);
+      breakdown.dnsMs = lookupMs(plan, dns?.delay ?? delayRng, dnsLost);
+    }
     if (plan.reused) {
       tcp.warm(plan.cwnd);
     } else {
@@ -201,8 +259,8 @@ function lookupMs(plan: RequestPlan, delayRng: Rng, lost: LossProcess): number {
 export function requestTime(opts: RequestOptions): RequestTiming {
   const plan = planRequest(opts);
   if (plan.random) {
-    const rng = requireRng('rng (needed because the path has jitter or loss)', opts.rng);
-    return sampleRequest(plan, rng, rng);
+    const streams = requestStreams(requireRng('rng (needed because the path has jitter or loss)', opts.rng));
+    return sampleRequest(plan, streams.delay, streams.loss, { delay: streams.dnsDelay, loss: streams.dnsLoss });
   }
   const none = NO_DRAWS;
   return sampleRequest(plan, none, none);

@@ -1,23 +1,34 @@
 /**
  * Many sampled requests under one configuration, as columns for distributions.
  *
- * Random streams: delays use `rng.fork('delay')` and losses `rng.fork('loss')`,
- * so two configurations run with the same seed share their draws where they can
- * (common random numbers); identical options and seed give identical columns.
+ * Random streams: as `requestTime`'s, `rng.fork('delay')` for the connections'
+ * round trips, `rng.fork('loss')` for their losses, `rng.fork('dns delay')` and
+ * `rng.fork('dns loss')` for cold lookups over the resolver path. Each request is
+ * a new connection that continues these streams where the one before it stopped
+ * (a fork per request would cost more than the request), so two configurations
+ * run with the same seed share their draws where they can (common random
+ * numbers); identical options and seed give identical columns, and sample 0 is
+ * `requestTime` with the same options and rng.
+ *
+ * Bounds: `samples` is at most 10^7 and samples × bytes / mssBytes at most 10^9
+ * segments (see `limits.ts`), about 20 s of drawing.
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
-import { planRequest, sampleRequest, type RequestOptions } from './requestTime';
+import { planFromCheckedOptions, REQUEST_KEYS, requestStreams, sampleRequest, type RequestOptions } from './requestTime';
 
 export interface RequestTimesOptions extends RequestOptions {
-  /** Requests to sample (integer in [1, 10^7]). */
+  /** Requests to sample (integer in [1, 10^7]; samples × bytes / mssBytes at most 10^9). */
   samples: number;
   rng: Rng;
   onProgress?: ProgressCallback;
 }
+
+/** Every key of `RequestTimesOptions`. */
+export const REQUEST_TIMES_KEYS: readonly (keyof RequestTimesOptions & string)[] = [...REQUEST_KEYS, 'samples', 'onProgress'];
 
 export interface RequestTimes {
   totalMs: Float64Array;
@@ -37,13 +48,13 @@ export interface RequestTimes {
 }
 
 export function requestTimes(opts: RequestTimesOptions): RequestTimes {
-  check.legacyOptions('requestTimes', opts);
+  check.options('requestTimes', opts, REQUEST_TIMES_KEYS);
   const n = check.integer('samples', opts.samples, 1, 1e7);
   const rng = requireRng('rng', opts.rng);
-  const plan = planRequest(opts);
+  const plan = planFromCheckedOptions(opts, n);
   const tick = progressTicker(n, opts.onProgress);
-  const delayRng = rng.fork('delay');
-  const lossRng = rng.fork('loss');
+  const streams = requestStreams(rng);
+  const dns = { delay: streams.dnsDelay, loss: streams.dnsLoss };
   const out: Omit<RequestTimes, 'summary'> = {
     totalMs: new Float64Array(n),
     dnsMs: new Float64Array(n),
@@ -57,7 +68,7 @@ export function requestTimes(opts: RequestTimesOptions): RequestTimes {
     failures: 0,
   };
   for (let i = 0; i < n; i++) {
-    const r = sampleRequest(plan, delayRng, lossRng);
+    const r = sampleRequest(plan, streams.delay, streams.loss, dns);
     out.totalMs[i] = r.totalMs;
     out.dnsMs[i] = r.breakdown.dnsMs;
     out.tcpMs[i] = r.breakdown.tcpMs;

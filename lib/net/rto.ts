@@ -13,24 +13,28 @@
  *   the caller simply does not pass them.
  */
 import * as check from '../validate';
+import { MAX_DELAY_MS } from './limits';
 
 export interface RtoOptions {
-  /** Lower bound on the timeout (ms, > 0; default 200, Linux). RFC 6298 §2.4 says 1000. */
+  /** Lower bound on the timeout (ms, in (0, 3 600 000]; default 200, Linux). RFC 6298 §2.4 says 1000. */
   minRtoMs?: number;
-  /** Upper bound after backoff (ms; default 120000, Linux). */
+  /** Upper bound after backoff (ms, in (0, 3 600 000]; default 120000, Linux). */
   maxRtoMs?: number;
-  /** Timeout before the first sample (ms; default 1000, RFC 6298 §2.1). */
+  /** Timeout before the first sample (ms, in (0, 3 600 000]; default 1000, RFC 6298 §2.1). */
   initialRtoMs?: number;
 }
+
+/** Every key of `RtoOptions`. */
+export const RTO_KEYS: readonly (keyof RtoOptions & string)[] = ['minRtoMs', 'maxRtoMs', 'initialRtoMs'];
 
 /** The defaults, named once. */
 export const RTO_DEFAULTS = { minRtoMs: 200, maxRtoMs: 120_000, initialRtoMs: 1000, granularityMs: 1 } as const;
 
 /** Validated timer bounds, so a hot loop can build estimators without re-checking. */
 export function rtoBounds(options: RtoOptions = {}): Required<RtoOptions> {
-  const minRtoMs = check.positive('minRtoMs', options.minRtoMs ?? RTO_DEFAULTS.minRtoMs);
-  const maxRtoMs = check.positive('maxRtoMs', options.maxRtoMs ?? RTO_DEFAULTS.maxRtoMs);
-  const initialRtoMs = check.positive('initialRtoMs', options.initialRtoMs ?? RTO_DEFAULTS.initialRtoMs);
+  const minRtoMs = check.inRange('minRtoMs', options.minRtoMs ?? RTO_DEFAULTS.minRtoMs, 0, MAX_DELAY_MS, '(]');
+  const maxRtoMs = check.inRange('maxRtoMs', options.maxRtoMs ?? RTO_DEFAULTS.maxRtoMs, 0, MAX_DELAY_MS, '(]');
+  const initialRtoMs = check.inRange('initialRtoMs', options.initialRtoMs ?? RTO_DEFAULTS.initialRtoMs, 0, MAX_DELAY_MS, '(]');
   if (maxRtoMs < minRtoMs) throw new RangeError(`maxRtoMs must be >= minRtoMs (${minRtoMs}); got ${maxRtoMs}`);
   if (initialRtoMs < minRtoMs || initialRtoMs > maxRtoMs) {
     throw new RangeError(`initialRtoMs must be in [minRtoMs, maxRtoMs] = [${minRtoMs}, ${maxRtoMs}]; got ${initialRtoMs}`);

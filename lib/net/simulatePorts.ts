@@ -23,6 +23,17 @@
  * are released in the order they were taken: the ports in use form a ring buffer
  * of opening times (typed arrays), and each attempt costs O(1) amortised.
  *
+ * Random streams: with `rng`, attempt times come from `rng.fork('arrivals')` (one
+ * stream for the one client); nothing else is random. Runs that differ only in
+ * ports, TIME_WAIT or reuse see the same attempts.
+ *
+ * Bounds: `durationMs` and every hold time at most 10^10 ms (see `limits.ts`); the
+ * expected attempts (rate × durationMs / 1000) at most 10^8; at most 100 000 buckets.
+ *
+ * Overload: `portsDemanded` (Little's law) is the offered load and `ports` the
+ * capacity; `unstable` says the demand exceeds the range, so attempts are refused
+ * for as long as the rate lasts (`exhaustedAtMs`, `refused`).
+ *
  * Not modelled: several destinations (a port is blocked only for the 4-tuple it
  * was used with, so each server address has its own 28,232), which port number is
  * chosen, Linux's port scan reusing a TIME_WAIT port while other ports are still
@@ -34,6 +45,8 @@ import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import * as check from '../validate';
 import { MS_PER_SECOND } from '../sim/time';
+import { bucketCount } from '../sim/buckets';
+import { MAX_SIMULATED_MS } from './limits';
 
 /** Linux's default ephemeral range 32768–60999 (`net.ipv4.ip_local_port_range`). */
 export const LINUX_EPHEMERAL_PORTS = 60999 - 32768 + 1;
@@ -54,11 +67,11 @@ export interface PortsOptions {
    * `connectionsPerSecond / requestsPerConnection` per second.
    */
   connectionsPerSecond: number;
-  /** Time a closed port stays in TIME_WAIT (ms, ≥ 0; default 60,000, Linux). */
+  /** Time a closed port stays in TIME_WAIT (ms, in [0, 10^10]; default 60,000, Linux). */
   timeWaitMs?: number;
   /** Ports in the ephemeral range (integer in [1, 65535]; default 28,232, Linux). */
   ports?: number;
-  /** Simulated time (ms, > 0); attempts happen in [0, durationMs). */
+  /** Simulated time (ms, in (0, 10^10]); attempts happen in [0, durationMs). Rate × durationMs / 1000 at most 10^8 attempts. */
   durationMs: number;
   /**
    * Requests carried by each connection (keep-alive), a number ≥ 1 (default 1: a new
@@ -67,7 +80,7 @@ export interface PortsOptions {
    */
   requestsPerConnection?: number;
   /**
-   * Time a connection stays open before the client closes it (ms, ≥ 0; default 0).
+   * Time a connection stays open before the client closes it (ms, in [0, 10^10]; default 0).
    * The default treats the open phase as negligible next to TIME_WAIT, which holds
    * for short requests (tens of ms against 60 s). Set it for long-lived or
    * keep-alive connections: it adds rate × connectionMs ports in use (Little's law).
@@ -75,13 +88,18 @@ export interface PortsOptions {
   connectionMs?: number;
   /** Model `net.ipv4.tcp_tw_reuse = 1` (default false). */
   twReuse?: boolean;
-  /** With `twReuse`, how long a port must have been in TIME_WAIT before it can be taken (ms, ≥ 0; default 1000). */
+  /** With `twReuse`, how long a port must have been in TIME_WAIT before it can be taken (ms, in [0, 10^10]; default 1000). */
   twReuseAfterMs?: number;
-  /** Width of one `series` bucket (ms, > 0; default 1000). */
+  /** Width of one `series` bucket (ms, > 0; default 1000; at most 100 000 buckets in durationMs). */
   bucketMs?: number;
   /** Omit for evenly spaced attempts (deterministic); pass one for Poisson attempts, drawn from `rng.fork('arrivals')`. */
   rng?: Rng;
 }
+
+/** Every key of `PortsOptions`. */
+export const PORTS_KEYS: readonly (keyof PortsOptions & string)[] = [
+  'connectionsPerSecond', 'timeWaitMs', 'ports', 'durationMs', 'requestsPerConnection', 'connectionMs', 'twReuse', 'twReuseAfterMs', 'bucketMs', 'rng',
+];
 
 /**
  * One time bucket [tMs, tMs + bucketMs) (the last one may be shorter). `inUse`, `timeWait`
@@ -131,6 +149,8 @@ export interface PortsResult {
    * Ignores `twReuse`.
    */
   predictedExhaustionMs: number | null;
+  /** True when `portsDemanded` exceeds `ports`: the range cannot hold the demand in steady state. */
+  unstable: boolean;
   /** Most sockets in TIME_WAIT at any bucket end. */
   peakTimeWait: number;
   series: PortBucket[];
@@ -144,15 +164,15 @@ export interface PortsResult {
 }
 
 export function simulatePorts(opts: PortsOptions): PortsResult {
-  check.legacyOptions('simulatePorts', opts);
+  check.options('simulatePorts', opts, PORTS_KEYS);
   const demand = check.positive('connectionsPerSecond', opts.connectionsPerSecond);
-  const timeWaitMs = opts.timeWaitMs === undefined ? LINUX_TIME_WAIT_MS : check.nonNegative('timeWaitMs', opts.timeWaitMs);
+  const timeWaitMs = opts.timeWaitMs === undefined ? LINUX_TIME_WAIT_MS : simulatedMs('timeWaitMs', opts.timeWaitMs);
   const ports = opts.ports === undefined ? LINUX_EPHEMERAL_PORTS : check.integer('ports', opts.ports, 1, 65535);
-  const durationMs = check.positive('durationMs', opts.durationMs);
+  const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
   const k = opts.requestsPerConnection === undefined ? 1 : check.inRange('requestsPerConnection', opts.requestsPerConnection, 1, 1e9);
-  const connectionMs = opts.connectionMs === undefined ? 0 : check.nonNegative('connectionMs', opts.connectionMs);
+  const connectionMs = opts.connectionMs === undefined ? 0 : simulatedMs('connectionMs', opts.connectionMs);
   const twReuse = check.flag('twReuse', opts.twReuse, false);
-  const reuseAfter = opts.twReuseAfterMs === undefined ? TW_REUSE_AFTER_MS : check.nonNegative('twReuseAfterMs', opts.twReuseAfterMs);
+  const reuseAfter = opts.twReuseAfterMs === undefined ? TW_REUSE_AFTER_MS : simulatedMs('twReuseAfterMs', opts.twReuseAfterMs);
   const bucketMs = opts.bucketMs === undefined ? 1000 : check.positive('bucketMs', opts.bucketMs);
   const rng = opts.rng === undefined ? undefined : requireRng('rng', opts.rng);
 
@@ -164,7 +184,7 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
         `the limit is ${MAX_PORT_ATTEMPTS}: shorten durationMs or lower connectionsPerSecond`,
     );
   }
-  const buckets = Math.ceil(durationMs / bucketMs);
+  const buckets = bucketCount(durationMs, bucketMs);
   if (buckets > MAX_PORT_BUCKETS) {
     throw new RangeError(`bucketMs must leave at most ${MAX_PORT_BUCKETS} buckets in durationMs (${durationMs} ms); got ${bucketMs}, which gives ${buckets}`);
   }
@@ -211,7 +231,7 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
   let timeWaitBefore = 0;
   const endBucket = (): void => {
     const tMs = series.length * bucketMs;
-    const end = Math.min(tMs + bucketMs, durationMs);
+    const end = series.length === buckets - 1 ? durationMs : (series.length + 1) * bucketMs;
     release(end);
     const inUse = nOpen;
     const timeWait = nTw;
@@ -245,7 +265,7 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
   const arrivalRng = rng?.fork('arrivals');
   let t = arrivalRng ? -gap * Math.log(1 - arrivalRng()) : 0;
   for (let i = 1; t < durationMs; i++) {
-    while (t >= (series.length + 1) * bucketMs) endBucket();
+    while (series.length < buckets - 1 && t >= (series.length + 1) * bucketMs) endBucket();
     release(t);
     if (nOpen + nTw < ports) {
       open(t);
@@ -276,6 +296,7 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
     newConnectionsPerSecond: rate,
     portsDemanded,
     predictedExhaustionMs: portsDemanded > ports ? (ports / rate) * MS_PER_SECOND : null,
+    unstable: portsDemanded > ports,
     peakTimeWait,
     series,
     ports,
@@ -285,4 +306,9 @@ export function simulatePorts(opts: PortsOptions): PortsResult {
     durationMs,
     arrivals: arrivalRng ? 'poisson' : 'even',
   };
+}
+
+/** A hold time or delay of the port model (ms, in [0, 10^10]). */
+function simulatedMs(option: string, value: unknown): number {
+  return check.inRange(option, value, 0, MAX_SIMULATED_MS);
 }

@@ -1,0 +1,46 @@
+/**
+ * Upper bounds on the network models' options, so that one call stays within about
+ * a minute and 2 GB on a 2-core machine and every result stays a finite number.
+ *
+ * - Delays (RTTs, jitter, server time, timers) are at most one hour: far beyond any
+ *   path on Earth or to the Moon (2.6 s), and small enough that a transfer's sum of
+ *   round trips stays finite and exact to the microsecond.
+ * - Simulated time is at most 10^10 ms (about 116 days): timestamps then keep a
+ *   resolution better than 2 µs in a double.
+ * - Work is counted in what the loops do: segments drawn in the round model
+ *   (samples × bytes / MSS), segments sent by the packet engine.
+ *
+ * Each option's TSDoc names the bound it is held to.
+ */
+import type { Rng } from '../random/rng';
+import { sampleDuration, type Distribution } from '../random/distribution';
+
+/** Largest delay option or delay draw (ms): one hour. */
+export const MAX_DELAY_MS = 3_600_000;
+/** Largest simulated time (ms): 10^10, about 116 days. */
+export const MAX_SIMULATED_MS = 1e10;
+/** Smallest finite bottleneck bandwidth (Mbit/s): 1 kbit/s, so one segment takes seconds, not ages. */
+export const MIN_BANDWIDTH_MBPS = 0.001;
+/** Most segments the round model may draw in one call (samples × segments per request): about 20 s. */
+export const MAX_ROUND_MODEL_SEGMENTS = 1e9;
+/** Most segments the packet engine may send in one transfer (each is an event and a table row): about 15 s and 1.2 GB. */
+export const MAX_TRANSFER_SEGMENTS = 4e6;
+
+/** A delay option (ms): finite, in [0, MAX_DELAY_MS]. */
+export function delayMs(option: string, value: unknown): number {
+  if (typeof value !== 'number') throw new TypeError(`${option} must be a number of ms in [0, ${MAX_DELAY_MS}]; got ${typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : `a value of type ${typeof value}`}`);
+  if (!(value >= 0 && value <= MAX_DELAY_MS)) {
+    throw new RangeError(`${option} must be a number of ms in [0, ${MAX_DELAY_MS}] (one hour, the longest delay the network models accept); got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * One draw of `distribution` used as a duration (ms): finite, ≥ 0 and at most `maxMs`,
+ * else a RangeError naming the option and the distribution.
+ */
+export function boundedDuration(option: string, distribution: Distribution, rng: Rng, maxMs: number): number {
+  const v = sampleDuration(option, distribution, rng);
+  if (v > maxMs) throw new RangeError(`${option} must yield durations <= ${maxMs} ms; ${distribution.label} gave ${v}`);
+  return v;
+}
