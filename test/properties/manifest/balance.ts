@@ -1,0 +1,34 @@
+/** Baselines for lib/balance. */
+import { dist, fn, rng, typed, type Entry } from './entry';
+
+const m = 'balance';
+const hc = { intervalMs: 1000, timeoutMs: 300, unhealthyThreshold: 3, healthyThreshold: 2 };
+const context = { members: typed('Int32Array', [0, 1, 2]), weights: typed('Float64Array', [1, 2, 1]), rng: rng(1) };
+export const BALANCE: Entry[] = [
+  { name: 'emptyRequestSlot', module: m, args: [] },
+  { name: 'createBalancer', module: m, params: ['spec', 'context'], args: [{ name: 'power-of-two', choices: 2 }, context], alsoNamed: { spec: ['balancer'] } },
+  { name: 'balancerLabel', module: m, params: ['spec'], args: [{ name: 'least-response-time', smoothing: 0.5 }], alsoNamed: { spec: ['balancer'] } },
+  {
+    name: 'simulateCluster', module: m, params: ['opts'],
+    args: [{
+      servers: [
+        { name: 's0', workers: 1, speed: 1, serviceTime: dist('exponential', 10), weight: 1, pool: 'api', failures: [{ atMs: 1000, untilMs: 2000 }] },
+        { name: 's1', workers: 2, speed: 1.5, weight: 2, pool: 'api' },
+        { name: 's2', workers: 1, pool: 'static' },
+      ],
+      workers: 1, serviceTime: dist('exponential', 10), arrivalRate: 150, burst: { meanOnMs: 200, meanOffMs: 200 }, requests: 400, warmupRequests: 20,
+      balancer: 'round-robin', hashKey: 'client', clients: 50, clientSkew: 1, requestsPerSession: 4,
+      paths: [{ path: '/api', share: 0.8, serviceTime: dist('exponential', 8) }, { path: '/static', share: 0.2 }], routes: { '/api': 'api', '/static': 'static' },
+      sticky: false, proxies: [{ layer: 'L7', instances: 2, workers: 4, costMs: 0.5 }], healthCheck: hc, failedRequestMs: 1, timeoutMs: 5000,
+      rng: rng(1), onProgress: fn(),
+    }],
+    records: ['routes'],
+  },
+  { name: 'checkHealthCheck', module: m, params: ['option', 'value'], args: ['healthCheck', hc], skip: ['option'], alsoNamed: { value: ['healthCheck'] } },
+  { name: 'detectionBoundMs', module: m, params: ['options'], args: [hc] },
+  { name: 'healthTransitions', module: m, params: ['downtimes', 'hc', 'phaseMs', 'horizonMs'], args: [[{ fromMs: 2500, toMs: 7000 }], { $call: ['checkHealthCheck', 'healthCheck', hc] }, 100, 20_000] },
+  { name: 'dnsRoundRobin', module: m, params: ['options'], args: [{ resolvers: [40, 1, 1, 1], ttlS: 30 }] },
+  { name: 'remappedShare', module: m, params: ['options'], args: [{ balancer: { name: 'consistent-hash', vnodes: 50 }, servers: 10, keys: 500, removed: 3, rng: rng(1) }] },
+  { name: 'hash32', module: m, params: ['key', 'seed'], args: [12345, 1], accepts: { key: ['negative', 'huge', 'fraction', 'zero'] } },
+  { name: 'HashRing', module: m, construct: true, params: ['members', 'vnodes'], args: [typed('Int32Array', [0, 1, 2]), 4] },
+];

@@ -1,0 +1,42 @@
+/** Baselines for lib/plot (pure figure builders, colours, text tables, progress). */
+import { fn, type Entry } from './entry';
+
+const m = 'plot';
+const sample = [{ name: 'a', values: [1, 2, 3, 5, 8] }, { name: 'b', values: [2, 3, 4] }];
+const common = { title: 'Latency', height: 400, colors: { a: '#123456' } };
+const rows = [{ name: 'a', p50: 1, p90: 2, p99: 3, p999: 4 }];
+export const PLOT: Entry[] = [
+  { name: 'baseLayout', module: m, params: ['opts'], args: [{ title: 't', height: 400, showlegend: true }] },
+  { name: 'baseAxis', module: m, params: ['title', 'opts'], args: ['latency (ms)', { log: false, kind: 'value' }] },
+  { name: 'unitOf', module: m, params: ['title'], args: ['latency (ms)'] },
+  { name: 'hoverValue', module: m, params: ['ref', 'unit'], args: ['x', 'ms'] },
+  { name: 'colorFor', module: m, params: ['name'], args: ['HTTP/2'] },
+  { name: 'resetColors', module: m, args: [] },
+  { name: 'assignedColors', module: m, args: [] },
+  { name: 'histogramFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, bins: 10, logX: false, norm: 'probability', xTitle: 'latency (ms)', yTitle: 'share' }], records: ['colors'] },
+  { name: 'ecdfFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, logX: false, maxPoints: 100, xTitle: 'latency (ms)', yTitle: 'P(X ≤ x)' }], records: ['colors'] },
+  { name: 'ccdfFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, logX: true, maxPoints: 100, xTitle: 'latency (ms)', yTitle: 'P(X > x)' }], records: ['colors'] },
+  { name: 'percentileFigure', module: m, params: ['rows', 'options'], args: [rows, { ...common, style: 'bars', logY: false, xTitle: 'case', yTitle: 'latency (ms)' }], records: ['colors'] },
+  {
+    name: 'loadLatencyFigure', module: m, params: ['series', 'options'],
+    args: [[{ name: 'a', points: [{ x: 0.5, p50: 1, p99: 2 }, { x: 0.9, p50: 2, p99: 9 }] }], { ...common, markers: [{ x: 0.8, label: 'knee' }], logY: true, xTitle: 'utilisation', yTitle: 'latency (ms)' }],
+    records: ['colors'],
+  },
+  { name: 'stackedBarFigure', module: m, params: ['rows', 'options'], args: [[{ name: 'a', parts: { DNS: 1, TCP: 2 } }], { ...common, parts: ['DNS', 'TCP'], xTitle: 'case', yTitle: 'time (ms)' }], records: ['colors', 'parts'] },
+  { name: 'timelineFigure', module: m, params: ['rows', 'options'], args: [[{ lane: 'a', startMs: 0, endMs: 5, group: 'a', label: 'x' }], { ...common, xTitle: 'time (ms)', yTitle: 'lane' }], records: ['colors'] },
+  {
+    name: 'heatmapFigure', module: m, params: ['grid', 'options'],
+    args: [{ x: [1, 2], y: ['a'], z: [[1, 2]], zTitle: 'z (ms)' }, { title: 'h', height: 400, xTitle: 'x (ms)', yTitle: 'y', colorscale: 'Viridis' }],
+  },
+  { name: 'lineFigure', module: m, params: ['series', 'options'], args: [[{ name: 'a', x: [1, 2, 3], y: [1, 4, 9], dash: 'dot' }], { ...common, yTitle: 'y (ms)', xTitle: 'x (s)', logX: false, logY: false, markers: true }], records: ['colors'] },
+  {
+    name: 'signalsFigure', module: m, params: ['panels', 'options'],
+    args: [[{ title: 'p', yTitle: 'y (ms)', series: [{ name: 'a', x: [1, 2], y: [1, 2] }], logY: false }], { title: 's', height: 500, xTitle: 'time (s)', markers: [{ x: 1, label: 'fault' }] }],
+  },
+  { name: 'show', module: m, params: ['figure', 'opts'], noOptions: 'displays in the tslab kernel only; outside one it throws by design (test/workbook/show.test.ts)' },
+  { name: 'showTable', module: m, params: ['table', 'opts'], noOptions: 'displays in the tslab kernel only; its options are those of tableHtml, attacked there' },
+  { name: 'tableHtml', module: m, params: ['table', 'opts'], args: [[{ a: 1.23456, b: 'x' }, { a: 2, b: 'y' }], { digits: 2, maxRows: 10, caption: 'c' }], records: ['table'], skip: ['a', 'b'], accepts: { digits: ['object'] } },
+  { name: 'tableText', module: m, params: ['table', 'opts'], args: [[{ a: 1.23456, b: 'x' }, { a: 2, b: 'y' }], { digits: { a: 1 }, maxRows: 10, caption: 'c' }], records: ['table', 'digits'], skip: ['a', 'b'], accepts: { digits: ['number'] } },
+  { name: 'progress', module: m, params: ['label', 'total'], args: ['runs', 10] },
+  { name: 'withProgress', module: m, params: ['label', 'run'], args: ['runs', fn('identity')] },
+];
