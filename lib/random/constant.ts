@@ -2,6 +2,7 @@
 import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
 
+/** Always `value` (any finite number). */
 export function constant(value: number): Distribution {
   const v = check.finite('constant(value)', value);
   return { label: `constant(${v})`, mean: v, sample: () => v, quantile: (p) => (checkP(p), v) };

@@ -6,6 +6,7 @@
 import { sortedCopy } from '../stats/quantile';
 import { checkP, type Distribution } from './distribution';
 
+/** Draws one of `values` (a non-empty array of finite numbers, copied) uniformly at random. */
 export function empirical(values: ArrayLike<number>): Distribution {
   const sorted = sortedCopy(values, 'empirical(values)');
   const n = sorted.length;

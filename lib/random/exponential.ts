@@ -5,6 +5,7 @@
 import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
 
+/** Exponential with mean `meanMs` (finite, > 0). */
 export function exponential(meanMs: number): Distribution {
   const mean = check.positive('exponential(meanMs)', meanMs);
   return {

@@ -5,17 +5,21 @@
  */
 import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
-import { standardNormalQuantile, Z_99 } from './standardNormal';
+import { standardNormalDraw, standardNormalQuantile, Z_99 } from './standardNormal';
 
 export interface LognormalOptions {
-  /** Median (p50), > 0. */
+  /** Median (p50), finite and > 0. */
   median: number;
-  /** 99th percentile, > median. */
+  /** 99th percentile, finite and > median. */
   p99: number;
 }
 
+/** Every key of LognormalOptions. */
+export const LOGNORMAL_KEYS: readonly (keyof LognormalOptions)[] = ['median', 'p99'];
+
+/** Log-normal given its median and 99th percentile (see the module header). */
 export function lognormal(opts: LognormalOptions): Distribution {
-  check.legacyOptions('lognormal', opts);
+  check.options('lognormal', opts, LOGNORMAL_KEYS);
   const median = check.positive('lognormal median', opts.median);
   const p99 = check.positive('lognormal p99', opts.p99);
   if (!(p99 > median)) throw new RangeError(`lognormal p99 must be > median (${median}); got ${p99}`);
@@ -24,7 +28,7 @@ export function lognormal(opts: LognormalOptions): Distribution {
   return {
     label: `lognormal(p50 ${median}, p99 ${p99})`,
     mean: Math.exp(mu + (sigma * sigma) / 2),
-    sample: (rng) => Math.exp(mu + sigma * standardNormalQuantile(rng())),
+    sample: (rng) => Math.exp(mu + sigma * standardNormalDraw(rng())),
     quantile: (p) => Math.exp(mu + sigma * standardNormalQuantile(checkP(p))),
   };
 }

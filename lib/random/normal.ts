@@ -5,15 +5,17 @@
  */
 import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
-import { standardNormalQuantile } from './standardNormal';
+import { standardNormalDraw, standardNormalQuantile } from './standardNormal';
 
+/** N(mean, sd): `mean` finite, `sd` finite and > 0, with |mean| + 10 sd finite (every draw lies within 6.5 sd). */
 export function normal(mean: number, sd: number): Distribution {
   check.finite('normal(mean)', mean);
   check.positive('normal(sd)', sd);
+  if (!Number.isFinite(Math.abs(mean) + 10 * sd)) throw new RangeError(`normal(mean, sd) needs |mean| + 10 sd finite so that every draw is; got mean ${mean}, sd ${sd}`);
   return {
     label: `normal(${mean}, sd ${sd})`,
     mean,
-    sample: (rng) => mean + sd * standardNormalQuantile(rng()),
+    sample: (rng) => mean + sd * standardNormalDraw(rng()),
     quantile: (p) => mean + sd * standardNormalQuantile(checkP(p)),
   };
 }

@@ -6,14 +6,18 @@ import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
 
 export interface ParetoOptions {
-  /** Smallest value (x_m), > 0. */
+  /** Smallest value (x_m), finite and > 0. */
   scale: number;
-  /** Tail index α, > 0; smaller is heavier. */
+  /** Tail index α, finite and > 0; smaller is heavier (a draw may then overflow to Infinity). */
   shape: number;
 }
 
+/** Every key of ParetoOptions. */
+export const PARETO_KEYS: readonly (keyof ParetoOptions)[] = ['scale', 'shape'];
+
+/** Pareto type I with the given scale and shape. */
 export function pareto(opts: ParetoOptions): Distribution {
-  check.legacyOptions('pareto', opts);
+  check.options('pareto', opts, PARETO_KEYS);
   const scale = check.positive('pareto scale', opts.scale);
   const shape = check.positive('pareto shape', opts.shape);
   const inv = -1 / shape;

@@ -13,7 +13,11 @@ export class EventHeap {
   private n = 0;
   private nextSeq = 0;
 
+  /** `initialCapacity`: events stored before the first growth (an integer in [1, 2^24]). */
   constructor(initialCapacity = 1024) {
+    if (!Number.isInteger(initialCapacity) || initialCapacity < 1 || initialCapacity > 2 ** 24) {
+      throw new RangeError(`EventHeap initialCapacity must be an integer in [1, ${2 ** 24}]; got ${initialCapacity}`);
+    }
     this.time = new Float64Array(initialCapacity);
     this.seq = new Float64Array(initialCapacity);
     this.kind = new Int32Array(initialCapacity);

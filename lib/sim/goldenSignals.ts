@@ -5,7 +5,8 @@
  * and saturation as the busiest stage's utilisation in the bucket.
  */
 import { quantiles } from '../stats/quantile';
-import { bucketOf } from './buckets';
+import * as check from '../validate';
+import { bucketOf, MAX_BUCKETS } from './buckets';
 
 export interface SignalBucket {
   /** Bucket start (ms). */
@@ -36,9 +37,15 @@ export interface SignalInput {
   saturation: ArrayLike<number>;
 }
 
+/** The golden signals per bucket, one bucket per entry of `input.saturation` (1 to MAX_BUCKETS). */
 export function bucketSignals(input: SignalInput): SignalBucket[] {
-  const { arrivalMs, endMs, latencyMs, durationMs, bucketMs } = input;
-  const buckets = input.saturation.length;
+  const { arrivalMs, endMs, latencyMs } = input;
+  const durationMs = check.positive('durationMs', input.durationMs);
+  const bucketMs = check.positive('bucketMs', input.bucketMs);
+  const buckets = check.integer('saturation.length', input.saturation?.length, 1, MAX_BUCKETS);
+  if (endMs.length !== arrivalMs.length || latencyMs.length !== arrivalMs.length) {
+    throw new RangeError(`bucketSignals needs arrivalMs, endMs and latencyMs of one length; got ${arrivalMs.length}, ${endMs.length} and ${latencyMs.length}`);
+  }
   const arrivals = new Float64Array(buckets);
   const errors = new Float64Array(buckets);
   const latencies: number[][] = Array.from({ length: buckets }, () => []);

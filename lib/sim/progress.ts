@@ -13,6 +13,8 @@ export function checkProgress(onProgress: unknown): ProgressCallback | undefined
 
 /** Returns a function to call per unit of work that forwards to `onProgress` about `steps` times in all. */
 export function progressTicker(total: number, onProgress: ProgressCallback | undefined, steps = 100): (done: number) => void {
+  check.nonNegative('progress total', total);
+  check.integer('progress steps', steps, 1);
   if (onProgress === undefined) return () => {};
   checkProgress(onProgress);
   const every = Math.max(1, Math.floor(total / steps));

@@ -22,6 +22,9 @@ export interface RunOptions {
   maxEvents?: number;
 }
 
+/** Every key of RunOptions. */
+export const RUN_KEYS: readonly (keyof RunOptions)[] = ['until', 'maxEvents'];
+
 export interface RunResult {
   /** The clock when the run ended (ms). */
   nowMs: number;
@@ -87,7 +90,9 @@ export class Simulation {
     return this.heap.size;
   }
 
+  /** Processes events in time order until the heap is empty, `until`, `maxEvents` or `stop()`. */
   run(opts: RunOptions = {}): RunResult {
+    check.options('Simulation.run', opts, RUN_KEYS);
     const until = opts.until === undefined ? Infinity : check.nonNegative('until', opts.until);
     const maxEvents = opts.maxEvents === undefined ? Infinity : check.integer('maxEvents', opts.maxEvents, 1);
     const { heap, handlers } = this;

@@ -13,7 +13,9 @@
  * check `queued` before submitting).
  */
 import type { Simulation } from './simulation';
+import * as check from '../validate';
 import { FifoQueue } from './fifoQueue';
+import { MAX_BANK_SLOTS } from './limits';
 
 /** Called when a job finishes at a station. */
 export type StationJobCallback = (job: number, station: number, nowMs: number) => void;
@@ -35,8 +37,18 @@ export class StationBank {
   private readonly queues: FifoQueue[];
   private readonly doneKind: number;
 
-  /** `workers[s]` for each station; jobs are numbered 0 … jobs − 1. */
+  /**
+   * `workers[s]` (an integer ≥ 1) for each station; jobs are numbered 0 … jobs − 1.
+   * Worker slots plus jobs may be at most MAX_BANK_SLOTS (10^8, 4 bytes each).
+   */
   constructor(private readonly sim: Simulation, workers: ArrayLike<number>, jobs: number, private readonly onDone: StationJobCallback) {
+    if (sim === null || typeof sim !== 'object' || typeof sim.on !== 'function') throw new TypeError(`StationBank sim must be a Simulation; got ${check.describe(sim)}`);
+    check.finiteArray('StationBank workers', workers);
+    let slots = 0;
+    for (let s = 0; s < workers.length; s++) slots += check.integer(`StationBank workers[${s}]`, workers[s], 1);
+    check.integer('StationBank jobs', jobs, 0);
+    check.workWithin('StationBank workers and jobs', slots + jobs, MAX_BANK_SLOTS, 'worker and job slots');
+    if (typeof onDone !== 'function') throw new TypeError(`StationBank onDone must be a function (job, station, nowMs) => void; got ${check.describe(onDone)}`);
     const n = workers.length;
     this.stations = n;
     this.workers = Int32Array.from(workers);

@@ -21,7 +21,11 @@ export interface BinEdgeOptions {
   max?: number;
 }
 
-const MAX_BINS = 1_000_000;
+/** Every key of BinEdgeOptions. */
+export const BIN_EDGE_KEYS: readonly (keyof BinEdgeOptions)[] = ['bins', 'scale', 'min', 'max'];
+
+/** Most bins (8 bytes each per array: 8 MB for the edges). */
+export const MAX_BINS = 1_000_000;
 
 /** Smallest and largest value over all samples. */
 function dataRange(samples: readonly ArrayLike<number>[]): [number, number] {
@@ -79,7 +83,7 @@ export function edgesFor(fn: string, samples: readonly ArrayLike<number>[], opts
  * of finite numbers); edges[0] = min and edges[bins] = max exactly.
  */
 export function binEdges(samples: readonly ArrayLike<number>[], opts: BinEdgeOptions = {}): Float64Array {
-  check.legacyOptions('binEdges', opts);
+  check.options('binEdges', opts, BIN_EDGE_KEYS);
   if (!Array.isArray(samples)) throw new TypeError(`binEdges samples must be an array of samples; got ${check.describe(samples)}`);
   if (samples.length === 0) throw new RangeError('binEdges samples must hold at least one sample; got an empty array');
   samples.forEach((s, i) => check.finiteArray(`binEdges samples[${i}]`, s));

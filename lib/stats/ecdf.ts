@@ -33,6 +33,11 @@ export interface CcdfOptions extends CurveOptions {
   inclusive?: boolean;
 }
 
+/** Every key of CurveOptions. */
+export const CURVE_KEYS: readonly (keyof CurveOptions)[] = ['maxPoints'];
+/** Every key of CcdfOptions. */
+export const CCDF_KEYS: readonly (keyof CcdfOptions)[] = ['maxPoints', 'inclusive'];
+
 /** Distinct sorted values and, for each, how many values are ≤ it. */
 function steps(values: ArrayLike<number>): { x: Float64Array; below: Float64Array; n: number } {
   const sorted = sortedCopy(values);
@@ -104,7 +109,7 @@ function pick(x: Float64Array, values: Float64Array, idx: Int32Array | null): Cu
  * The last point has p = 1. `maxPoints` thins as described in the module header.
  */
 export function ecdf(values: ArrayLike<number>, opts: CurveOptions = {}): Curve {
-  const max = maxPointsOf(check.legacyOptions('ecdf', opts), 'ecdf');
+  const max = maxPointsOf(check.options('ecdf', opts, CURVE_KEYS), 'ecdf');
   const { x, below, n } = steps(values);
   const p = below.map((b) => b / n);
   return pick(x, p, x.length > max ? thin(x.length, below, n, max) : null);
@@ -117,7 +122,7 @@ export function ecdf(values: ArrayLike<number>, opts: CurveOptions = {}): Curve 
  * `inclusive`, p = fraction of values ≥ x at every distinct value (the first is 1).
  */
 export function ccdf(values: ArrayLike<number>, opts: CcdfOptions = {}): Curve {
-  const max = maxPointsOf(check.legacyOptions('ccdf', opts), 'ccdf');
+  const max = maxPointsOf(check.options('ccdf', opts, CCDF_KEYS), 'ccdf');
   const inclusive = check.flag('ccdf inclusive', opts.inclusive, false);
   const all = steps(values);
   const { below, n } = all;

@@ -42,6 +42,9 @@ export interface Histogram {
   total: number;
 }
 
+/** Every key of HistogramOptions. */
+export const HISTOGRAM_KEYS: readonly (keyof HistogramOptions)[] = ['bins', 'scale', 'min', 'max', 'edges'];
+
 const GENERATED = ['bins', 'scale', 'min', 'max'] as const;
 
 function explicitEdges(opts: HistogramOptions): Float64Array {
@@ -65,7 +68,7 @@ function binOf(edges: Float64Array, v: number): number {
 }
 
 export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}): Histogram {
-  check.legacyOptions('histogram', opts);
+  check.options('histogram', opts, HISTOGRAM_KEYS);
   check.finiteArray('values', values);
   const { scale, edges } = opts.edges === undefined ? edgesFor('histogram', [values], opts) : { scale: 'explicit' as const, edges: explicitEdges(opts) };
 

@@ -32,6 +32,9 @@ export interface LogHistogramOptions {
   minValue?: number;
 }
 
+/** Every key of LogHistogramOptions. */
+export const LOG_HISTOGRAM_KEYS: readonly (keyof LogHistogramOptions)[] = ['relativeError', 'minValue'];
+
 const INITIAL_BUCKETS = 64;
 
 export class LogHistogram {
@@ -54,7 +57,7 @@ export class LogHistogram {
   private hi = -Infinity;
 
   constructor(opts: LogHistogramOptions = {}) {
-    check.legacyOptions('LogHistogram', opts);
+    check.options('LogHistogram', opts, LOG_HISTOGRAM_KEYS);
     const eps = opts.relativeError === undefined ? 0.01 : check.inRange('LogHistogram relativeError', opts.relativeError, 1e-5, 0.5);
     this.relativeError = eps;
     this.minValue = opts.minValue === undefined ? 1e-6 : check.positive('LogHistogram minValue', opts.minValue);

@@ -7,6 +7,7 @@
  * for runs too large to keep, use `LogHistogram`, whose `summary()` has the same
  * shape. No rounding is applied: format numbers where they are displayed.
  */
+import * as check from '../validate';
 import { quantileSorted, sortedCopy } from './quantile';
 
 export interface Summary {
@@ -26,8 +27,9 @@ export interface Summary {
 /** The quantile levels of a Summary, by field name. */
 export const SUMMARY_QUANTILES = { p50: 0.5, p90: 0.9, p99: 0.99, p999: 0.999 } as const;
 
-/** Compensated sum (Neumaier): exact to a few ulps even for millions of terms. */
+/** Compensated sum (Neumaier) of an array of numbers: exact to a few ulps even for millions of terms. */
 export function accurateSum(values: ArrayLike<number>): number {
+  if (!(Array.isArray(values) || ArrayBuffer.isView(values))) throw new TypeError(`accurateSum(values) must be an array of numbers; got ${check.describe(values)}`);
   let sum = 0;
   let comp = 0;
   for (let i = 0; i < values.length; i++) {
@@ -42,9 +44,16 @@ export function accurateSum(values: ArrayLike<number>): number {
 /** The summary of no values at all (every request failed or was dropped): count 0, the rest NaN. */
 export const EMPTY_SUMMARY: Readonly<Summary> = Object.freeze({ count: 0, mean: NaN, min: NaN, p50: NaN, p90: NaN, p99: NaN, p999: NaN, max: NaN });
 
-/** Summary of values that are already sorted ascending and finite (not re-checked). */
+/**
+ * Summary of values that are already sorted ascending: a non-empty array of finite
+ * numbers in ascending order (checked in one pass, without sorting a copy).
+ */
 export function summarizeSorted(sorted: ArrayLike<number>): Summary {
+  check.finiteArray('summarizeSorted(sorted)', sorted);
   const n = sorted.length;
+  for (let i = 1; i < n; i++) {
+    if (sorted[i] < sorted[i - 1]) throw new RangeError(`summarizeSorted(sorted) must be in ascending order; element ${i} (${sorted[i]}) follows ${sorted[i - 1]}`);
+  }
   return {
     count: n,
     mean: accurateSum(sorted) / n,

@@ -99,3 +99,14 @@ describe('stats: bad inputs throw errors that name the option', () => {
     rejects(() => summaryTable(bad([1, 2])), TypeError, /named/);
   });
 });
+
+describe('stats: exported helpers check their arguments', () => {
+  it('summarizeSorted refuses unsorted, empty and non-finite input; accurateSum a non-array', async () => {
+    const { summarizeSorted, accurateSum } = await import('../../lib/stats');
+    assert.throws(() => summarizeSorted([2, 1]), (e: Error) => e instanceof RangeError && /summarizeSorted\(sorted\).*ascending.*element 1/.test(e.message));
+    assert.throws(() => summarizeSorted([]), (e: Error) => e instanceof RangeError && /summarizeSorted/.test(e.message));
+    assert.throws(() => summarizeSorted([1, NaN]), (e: Error) => e instanceof RangeError && /summarizeSorted/.test(e.message));
+    assert.throws(() => accurateSum(5 as never), (e: Error) => e instanceof TypeError && /accurateSum/.test(e.message));
+    assert.equal(summarizeSorted([1, 1, 2]).max, 2);
+  });
+});
