@@ -5,6 +5,7 @@
  * (which handler runs it) and a numeric `payload` (e.g. a request index).
  */
 
+/** The simulation's event queue: earliest time first, ties first-in first-out. */
 export class EventHeap {
   private time: Float64Array;
   private seq: Float64Array;

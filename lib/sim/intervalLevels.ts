@@ -12,10 +12,15 @@
  *   giving the peak per bucket and over the run. The peak is that of the level at
  *   the sample instants: an interval shorter than `sampleMs` may fall between two
  *   samples and be missed.
- * Intervals are half-open, [fromMs, toMs), clipped to [0, durationMs).
+ * Intervals are half-open, [fromMs, toMs), clipped to [0, durationMs). Bucket
+ * and sample indices come from bucket arithmetic by index (see buckets.ts), and
+ * both counts are bounded by MAX_TRACKED_BUCKETS, checked when the levels are made.
  */
+import * as check from '../validate';
 import { bucketCount, bucketOf } from './buckets';
+import { MAX_TRACKED_BUCKETS } from './limits';
 
+/** A level built from intervals given in any order: exact means and sampled peaks per bucket. */
 export class IntervalLevels {
   readonly buckets: number;
   readonly samples: number;
@@ -26,9 +31,12 @@ export class IntervalLevels {
   /** +1 at the first sample inside an interval, −1 at the first sample after it. */
   private readonly sampleDiff: Int32Array;
 
+  /** Levels over [0, durationMs) (ms, > 0), averaged per `bucketMs` and sampled every `sampleMs` (ms, > 0). */
   constructor(readonly durationMs: number, readonly bucketMs: number, readonly sampleMs: number) {
     this.buckets = bucketCount(durationMs, bucketMs);
-    this.samples = bucketCount(durationMs, sampleMs);
+    this.samples = bucketCount(durationMs, check.positive('sampleMs', sampleMs));
+    check.workWithin('durationMs / bucketMs', this.buckets, MAX_TRACKED_BUCKETS, 'buckets');
+    check.workWithin('durationMs / sampleMs', this.samples, MAX_TRACKED_BUCKETS, 'sample points');
     this.edgeArea = new Float64Array(this.buckets);
     this.wholeDiff = new Float64Array(this.buckets + 1);
     this.sampleDiff = new Int32Array(this.samples + 1);
@@ -36,6 +44,7 @@ export class IntervalLevels {
 
   /** The level is one higher during [fromMs, toMs). */
   add(fromMs: number, toMs: number): void {
+    if (!(toMs >= fromMs)) throw new RangeError(`IntervalLevels.add needs numbers fromMs <= toMs; got ${fromMs} and ${toMs}`);
     const from = fromMs > 0 ? fromMs : 0;
     const to = toMs < this.durationMs ? toMs : this.durationMs;
     if (!(to > from)) return;

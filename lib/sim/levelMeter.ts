@@ -15,6 +15,7 @@ import { grown } from './grown';
 import { bucketIndexAt } from './buckets';
 import { MAX_TRACKED_BUCKETS } from './limits';
 
+/** A stepped level over time with its area in all and per bucket (see the module header). */
 export class LevelMeter {
   /** The level now. */
   level = 0;

@@ -82,6 +82,7 @@ export interface PipelineResult {
   counts: { requests: number; ok: number; dropped: number; timedOut: number; unfinished: number };
 }
 
+/** Runs a pipeline of stations under a constant or ramping load and reports the golden signals (see the module header). */
 export function simulatePipeline(opts: PipelineOptions): PipelineResult {
   const cfg = checkPipeline(opts);
   const { stages, load, durationMs, bucketMs, buckets, timeoutMs, rng } = cfg;

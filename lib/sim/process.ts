@@ -14,6 +14,9 @@ export type Process = Generator<number | Waitable, void, number>;
 
 /** Starts `proc` at the current simulated time. */
 export function startProcess(sim: Simulation, proc: Process): void {
+  if (proc === null || typeof proc !== 'object' || typeof (proc as Process).next !== 'function') {
+    throw new TypeError(`startProcess(sim, proc) needs a generator proc; got ${proc === null ? 'null' : typeof proc}`);
+  }
   const step = (value: number): void => {
     const next = proc.next(value);
     if (next.done) return;

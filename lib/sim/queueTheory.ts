@@ -58,6 +58,7 @@ export function erlangC(workers: number, offeredLoad: number): number {
   return b === 0 ? 0 : (c * b) / (c - a * (1 - b));
 }
 
+/** M/M/c closed forms (Erlang C waiting, latency tail and quantiles) for a stable queue (ρ < 1). */
 export function mmc(opts: MMcOptions): MMcTheory {
   check.options('mmc', opts, MMC_KEYS);
   const c = check.integer('workers', opts.workers, 1, MAX_THEORY_WORKERS);

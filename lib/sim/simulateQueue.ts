@@ -71,6 +71,7 @@ export interface QueueResult {
   simulatedMs: number;
 }
 
+/** Simulates one M/G/c station fed by Poisson arrivals (see the module header). */
 export function simulateQueue(opts: QueueOptions): QueueResult {
   check.options('simulateQueue', opts, QUEUE_KEYS);
   const workers = check.integer('workers', opts.workers, 1);

@@ -34,6 +34,7 @@ export interface RunResult {
   endedBy: 'empty' | 'until' | 'maxEvents' | 'stop';
 }
 
+/** A simulated clock (ms) with its event heap: schedule events, then `run`. */
 export class Simulation {
   /** The simulated clock in milliseconds. */
   now = 0;
@@ -75,6 +76,7 @@ export class Simulation {
 
   /** Runs `fn` after `delayMs`. */
   call(delayMs: number, fn: () => void): void {
+    if (typeof fn !== 'function') throw new TypeError(`call(delayMs, fn) needs a function fn; got ${check.describe(fn)}`);
     const slot = this.freeClosureSlots.length > 0 ? this.freeClosureSlots.pop()! : this.closures.length;
     this.closures[slot] = fn;
     this.after(delayMs, this.closureKind, slot);

@@ -4,6 +4,9 @@
  * counted). Service times are given per job by the caller. Tracks busy worker-time
  * (for utilisation), overall and per time bucket, and the longest queue per bucket.
  *
+ * Draws no random numbers: service times come from the caller, who draws them from
+ * the caller's own fork for this station.
+ *
  * Not modelled: priorities, pre-emption, abandonment (a client timing out still
  * leaves its job in the queue, as a server that never notices would).
  */
@@ -34,6 +37,7 @@ export const STATION_KEYS: readonly (keyof StationOptions)[] = ['workers', 'queu
 /** Called when a job finishes service (or, for `onStart`, begins it). */
 export type JobCallback = (job: number, nowMs: number) => void;
 
+/** `workers` servers sharing one FIFO queue, optionally bounded (see the module header). */
 export class Station {
   readonly workers: number;
   readonly queueLimit: number;

@@ -8,6 +8,9 @@
  * lost jobs are ignored when they fire. Tracks per station the jobs finished, busy
  * worker-time (utilisation) and the longest queue.
  *
+ * Draws no random numbers: service times come from the caller, one fork per
+ * station or per server as the caller's stream layout says.
+ *
  * Not modelled: priorities, pre-emption, abandonment by impatient clients (a job
  * whose client gave up is still served), a bound on the queue (callers that want one
  * check `queued` before submitting).
@@ -20,6 +23,7 @@ import { MAX_BANK_SLOTS } from './limits';
 /** Called when a job finishes at a station. */
 export type StationJobCallback = (job: number, station: number, nowMs: number) => void;
 
+/** Many stations in typed arrays, each with its workers and FIFO queue (see the module header). */
 export class StationBank {
   readonly stations: number;
   /** Jobs finished per station. */

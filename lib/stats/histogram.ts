@@ -67,6 +67,7 @@ function binOf(edges: Float64Array, v: number): number {
   return lo;
 }
 
+/** A fixed-bin histogram of `values` (a non-empty array of finite numbers); see the module header. */
 export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}): Histogram {
   check.options('histogram', opts, HISTOGRAM_KEYS);
   check.finiteArray('values', values);

@@ -25,6 +25,7 @@ export const SKETCH_RELATIVE_ERROR = 0.001;
 /** Latencies are rounded to 1 ns: multiplied by this, rounded, divided again. */
 const STEPS_PER_MS = 1e6;
 
+/** Keeps latencies for an exact summary up to MAX_EXACT_LATENCIES, then sketches them. */
 export class LatencyRecorder {
   private values = new Float64Array(1024);
   private n = 0;

@@ -47,6 +47,10 @@ export interface PercentileInterval {
   note?: string;
 }
 
+/**
+ * A distribution-free interval for the p-quantile (p in (0, 1)) of `values` (a non-empty
+ * array of finite numbers) at `confidence` in (0, 1), default 0.95.
+ */
 export function percentileInterval(values: ArrayLike<number>, p: number, confidence = 0.95): PercentileInterval {
   check.inRange('percentileInterval p', p, 0, 1, '()');
   check.inRange('percentileInterval confidence', confidence, 0, 1, '()');

@@ -26,7 +26,11 @@ import * as check from '../validate';
 import { SUMMARY_QUANTILES, type Summary } from './summarize';
 
 export interface LogHistogramOptions {
-  /** Relative accuracy ε of every quantile, in [1e-5, 0.5]. Default 0.01 (1%). */
+  /**
+   * Relative accuracy ε of every quantile, in [1e-5, 0.5]. Default 0.01 (1%). Memory is
+   * about ln(max / minValue) / (2ε) buckets of 8 bytes: 1500 for the default over 1 ns to
+   * 3 hours, and at most about 7·10^7 (580 MB) for ε = 1e-5 over every finite double.
+   */
   relativeError?: number;
   /** Smallest value tracked with relative accuracy (ms for latencies), > 0. Default 1e-6. */
   minValue?: number;
@@ -37,6 +41,7 @@ export const LOG_HISTOGRAM_KEYS: readonly (keyof LogHistogramOptions)[] = ['rela
 
 const INITIAL_BUCKETS = 64;
 
+/** A quantile sketch with a relative error bound (see the module header). */
 export class LogHistogram {
   /** Relative accuracy ε of the quantiles. */
   readonly relativeError: number;
