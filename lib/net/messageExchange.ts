@@ -86,7 +86,7 @@ function send(connection: TransportConnection, startMs: number, loss: LossProces
   return exchange({
     startMs, roundTrip, loss,
     link: connection.transfer.link,
-    rng: connection.delayRng,
+    rng: connection.messageDelayRng,
     timeoutMs: connection.timeoutMs,
     maxTimeoutMs: connection.rules.timerBounds.maxRtoMs,
     maxRetries: connection.transfer.settings.maxRetries,

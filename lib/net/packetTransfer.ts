@@ -137,7 +137,7 @@ export class PacketTransfer {
         this.streams.head[stream] = this.deliverFrom(this.streams.head[stream], this.segNext);
       }
     }
-    this.sim.schedule(this.link.up(this.sim.now, connection.delayRng), this.ackKind, p);
+    this.sim.schedule(this.link.up(this.sim.now, connection.ackDelayRng), this.ackKind, p);
   }
 
   /** Delivers arrived segments along a list from `head`; returns the first one still missing. */

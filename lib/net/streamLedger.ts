@@ -8,7 +8,13 @@
  * application. It is zero when a stream is delivered as soon as its own bytes are
  * in (QUIC, or a TCP connection carrying one response at a time) and positive when
  * another stream's lost packet holds it back (HTTP/2 over TCP).
+ *
+ * Bound: all streams together are at most 4 × 10^6 segments (`MAX_TRANSFER_SEGMENTS`,
+ * about 5.8 GB at 1460 bytes), refused up front: each segment becomes events and
+ * table rows, about 15 s and 1.2 GB at the limit.
  */
+import * as check from '../validate';
+import { MAX_TRANSFER_SEGMENTS } from './limits';
 
 export class StreamLedger {
   /** Response bytes of each stream. */
@@ -35,6 +41,10 @@ export class StreamLedger {
 
   constructor(bytes: ArrayLike<number>, readonly mssBytes: number) {
     const n = bytes.length;
+    check.integer('mssBytes', mssBytes, 1, 65_535);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += Math.max(1, Math.ceil(check.nonNegative(`response bytes[${i}]`, bytes[i]) / mssBytes));
+    check.workWithin('response bytes / mssBytes', total, MAX_TRANSFER_SEGMENTS, 'segments for the packet engine to send, each an event and a row in its tables');
     this.bytes = Float64Array.from(bytes);
     this.segments = new Int32Array(n);
     for (let i = 0; i < n; i++) this.segments[i] = Math.max(1, Math.ceil(bytes[i] / mssBytes));

@@ -10,6 +10,13 @@
  * - Loss: three later packets acknowledged (both), or 9/8 RTT late (QUIC); the
  *   timer (RTO or PTO) covers the rest. Karn's rule for TCP's RTT samples.
  *
+ * Random streams (forks of the connection's `rng`): 'data delay' for the data
+ * packets' trips to the client, 'ack delay' for the acknowledgements' trips back,
+ * 'message delay' for the client's handshake and request messages (and a
+ * migration's path validation), and the loss forks of `startPathLosses`. Each flow
+ * draws from its own stream, so two protocols that acknowledge or request
+ * differently still give their data packets the same delays.
+ *
  * Not modelled: lost acknowledgements, flow control windows, header and
  * framing bytes, the client's congestion window for requests, TLS record sizes,
  * the handshake's certificate flight needing more than one packet.
@@ -38,7 +45,12 @@ export class TransportConnection {
   requestRetransmissions = 0;
   handshakeRetransmissions = 0;
 
-  readonly delayRng: Rng;
+  /** Delays of the data packets (server → client). */
+  readonly dataDelayRng: Rng;
+  /** Delays of the acknowledgements (client → server). */
+  readonly ackDelayRng: Rng;
+  /** Delays of the client's handshake and request messages, and of path validation. */
+  readonly messageDelayRng: Rng;
   /** Loss on the path in use. */
   losses: PathLosses;
   private window: NewRenoWindow;
@@ -74,7 +86,9 @@ export class TransportConnection {
     readonly rules: TransportRules,
     private readonly rng: Rng,
   ) {
-    this.delayRng = rng.fork('delay');
+    this.dataDelayRng = rng.fork('data delay');
+    this.ackDelayRng = rng.fork('ack delay');
+    this.messageDelayRng = rng.fork('message delay');
     this.losses = startPathLosses(transfer.link, rng, 0);
     this.window = new NewRenoWindow(transfer.settings.initcwnd);
     this.timer = new RtoEstimator(rules.timerBounds);
@@ -148,7 +162,7 @@ export class TransportConnection {
     const lost = this.losses.data(this.afterSilence) || dropped;
     this.afterSilence = false;
     if (lost) t.link.occupy(bytes, now);
-    else t.sim.schedule(t.link.down(bytes, now, this.delayRng), t.arriveKind, p);
+    else t.sim.schedule(t.link.down(bytes, now, this.dataDelayRng), t.arriveKind, p);
   }
 
   /** Server side: an acknowledgement arrived. */
@@ -276,7 +290,7 @@ export class TransportConnection {
     this.latestRttMs = NaN;
     this.deadlines.clear();
     this.lossScan = this.sent.length;
-    const validation = link.oneWayMs(this.delayRng) + link.oneWayMs(this.delayRng);
+    const validation = link.oneWayMs(this.messageDelayRng) + link.oneWayMs(this.messageDelayRng);
     this.sampleRtt(validation);
     this.pausedUntil = t.sim.now + validation;
     t.sim.call(validation, () => this.trySend());
