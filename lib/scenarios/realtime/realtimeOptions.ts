@@ -15,6 +15,7 @@ import { DEFAULT_KEEP_ALIVE_IDLE_MS, DEFAULT_REQUESTS_PER_CONNECTION } from '../
 
 export { DEFAULT_KEEP_ALIVE_IDLE_MS };
 import { checkBuckets } from '../../sim/buckets';
+import { delayMs, MAX_SIMULATED_MS } from '../../net/limits';
 
 export type RealtimeMode = 'long-polling' | 'sse' | 'websocket';
 export const REALTIME_MODES: readonly RealtimeMode[] = ['long-polling', 'sse', 'websocket'];
@@ -26,13 +27,13 @@ export const MESSAGE_TIMINGS: readonly MessageTiming[] = ['poisson', 'periodic']
 export interface RealtimeOptions {
   /** How the server reaches the client. */
   mode: RealtimeMode;
-  /** Concurrent users (integer in [1, 10^6]). */
+  /** Concurrent users (integer in [1, 10^6]; see MAX_REALTIME_EVENTS for the work they imply). */
   users: number;
   /** Server → client messages per user per minute (≥ 0). */
   messagesPerUserPerMinute: number;
   /** Client → server messages per user per minute, e.g. chat lines typed (≥ 0; default 0). */
   clientMessagesPerUserPerMinute?: number;
-  /** Simulated time (ms > 0); users stay until it ends. */
+  /** Simulated time (ms, in [1, 10^10]: up to about 116 days); users stay until it ends. */
   durationMs: number;
   /** Users join at uniformly random moments in [0, rampMs) (ms, in [0, durationMs); default 0: all at the start). */
   rampMs?: number;
@@ -40,31 +41,31 @@ export interface RealtimeOptions {
   messageTiming?: MessageTiming;
   /** Payload of each message, either direction (bytes, integer ≥ 0; default 200: a small JSON message). */
   messageBytes?: number;
-  /** Round-trip time between client and server (ms ≥ 0; default 100). */
+  /** Round-trip time between client and server (ms, in [0, 3 600 000]; default 100). */
   rttMs?: number;
   /** TLS of a user's first connection (default '1.3'). */
   tls?: RealtimeTls;
   /** Later connections of a user resume the TLS session: 1 round trip, no certificate (default true). */
   resumeTls?: boolean;
-  /** HTTP request header block (bytes ≥ 0; default 700). */
+  /** HTTP request header block (bytes, integer in [0, 2^31 − 1]; default 700). */
   requestHeaderBytes?: number;
-  /** HTTP response header block (bytes ≥ 0; default 400). */
+  /** HTTP response header block (bytes, integer in [0, 2^31 − 1]; default 400). */
   responseHeaderBytes?: number;
-  /** The server closes a keep-alive connection idle this long (ms ≥ 0; default 5000, Node.js's and Apache's default). */
+  /** The server closes a keep-alive connection idle this long (ms, in [0, 10^10]; default 5000, Node.js's and Apache's default). */
   keepAliveIdleMs?: number;
   /** Requests per keep-alive connection before the server closes it (≥ 1, Infinity allowed; default 1000, nginx). */
   requestsPerConnection?: number;
-  /** Long polling: the server answers an empty response after holding a poll this long (ms > 0; default 30,000). */
+  /** Long polling: the server answers an empty response after holding a poll this long (ms, in (0, 10^10]; default 30,000). */
   pollTimeoutMs?: number;
-  /** Long polling: the client waits this long after a response before polling again (ms ≥ 0; default 0). */
+  /** Long polling: the client waits this long after a response before polling again (ms, in [0, 10^10]; default 0). */
   repollDelayMs?: number;
   /** Long polling: most messages one response carries (integer ≥ 1 or Infinity; default 1, one response per message). */
   maxMessagesPerResponse?: number;
   /** SSE and WebSocket: a keep-open heartbeat every this many ms (> 0, Infinity for none; default 30,000). */
   heartbeatMs?: number;
-  /** TIME_WAIT kept by the server after it closes a connection (ms ≥ 0; default 60,000, Linux). */
+  /** TIME_WAIT kept by the server after it closes a connection (ms, in [0, 10^10]; default 60,000, Linux). */
   timeWaitMs?: number;
-  /** Server memory per open connection (bytes ≥ 0; default 50,000, a representative choice: see DEFAULT_MEMORY_PER_CONNECTION_BYTES). */
+  /** Server memory per open connection (bytes, in [0, 2^40]; default 50,000, a representative choice: see DEFAULT_MEMORY_PER_CONNECTION_BYTES). */
   memoryPerConnectionBytes?: number;
   /** Width of a series bucket (ms; default durationMs / 60). */
   bucketMs?: number;
@@ -72,10 +73,24 @@ export interface RealtimeOptions {
   onProgress?: ProgressCallback;
 }
 
+/** The keys of `RealtimeOptions`. */
+export const REALTIME_KEYS: readonly (keyof RealtimeOptions)[] = [
+  'mode', 'users', 'messagesPerUserPerMinute', 'clientMessagesPerUserPerMinute', 'durationMs', 'rampMs', 'messageTiming', 'messageBytes',
+  'rttMs', 'tls', 'resumeTls', 'requestHeaderBytes', 'responseHeaderBytes', 'keepAliveIdleMs', 'requestsPerConnection', 'pollTimeoutMs',
+  'repollDelayMs', 'maxMessagesPerResponse', 'heartbeatMs', 'timeWaitMs', 'memoryPerConnectionBytes', 'bucketMs', 'rng', 'onProgress',
+];
+
 /** Most users in one run. */
 export const MAX_REALTIME_USERS = 1e6;
-/** Most work one run may expect (messages both ways, long polls, heartbeats). */
-export const MAX_REALTIME_EVENTS = 2e8;
+/**
+ * Most work one run may expect (messages both ways, long polls, heartbeats): 2.5·10^7,
+ * about 40 s for long polling (measured about 1.5 µs a message), less for streams.
+ */
+export const MAX_REALTIME_EVENTS = 2.5e7;
+/** Most messages one user may be expected to generate in one direction: their times are held at once (8 bytes each, 80 MB). */
+export const MAX_MESSAGES_PER_USER = 1e7;
+/** Largest memory per connection (bytes): 2^40, a terabyte, so that totals stay exact. */
+const MAX_CONNECTION_BYTES = 2 ** 40;
 /** Default long-poll hold (ms), a common choice, below the 60 s idle timeouts of many proxies. */
 export const DEFAULT_POLL_TIMEOUT_MS = 30_000;
 /** Default heartbeat interval (ms), a common choice (Socket.IO pings every 25 s). */
@@ -119,17 +134,14 @@ export interface RealtimeConfig {
   onProgress?: ProgressCallback;
 }
 
-const KEYS = [
-  'mode', 'users', 'messagesPerUserPerMinute', 'clientMessagesPerUserPerMinute', 'durationMs', 'rampMs', 'messageTiming', 'messageBytes',
-  'rttMs', 'tls', 'resumeTls', 'requestHeaderBytes', 'responseHeaderBytes', 'keepAliveIdleMs', 'requestsPerConnection', 'pollTimeoutMs',
-  'repollDelayMs', 'maxMessagesPerResponse', 'heartbeatMs', 'timeWaitMs', 'memoryPerConnectionBytes', 'bucketMs', 'rng', 'onProgress',
-];
-
 const MS_PER_MINUTE = 60_000;
+const MAX_BYTES = 2 ** 31 - 1;
 
+/** Checks every option (see `RealtimeOptions` for the ranges) and the work they imply, before anything runs. */
 export function checkRealtimeOptions(opts: RealtimeOptions): RealtimeConfig {
-  check.knownOptions('simulateRealtime', opts, KEYS);
-  const durationMs = check.positive('durationMs', opts.durationMs);
+  check.options('simulateRealtime', opts, REALTIME_KEYS);
+  const durationMs = check.inRange('durationMs', opts.durationMs, 1, MAX_SIMULATED_MS);
+  const timer = (option: string, value: unknown, fallback: number): number => check.inRange(option, value ?? fallback, 0, MAX_SIMULATED_MS);
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
   const maxPerResponse = opts.maxMessagesPerResponse;
   const cfg: RealtimeConfig = {
@@ -140,25 +152,28 @@ export function checkRealtimeOptions(opts: RealtimeOptions): RealtimeConfig {
     durationMs,
     rampMs: opts.rampMs === undefined ? 0 : check.inRange('rampMs', opts.rampMs, 0, durationMs, '[)'),
     messageTiming: opts.messageTiming === undefined ? 'poisson' : check.oneOf('messageTiming', opts.messageTiming, MESSAGE_TIMINGS),
-    messageBytes: check.integer('messageBytes', opts.messageBytes ?? DEFAULT_MESSAGE_BYTES, 0, 2 ** 31 - 1),
-    rttMs: check.nonNegative('rttMs', opts.rttMs ?? DEFAULT_RTT_MS),
+    messageBytes: check.integer('messageBytes', opts.messageBytes ?? DEFAULT_MESSAGE_BYTES, 0, MAX_BYTES),
+    rttMs: delayMs('rttMs', opts.rttMs ?? DEFAULT_RTT_MS),
     tls: check.oneOf('tls', opts.tls ?? '1.3', REALTIME_TLS_MODES),
     resumeTls: check.flag('resumeTls', opts.resumeTls, true),
-    requestHeaderBytes: check.nonNegative('requestHeaderBytes', opts.requestHeaderBytes ?? DEFAULT_REQUEST_HEADER_BYTES),
-    responseHeaderBytes: check.nonNegative('responseHeaderBytes', opts.responseHeaderBytes ?? DEFAULT_RESPONSE_HEADER_BYTES),
-    keepAliveIdleMs: check.nonNegative('keepAliveIdleMs', opts.keepAliveIdleMs ?? DEFAULT_KEEP_ALIVE_IDLE_MS),
+    requestHeaderBytes: check.integer('requestHeaderBytes', opts.requestHeaderBytes ?? DEFAULT_REQUEST_HEADER_BYTES, 0, MAX_BYTES),
+    responseHeaderBytes: check.integer('responseHeaderBytes', opts.responseHeaderBytes ?? DEFAULT_RESPONSE_HEADER_BYTES, 0, MAX_BYTES),
+    keepAliveIdleMs: timer('keepAliveIdleMs', opts.keepAliveIdleMs, DEFAULT_KEEP_ALIVE_IDLE_MS),
     requestsPerConnection: check.countOrInfinity('requestsPerConnection', opts.requestsPerConnection ?? DEFAULT_REQUESTS_PER_CONNECTION, 1),
-    pollTimeoutMs: check.positive('pollTimeoutMs', opts.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
-    repollDelayMs: check.nonNegative('repollDelayMs', opts.repollDelayMs ?? 0),
+    pollTimeoutMs: check.inRange('pollTimeoutMs', opts.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS, 0, MAX_SIMULATED_MS, '(]'),
+    repollDelayMs: timer('repollDelayMs', opts.repollDelayMs, 0),
     maxMessagesPerResponse: maxPerResponse === undefined ? 1 : check.countOrInfinity('maxMessagesPerResponse', maxPerResponse, 1),
     heartbeatMs: check.positive('heartbeatMs', opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS, true),
-    timeWaitMs: check.nonNegative('timeWaitMs', opts.timeWaitMs ?? LINUX_TIME_WAIT_MS),
-    memoryPerConnectionBytes: check.nonNegative('memoryPerConnectionBytes', opts.memoryPerConnectionBytes ?? DEFAULT_MEMORY_PER_CONNECTION_BYTES),
+    timeWaitMs: timer('timeWaitMs', opts.timeWaitMs, LINUX_TIME_WAIT_MS),
+    memoryPerConnectionBytes: check.inRange('memoryPerConnectionBytes', opts.memoryPerConnectionBytes ?? DEFAULT_MEMORY_PER_CONNECTION_BYTES, 0, MAX_CONNECTION_BYTES),
     bucketMs,
     buckets,
     rng: requireRng('rng', opts.rng),
     onProgress: opts.onProgress,
   };
+  const minutes = durationMs / MS_PER_MINUTE;
+  check.workWithin('messagesPerUserPerMinute × durationMs', cfg.messagesPerMinute * minutes, MAX_MESSAGES_PER_USER, 'server messages for one user, whose times are held at once');
+  check.workWithin('clientMessagesPerUserPerMinute × durationMs', cfg.clientMessagesPerMinute * minutes, MAX_MESSAGES_PER_USER, 'client messages for one user, whose times are held at once');
   const expected = expectedEvents(cfg);
   if (expected > MAX_REALTIME_EVENTS) {
     throw new RangeError(`simulateRealtime would handle about ${Math.round(expected)} messages, polls and heartbeats (users × durationMs × their rates); the limit is ${MAX_REALTIME_EVENTS}: lower users, durationMs or messagesPerUserPerMinute`);

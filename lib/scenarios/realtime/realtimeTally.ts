@@ -14,11 +14,10 @@ import { LatencyRecorder } from '../../stats/latencyRecorder';
 import { connectionSetup, tlsRecordOverheadBytes, type ConnectionSetup } from './realtimeCosts';
 import type { RealtimeConfig } from './realtimeOptions';
 import { bucketOf } from '../../sim/buckets';
+import { MAX_TRACKED_BUCKETS } from '../../sim/limits';
 
-/** Finest sampling of the open-connection level (ms). */
+/** Finest sampling of the open-connection level (ms); it coarsens for runs longer than MAX_TRACKED_BUCKETS ms. */
 const SAMPLE_MS = 1;
-/** Most sample points per level (the sampling coarsens for long runs). */
-const MAX_SAMPLES = 2 ** 21;
 
 export class RealtimeTally {
   readonly levels: { connections: IntervalLevels; sockets: IntervalLevels };
@@ -45,7 +44,7 @@ export class RealtimeTally {
 
   constructor(private readonly cfg: RealtimeConfig) {
     const { durationMs, bucketMs, buckets } = cfg;
-    const sampleMs = Math.max(SAMPLE_MS, durationMs / MAX_SAMPLES);
+    const sampleMs = Math.max(SAMPLE_MS, durationMs / MAX_TRACKED_BUCKETS);
     this.levels = {
       connections: new IntervalLevels(durationMs, bucketMs, sampleMs),
       sockets: new IntervalLevels(durationMs, bucketMs, sampleMs),

@@ -14,11 +14,22 @@
  * (common random numbers). Per-mode byte and round-trip rules are in
  * `realtimeCosts.ts`.
  *
- * The server is never the bottleneck here: no processing time, no accept queue,
- * no limit on connections. The model measures the resources each mode asks for
+ * The server is never the bottleneck here, by design: no processing time, no
+ * accept queue, no limit on connections, so there is no capacity to overload and
+ * no `unstable` flag. The model measures the resources each mode asks for
  * (requests per second, handshakes, open sockets, memory, bytes), and the
  * latency its protocol imposes; compare them with a server's capacity to see
  * which binds first.
+ *
+ * Random streams (forks of `rng`), one per component: 'join' draws each user's
+ * join time (only with `rampMs`), 'server messages' the server → client message
+ * times and 'client messages' the client → server ones, user after user. Nothing
+ * else is random, so the client's rate never moves the server's message times
+ * (and the reverse), and the three modes meet the same users and messages.
+ *
+ * Bounds: at most 10^6 users, 2.5·10^7 expected messages, polls and heartbeats
+ * (MAX_REALTIME_EVENTS), 10^7 expected messages per user and direction
+ * (MAX_MESSAGES_PER_USER), durationMs up to 10^10 ms; see `RealtimeOptions`.
  */
 import { progressTicker } from '../../sim/progress';
 import { KeepAliveChannel } from './realtimeKeepAlive';
@@ -32,6 +43,7 @@ import { RealtimeTally } from './realtimeTally';
 
 export type { RealtimeResult, RealtimeBucket, MessageCounts } from './realtimeReport';
 
+/** One run of `users` users in one delivery mode (see the module header). */
 export function simulateRealtime(opts: RealtimeOptions): RealtimeResult {
   const cfg = checkRealtimeOptions(opts);
   const { rng, durationMs } = cfg;

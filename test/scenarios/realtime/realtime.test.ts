@@ -158,19 +158,52 @@ describe('simulateRealtime: determinism, bad input, progress', () => {
     assert.throws(() => run({ mode: 'sse', rampMs: 600_000 }), /rampMs.*600000/);
     assert.throws(() => run({ mode: 'long-polling', maxMessagesPerResponse: 0 }), /maxMessagesPerResponse must be an integer >= 1; got 0/);
     assert.throws(() => run({ mode: 'long-polling', requestsPerConnection: 1.5 }), /requestsPerConnection must be an integer >= 1; got 1.5/);
-    assert.throws(() => run({ mode: 'long-polling', pollTimeoutMs: 0 }), /pollTimeoutMs.*> 0; got 0/);
+    assert.throws(() => run({ mode: 'long-polling', pollTimeoutMs: 0 }), /pollTimeoutMs must be a number in \(0, 10000000000\]; got 0/);
+    assert.throws(() => run({ mode: 'sse', rttMs: 1e12 }), /rttMs.*3600000.*got 1000000000000/);
+    assert.throws(() => run({ mode: 'sse', durationMs: 1e300 }), /durationMs must be a number in \[1, 10000000000\]/);
+    assert.throws(() => run({ mode: 'sse', requestHeaderBytes: 1e300 }), /requestHeaderBytes/);
     assert.throws(() => run({ mode: 'sse', tls: '0-rtt' as never }), /tls.*0-rtt/);
     assert.throws(() => run({ mode: 'sse', bucketMs: 1 }), /bucketMs.*at most 10000 buckets/);
     assert.throws(() => run({ mode: 'sse', rng: (() => 0.5) as never }), /rng/);
-    assert.throws(() => run({ mode: 'sse', messagesPerUserPerMin: 2 } as never), /messagesPerUserPerMin/);
+    assert.throws(() => run({ mode: 'sse', messagesPerUserPerMin: 2 } as never),
+      /simulateRealtime: unknown option "messagesPerUserPerMin" \(did you mean "messagesPerUserPerMinute"\?\)/);
+    assert.throws(() => run({ mode: 'sse', heartbeatMs: null } as never), /simulateRealtime: option heartbeatMs is null/);
+    assert.throws(() => run({ mode: 'sse', rampMs: null } as never), TypeError);
     assert.throws(() => run({ mode: 'sse', onProgress: 'yes' as never }), /onProgress/);
   });
 
   it('refuses a run too large to finish, before simulating it', () => {
     assert.throws(
       () => run({ mode: 'websocket', users: 1_000_000, messagesPerUserPerMinute: 60, durationMs: 3_600_000 }),
-      (e: unknown) => e instanceof RangeError && /limit is 200000000/.test(e.message) && /users/.test(e.message),
+      (e: unknown) => e instanceof RangeError && /limit is 25000000/.test(e.message) && /users/.test(e.message),
     );
+    // One user whose messages would take too much memory at once (2·10^7 times of 8 bytes, and their copies as the buffer grows).
+    const start = performance.now();
+    assert.throws(() => run({ mode: 'websocket', users: 1, messagesPerUserPerMinute: 2e7, durationMs: 60_000 }),
+      /messagesPerUserPerMinute × durationMs imply 2\.00e\+7 server messages for one user.*limit is 1\.00e\+7/);
+    assert.throws(() => run({ mode: 'websocket', users: 1, messagesPerUserPerMinute: 1, clientMessagesPerUserPerMinute: 2e7, durationMs: 60_000 }),
+      /clientMessagesPerUserPerMinute × durationMs/);
+    assert.ok(performance.now() - start < 1000);
+  });
+
+  it('returns finite figures at the largest accepted durations and delays', () => {
+    const r = run({ mode: 'long-polling', users: 2, messagesPerUserPerMinute: 0, durationMs: 1e10, pollTimeoutMs: 1e10, rttMs: 3_600_000, timeWaitMs: 1e10 });
+    for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && k !== 'overheadBytesPerMessage') assert.ok(Number.isFinite(v), `${k}: ${v}`);
+    assert.equal(r.requests, 2);
+  });
+
+  it("keeps each direction's draws when the other direction's rate changes (one stream per component)", () => {
+    const opts = (clientPerMinute: number) => ({ users: 40, messagesPerUserPerMinute: 5, clientMessagesPerUserPerMinute: clientPerMinute, rampMs: 30_000, rng: createRng(31) });
+    for (const mode of ['sse', 'websocket'] as const) {
+      const a = run({ mode, ...opts(1) });
+      const b = run({ mode, ...opts(20) });
+      assert.deepEqual([a.messages, a.deliveryLatencyMs], [b.messages, b.deliveryLatencyMs], mode);
+      assert.notEqual(a.clientMessages.generated, b.clientMessages.generated);
+    }
+    // And the client's message times stay put when the server pushes more (WebSocket: the sends do not wait for pushes).
+    const quiet = run({ mode: 'websocket', ...opts(3), messagesPerUserPerMinute: 1 });
+    const busy = run({ mode: 'websocket', ...opts(3), messagesPerUserPerMinute: 30 });
+    assert.deepEqual([quiet.clientMessages, quiet.clientLatencyMs], [busy.clientMessages, busy.clientLatencyMs]);
   });
 
   it('reports progress up to the number of users', () => {
