@@ -115,7 +115,7 @@ const SCHEDULING: readonly StreamScheduling[] = ['round-robin', 'sequential'];
 
 /** A page-load path: the network's own checks, then the bounds within which the model answers. */
 function checkPath(where: string, value: PathOptions): Path {
-  const path = check.within(where, () => createPath(value));
+  const path = createPath(value, where);
   const { rttMs, minBandwidthMbps } = PAGE_LOAD_LIMITS;
   if (path.rttMs > rttMs) throw new RangeError(`${where}.rttMs must be at most ${rttMs} ms (transport timers give up beyond it); got ${path.rttMs}`);
   if (value.jitterMs !== undefined && value.jitterMs > rttMs) {
