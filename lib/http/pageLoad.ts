@@ -12,6 +12,11 @@
  * host, DNS already resolved, a response is sent as soon as its request arrives
  * plus `serverMs`. What the transport leaves out is listed in
  * `net/transportConnection.ts`.
+ *
+ * Streams: connection k of the load (in the order connections open) draws its
+ * packets' loss and jitter from the `connection k` fork of `rng`, whatever the
+ * protocol, so HTTP/2 and HTTP/3 on one seed meet the same loss pattern. Sizes are
+ * bounded by `PAGE_LOAD_LIMITS` (pageLoadPlan.ts).
  */
 import { createRng, requireRng } from '../random/rng';
 import { PacketTransfer } from '../net/packetTransfer';
