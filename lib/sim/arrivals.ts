@@ -8,12 +8,14 @@
  * given, which callers fork for their arrivals alone.
  *
  * Bounded: a call may imply at most MAX_REQUESTS arrivals (`count`, or peak rate ×
- * duration), refused up front with a RangeError.
+ * duration), and span at most MAX_SIMULATED_MS (10^10 ms), refused up front with a
+ * RangeError.
  */
 import { requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
 import { MS_PER_SECOND } from './time';
-import { MAX_REQUESTS } from './limits';
+import { MAX_REQUESTS, MAX_SIMULATED_MS } from './limits';
+import { checkSimulatedSpan } from './drawDuration';
 
 /** A ramp of the arrival rate, linear over the run (per second). */
 export interface LoadRamp {
@@ -33,11 +35,11 @@ export interface ArrivalOptions {
   /** Arrivals per second (> 0), or a ramp `{ startRps, endRps }`. */
   load: Load;
   /**
-   * Generate arrivals in [0, durationMs) (ms, > 0). Needed for a ramp. Peak rate ×
+   * Generate arrivals in [0, durationMs) (ms, in (0, MAX_SIMULATED_MS = 10^10]). Needed for a ramp. Peak rate ×
    * duration may imply at most MAX_REQUESTS (2·10^7) arrivals.
    */
   durationMs?: number;
-  /** Or stop after this many arrivals (constant rate only; an integer in [0, MAX_REQUESTS]). */
+  /** Or stop after this many arrivals (constant rate only; an integer in [0, MAX_REQUESTS]; count / load at most 10^10 ms). */
   count?: number;
   /** The stream every gap and thinning decision is drawn from. */
   rng: Rng;
@@ -93,6 +95,7 @@ export function poissonArrivals(opts: ArrivalOptions): Float64Array {
     const n = check.integer('count', opts.count, 0);
     check.workWithin('count', n, MAX_REQUESTS, 'arrivals to generate');
     const gap = MS_PER_SECOND / load;
+    checkSimulatedSpan('count / load', n * gap);
     const times = new Float64Array(n);
     let t = 0;
     for (let i = 0; i < n; i++) {
@@ -103,7 +106,7 @@ export function poissonArrivals(opts: ArrivalOptions): Float64Array {
   }
   if (opts.count !== undefined) throw new TypeError('poissonArrivals count needs a constant load; give durationMs for a ramp');
   if (opts.durationMs === undefined) throw new TypeError('poissonArrivals needs durationMs (or count for a constant rate)');
-  const duration = check.positive('durationMs', opts.durationMs);
+  const duration = check.inRange('durationMs', opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
   const peak = peakRate(load);
   check.workWithin('load × durationMs', (peak * duration) / MS_PER_SECOND, MAX_REQUESTS, 'arrivals at the peak rate');
   const gap = MS_PER_SECOND / peak;

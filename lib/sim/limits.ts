@@ -29,3 +29,10 @@ export const MAX_BANK_SLOTS = 100_000_000;
 
 /** Most stages one simulatePipeline may chain (each keeps its own queue and per-bucket records). */
 export const MAX_STAGES = 100;
+
+/**
+ * The simulated-time horizon (ms, about four months): timestamps up to 10^10 ms keep a
+ * resolution of about 2 ns, so latencies computed as differences of them stay exact
+ * to the nanosecond. Runs, arrival spans and single durations beyond it are refused.
+ */
+export const MAX_SIMULATED_MS = 1e10;

@@ -11,15 +11,17 @@
  *
  * Random stream: periods, gaps and the first state all come from the `rng` given.
  * Bounded: the expected loop steps (arrivals plus the bursts and silences between
- * them) may be at most MAX_ARRIVAL_STEPS, and `count` at most MAX_REQUESTS.
+ * them) may be at most MAX_ARRIVAL_STEPS, `count` at most MAX_REQUESTS, and the
+ * expected span count / rate at most MAX_SIMULATED_MS.
  */
 import { requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
 import { MS_PER_SECOND } from './time';
 import { MAX_ARRIVAL_STEPS, MAX_REQUESTS } from './limits';
+import { checkSimulatedSpan } from './drawDuration';
 
 export interface OnOffOptions {
-  /** Long-run arrivals per second (> 0). */
+  /** Long-run arrivals per second (> 0); count / rate may span at most MAX_SIMULATED_MS (10^10 ms). */
   rate: number;
   /** Mean length of a burst (ms, > 0). */
   meanOnMs: number;
@@ -54,6 +56,7 @@ export function onOffArrivals(opts: OnOffOptions): Float64Array {
   // Each cycle (a burst and a silence) brings rate × (on + off) arrivals on average.
   const perCycle = (rate * (on + off)) / MS_PER_SECOND;
   check.workWithin('count, rate, meanOnMs and meanOffMs', n * (1 + 1 / perCycle), MAX_ARRIVAL_STEPS, 'loop steps (arrivals, bursts and silences)');
+  checkSimulatedSpan('count / rate', (n * MS_PER_SECOND) / rate);
   const gap = MS_PER_SECOND / onOffPeakRate(rate, on, off);
   const draw = (mean: number): number => -mean * Math.log(1 - rng());
   const times = new Float64Array(n);

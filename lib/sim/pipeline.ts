@@ -21,9 +21,11 @@
  * removing a stage leaves the others' streams as they were.
  *
  * Bounded (see pipelineOptions.ts): at most 2·10^7 requests, 5·10^7 stage visits,
- * 100 stages and 10^4 buckets, refused up front with a RangeError.
+ * 100 stages, 10^4 buckets and 10^10 ms, refused up front with a RangeError; a service
+ * draw that is NaN, negative or beyond 10^10 ms throws at once, naming its stage.
  */
-import { meanOrAverage, sampleDuration } from '../random/distribution';
+import { meanOrAverage } from '../random/distribution';
+import { drawDuration } from './drawDuration';
 import { Simulation } from './simulation';
 import { Station } from './station';
 import { poissonArrivals, peakRate, rateAt } from './arrivals';
@@ -100,7 +102,7 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
   const drawn = stages.map(() => ({ total: 0, draws: 0 }));
   const stations: Station[] = [];
   const enter = (k: number, job: number): void => {
-    const serviceMs = sampleDuration(`stages[${k}].serviceTime`, stages[k].serviceTime, serviceRngs[k]);
+    const serviceMs = drawDuration(`stages[${k}].serviceTime`, stages[k].serviceTime, serviceRngs[k]);
     drawn[k].total += serviceMs;
     drawn[k].draws++;
     if (!stations[k].submit(job, serviceMs)) {

@@ -9,14 +9,14 @@ import { checkLoad, peakRate, type Load } from './arrivals';
 import { checkBuckets } from './buckets';
 import { checkProgress, type ProgressCallback } from './progress';
 import { MS_PER_SECOND } from './time';
-import { MAX_REQUESTS, MAX_STAGE_BUCKETS, MAX_STAGE_VISITS, MAX_STAGES } from './limits';
+import { MAX_REQUESTS, MAX_SIMULATED_MS, MAX_STAGE_BUCKETS, MAX_STAGE_VISITS, MAX_STAGES } from './limits';
 
 export interface StageSpec {
   /** Unique name, used in results and to name the stage's random stream. */
   name: string;
   /** Parallel servers at this stage (an integer ≥ 1; no memory is kept per worker). */
   workers: number;
-  /** Service time per request at this stage (ms); every draw must be finite and ≥ 0. */
+  /** Service time per request at this stage (ms); every draw must be finite, ≥ 0 and ≤ MAX_SIMULATED_MS (10^10 ms). */
   serviceTime: Distribution;
   /** Most requests allowed to wait here: an integer ≥ 0 or Infinity (the default). */
   queueLimit?: number;
@@ -34,7 +34,7 @@ export interface PipelineOptions {
    * and those requests × stages at most MAX_STAGE_VISITS (5·10^7) stage visits.
    */
   load: Load;
-  /** Length of the run (ms, finite, > 0); bounded through `load` and `bucketMs`. */
+  /** Length of the run (ms, in (0, MAX_SIMULATED_MS = 10^10]); further bounded through `load`. */
   durationMs: number;
   /**
    * Width of a dashboard bucket (ms, in (0, durationMs]); default durationMs / 40. At most
@@ -74,7 +74,7 @@ export function checkPipeline(opts: PipelineOptions): PipelineConfig {
   check.options('simulatePipeline', opts, PIPELINE_KEYS);
   const stages = checkStages(opts.stages);
   const load = checkLoad('load', opts.load);
-  const durationMs = check.positive('durationMs', opts.durationMs);
+  const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 40);
   const requests = (peakRate(load) * durationMs) / MS_PER_SECOND;
   check.workWithin('load × durationMs', requests, MAX_REQUESTS, 'requests at the peak rate');

@@ -11,14 +11,16 @@
  * same arrivals, and runs that differ only in `workers` or `queueLimit` the same
  * service draws (common random numbers).
  *
- * Bounded: at most MAX_REQUESTS (2·10^7) requests per run, refused up front; the run
+ * Bounded: at most MAX_REQUESTS (2·10^7) requests per run, arrivals spanning at most
+ * MAX_SIMULATED_MS (10^10 ms) and service draws of at most that, refused with a
+ * RangeError (up front, or at the first bad draw); the run
  * ends after `requests` arrivals have been served or dropped, whatever the load. With arrivals at or above capacity the queue grows for the
  * whole run; the result says so (`unstable: true`) and its latencies then describe
  * this run's length, not a steady state, because there is none.
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { meanOrAverage, requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { meanOrAverage, requireDistribution, type Distribution } from '../random/distribution';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from './simulation';
@@ -26,13 +28,14 @@ import { Station } from './station';
 import { MS_PER_SECOND } from './time';
 import { checkProgress, progressTicker, type ProgressCallback } from './progress';
 import { MAX_REQUESTS } from './limits';
+import { checkSimulatedSpan, drawDuration } from './drawDuration';
 
 export interface QueueOptions {
   /** Servers sharing the queue (an integer ≥ 1; no memory is kept per worker). */
   workers: number;
-  /** Poisson arrivals per second (finite, > 0). */
+  /** Poisson arrivals per second (finite, > 0); requests / arrivalRate may span at most MAX_SIMULATED_MS (10^10 ms). */
   arrivalRate: number;
-  /** Service time per request (ms); every draw must be finite and ≥ 0. */
+  /** Service time per request (ms); every draw must be finite, ≥ 0 and ≤ MAX_SIMULATED_MS (10^10 ms). */
   serviceTime: Distribution;
   /**
    * Requests to simulate, warm-up included: an integer in [1, MAX_REQUESTS = 2·10^7]
@@ -79,6 +82,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
   const service = requireDistribution('serviceTime', opts.serviceTime);
   const requests = check.integer('requests', opts.requests, 1);
   check.workWithin('requests', requests, MAX_REQUESTS, 'requests to simulate (about 1 µs and 65 bytes each)');
+  checkSimulatedSpan('requests / arrivalRate', (requests * MS_PER_SECOND) / arrivalRate);
   const warmup = opts.warmupRequests === undefined ? Math.floor(requests / 10) : check.integer('warmupRequests', opts.warmupRequests, 0, requests - 1);
   const queueLimit = opts.queueLimit === undefined ? Infinity : check.countOrInfinity('queueLimit', opts.queueLimit, 0);
   const rng = requireRng('rng', opts.rng);
@@ -104,7 +108,7 @@ export function simulateQueue(opts: QueueOptions): QueueResult {
     },
   );
   const ARRIVE = sim.on((job, now) => {
-    const s = sampleDuration('serviceTime', service, serviceRng);
+    const s = drawDuration('serviceTime', service, serviceRng);
     drawnService += s;
     station.submit(job, s);
     const next = job + 1;

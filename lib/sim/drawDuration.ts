@@ -1,0 +1,26 @@
+/**
+ * One duration drawn for a simulation: finite, ≥ 0 (see `sampleDuration`) and within
+ * the simulated-time horizon MAX_SIMULATED_MS, so that adding it to the clock keeps
+ * timestamps exact. A bad draw throws a RangeError naming the option it came from.
+ */
+import type { Rng } from '../random/rng';
+import { sampleDuration, type Distribution } from '../random/distribution';
+import { MAX_SIMULATED_MS } from './limits';
+
+/** A draw of `distribution` from `rng`, checked as a duration (ms) for `option`. */
+export function drawDuration(option: string, distribution: Distribution, rng: Rng): number {
+  const v = sampleDuration(option, distribution, rng);
+  if (v > MAX_SIMULATED_MS) {
+    throw new RangeError(`${option} must yield durations <= ${MAX_SIMULATED_MS} ms (the simulated-time horizon); ${distribution.label} gave ${v}`);
+  }
+  return v;
+}
+
+/** Refuses a span of simulated time (ms) beyond the horizon, naming the options that imply it. */
+export function checkSimulatedSpan(options: string, spanMs: number): void {
+  if (!(spanMs <= MAX_SIMULATED_MS)) {
+    throw new RangeError(
+      `${options} imply about ${spanMs.toPrecision(3)} ms of simulated time; at most ${MAX_SIMULATED_MS} ms (about four months), beyond which timestamps lose the precision latencies need`,
+    );
+  }
+}
