@@ -13,7 +13,11 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** JavaScript source that can sit inside a <script> element (no `</script` can close it early). */
+/**
+ * JavaScript source that can sit inside a <script> element (no `</script` can close
+ * it early), with line ends as the HTML parser leaves them (\n), so that the text the
+ * browser hashes for the Content-Security-Policy is exactly this string.
+ */
 export function scriptSource(js: string): string {
-  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return js.replace(/\r\n?/g, '\n').replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }

@@ -1,4 +1,8 @@
-/** The workbook's index page: every exported notebook with its title and opening sentence. */
+/**
+ * The workbook's index page: every exported notebook with its title and opening
+ * sentence, all escaped text; its Content-Security-Policy allows no script and no request.
+ */
+import { cspMeta } from './csp';
 import { escapeAttr, escapeHtml } from './html';
 import { PAGE_CSS } from './style';
 
@@ -23,6 +27,7 @@ export function renderIndexPage(entries: IndexEntry[]): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
+${cspMeta([])}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>NetLab workbook</title>

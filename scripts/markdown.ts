@@ -1,9 +1,11 @@
 /**
  * Markdown cells to HTML with `marked` (GitHub-flavoured). Links to other
  * notebooks (`01-osi-fault-map.ipynb`) point at their exported pages, and images
- * attached to the cell (`attachment:name.png`) become data URIs.
+ * attached to the cell (`attachment:name.png`) become data URIs. The HTML goes
+ * through the allow-list of sanitize.ts, since markdown may carry raw HTML.
  */
 import { marked, type Token } from 'marked';
+import { sanitizeNotebookHtml } from './sanitize';
 
 export function renderMarkdown(source: string, attachments: Record<string, Record<string, string>> = {}): string {
   const tokens = marked.lexer(source, { gfm: true });
@@ -15,7 +17,7 @@ export function renderMarkdown(source: string, attachments: Record<string, Recor
       if (bundle && mime) token.href = `data:${mime};base64,${String(bundle[mime]).replace(/\s/g, '')}`;
     }
   });
-  return marked.parser(tokens, { gfm: true });
+  return sanitizeNotebookHtml(marked.parser(tokens, { gfm: true }));
 }
 
 /** `x.ipynb` and `x.ipynb#part`, when relative, become `x.html` and `x.html#part`. */

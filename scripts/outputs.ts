@@ -4,7 +4,8 @@
  * Per display bundle the richest representation we can show offline wins: a plotly
  * figure (drawn later by the page's one script, from the JSON kept in a
  * `<script type="application/json">`), then HTML, images (as data URIs), markdown,
- * JSON and plain text. The output that carries plotly.js for live notebooks
+ * JSON and plain text. HTML and markdown go through the allow-list of sanitize.ts;
+ * the rest is escaped. The output that carries plotly.js for live notebooks
  * (show()'s loader) is dropped: the page includes plotly.js once itself. Empty
  * outputs (a finished progress bar) are dropped. Streams are shown as text, stderr
  * and errors in red.
@@ -12,6 +13,7 @@
 import { PLOTLY_LOADER_METADATA } from '../lib/plot/show';
 import { escapeAttr, escapeHtml, scriptJson } from './html';
 import { renderMarkdown } from './markdown';
+import { sanitizeNotebookHtml } from './sanitize';
 import { PLOTLY_MIME, stripAnsi, text, type DataOutput, type MultilineString, type Output } from './notebook';
 
 /** Numbers figures across a page. */
@@ -32,7 +34,8 @@ export function renderOutputs(outputs: Output[], figures: FigureCounter): string
         body += text(nextOut.text);
         i += 1;
       }
-      if (body !== '') parts.push(`<pre class="output stream ${out.name}">${escapeHtml(stripAnsi(body))}</pre>`);
+      const stream = out.name === 'stderr' ? 'stderr' : 'stdout';
+      if (body !== '') parts.push(`<pre class="output stream ${stream}">${escapeHtml(stripAnsi(body))}</pre>`);
     } else if (out.output_type === 'error') {
       const body = out.traceback.length > 0 ? out.traceback.join('\n') : `${out.ename}: ${out.evalue}`;
       parts.push(`<pre class="output error">${escapeHtml(stripAnsi(body))}</pre>`);
@@ -60,7 +63,7 @@ function renderBundle(out: DataOutput, figures: FigureCounter): string {
       `<script type="application/json" id="${id}-spec">${scriptJson(data[PLOTLY_MIME])}</script>`
     );
   }
-  if ('text/html' in data) return `<div class="output html">${str(data['text/html'])}</div>`;
+  if ('text/html' in data) return `<div class="output html">${sanitizeNotebookHtml(str(data['text/html']))}</div>`;
   if ('image/svg+xml' in data) {
     const svg = Buffer.from(str(data['image/svg+xml']), 'utf8').toString('base64');
     return `<div class="output image"><img alt="" src="data:image/svg+xml;base64,${svg}"></div>`;

@@ -3,8 +3,16 @@
  * highlighted, outputs inline, and — when the page has figures — plotly.js inlined
  * once at the end followed by one small script that draws every figure from its
  * JSON. No external URL is referenced, so the page opens from disk, offline.
+ *
+ * Safe to open when the notebook came from someone else: markdown and `text/html`
+ * outputs pass through an allow-list sanitiser (sanitize.ts: no script, event
+ * handlers, javascript: URLs, frames, forms, remote images or styles that fetch),
+ * everything else is escaped text or JSON in a non-executed data block, and the
+ * first element of <head> is a Content-Security-Policy (csp.ts) that forbids every
+ * request and runs only the two inline scripts above, by their SHA-256 hashes.
  */
 import { readFileSync } from 'fs';
+import { cspMeta } from './csp';
 import { escapeAttr, escapeHtml, scriptSource } from './html';
 import { highlightTypeScript } from './highlight';
 import { renderMarkdown } from './markdown';
@@ -46,10 +54,13 @@ export function renderNotebookPage(nb: Notebook, opts: PageOptions): RenderedPag
     const outputs = renderOutputs(cell.outputs ?? [], figures);
     return input === '' && outputs === '' ? '' : `<section class="cell code">\n${input}\n${outputs}\n</section>`;
   });
-  const scripts = figures.next > 0 ? `<script>${plotlyJs()}</script>\n<script>${DRAW_FIGURES}</script>\n` : '';
+  // The page's own scripts, and nothing else, may run: the policy names them by hash.
+  const ownScripts = figures.next > 0 ? [plotlyJs(), DRAW_FIGURES] : [];
+  const scripts = ownScripts.map((js) => `<script>${js}</script>\n`).join('');
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
+${cspMeta(ownScripts)}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(opts.title)}</title>

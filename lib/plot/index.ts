@@ -3,6 +3,7 @@ export { THEME, baseLayout, baseAxis, unitOf, hoverValue, type AxisOptions, type
 export { PALETTE, NEUTRAL, colorFor, resetColors, assignedColors } from './palette';
 export type { SampleSeries, XYSeries } from './series';
 export type { CommonFigureOptions } from './checks';
+export { FIGURE_LIMITS } from './limits';
 export { histogramFigure, type HistogramFigureOptions, type HistogramNorm } from './histogramFigure';
 export {
   ecdfFigure, ccdfFigure, type EcdfFigureOptions, type CcdfFigureOptions, type DistributionCurveOptions,
