@@ -2,7 +2,8 @@
  * Upper bounds on the network models' options, so that one call stays within about
  * a minute and 2 GB on a 2-core machine and every result stays a finite number.
  *
- * - Delays (RTTs, jitter, server time, timers) are at most one hour: far beyond any
+ * - Delays (RTTs, jitter draws, server time, timers) are at most one hour (`jitterMs`,
+ *   a mean, at most five minutes): far beyond any
  *   path on Earth or to the Moon (2.6 s), and small enough that a transfer's sum of
  *   round trips stays finite and exact to the microsecond.
  * - Simulated time is at most 10^10 ms (about 116 days): timestamps then keep a
@@ -17,6 +18,12 @@ import { sampleDuration, type Distribution } from '../random/distribution';
 
 /** Largest delay option or delay draw (ms): one hour. */
 export const MAX_DELAY_MS = 3_600_000;
+/**
+ * Largest `jitterMs` (ms): five minutes. Its one-way draws are exponential with mean
+ * jitterMs / 2, and a draw from a 32-bit uniform is at most ln(2^32) ≈ 22.2 means, so
+ * no draw passes MAX_DELAY_MS.
+ */
+export const MAX_JITTER_MS = 300_000;
 /** Largest simulated time (ms): 10^10, about 116 days. */
 export const MAX_SIMULATED_MS = 1e10;
 /** Smallest finite bottleneck bandwidth (Mbit/s): 1 kbit/s, so one segment takes seconds, not ages. */

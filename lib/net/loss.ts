@@ -34,7 +34,8 @@ export interface LossModel {
   start(rng: Rng): LossProcess;
 }
 
-const NEVER_LOST: LossProcess = () => false;
+/** The process of a lossless path: callers may skip drawing for it. */
+export const NEVER_LOST: LossProcess = () => false;
 
 /** Each packet lost independently with probability `rate` in [0, 1). */
 export function independentLoss(rate: number): LossModel {

@@ -10,8 +10,8 @@
  * - Loss is a LossModel (`lossRate` is the shorthand for independent loss).
  * - Bandwidth turns bytes into serialisation time at the bottleneck.
  *
- * Bounds (see `limits.ts`): `rttMs`, `jitterMs` and each jitter draw are at most one
- * hour; a finite bandwidth is at least 0.001 Mbit/s (1 kbit/s).
+ * Bounds (see `limits.ts`): `rttMs` and each jitter draw are at most one hour,
+ * `jitterMs` at most five minutes; a finite bandwidth is at least 0.001 Mbit/s (1 kbit/s).
  *
  * Not modelled here: queues that build from the traffic itself, reordering,
  * asymmetric routes. Time in ms, bandwidth in megabits per second, sizes in bytes.
@@ -21,12 +21,12 @@ import { requireDistribution, type Distribution } from '../random/distribution';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';
 import { independentLoss, requireLossModel, type LossModel } from './loss';
-import { boundedDuration, delayMs, MAX_DELAY_MS, MIN_BANDWIDTH_MBPS } from './limits';
+import { boundedDuration, delayMs, MAX_DELAY_MS, MAX_JITTER_MS, MIN_BANDWIDTH_MBPS } from './limits';
 
 export interface PathOptions {
   /** Base round-trip time without jitter (ms, in [0, 3 600 000]: at most one hour). */
   rttMs: number;
-  /** Mean extra delay per round trip (ms, in [0, 3 600 000]), drawn as two exponential one-way delays. */
+  /** Mean extra delay per round trip (ms, in [0, 300 000]: at most five minutes), drawn as two exponential one-way delays. */
   jitterMs?: number;
   /** Extra delay per one-way trip (ms); replaces `jitterMs`. Draws must be in [0, 3 600 000]. */
   jitter?: Distribution;
@@ -77,7 +77,7 @@ export function pathFrom(options: PathOptions, prefix = ''): Path {
   }
   let jitter: Distribution | null = null;
   if (options.jitter !== undefined) jitter = requireDistribution(`${prefix}jitter`, options.jitter);
-  else if (options.jitterMs !== undefined && delayMs(`${prefix}jitterMs`, options.jitterMs) > 0) {
+  else if (options.jitterMs !== undefined && check.inRange(`${prefix}jitterMs`, options.jitterMs, 0, MAX_JITTER_MS) > 0) {
     jitter = exponential(options.jitterMs / 2);
   }
   const loss =

@@ -25,8 +25,8 @@
  * crosses another path, `rng.fork('dns delay')` and `rng.fork('dns loss')`. The
  * parent stream is never drawn from, so a lookup never moves the connection's draws.
  *
- * Bounds: delays (`rttMs`, `jitterMs`, `serverMs`, `dnsRttMs`, `dnsTimeoutMs`, the
- * RTO options) are at most one hour, and a response is at most 10^9 segments
+ * Bounds: delays (`rttMs`, `serverMs`, `dnsRttMs`, `dnsTimeoutMs`, the
+ * RTO options) are at most one hour, `jitterMs` five minutes, and a response is at most 10^9 segments
  * (`bytes / mssBytes`), the segments the round model may draw in one call (see
  * `limits.ts`).
  *

@@ -29,7 +29,7 @@
  */
 import type { Rng } from '../random/rng';
 import { roundTripMs, serialisationMs, type Path } from './path';
-import type { LossProcess } from './loss';
+import { NEVER_LOST, type LossProcess } from './loss';
 import { RtoEstimator, type RtoOptions } from './rto';
 
 export interface TcpSettings {
@@ -108,7 +108,7 @@ export class TcpConnection {
       const window = Math.min(remaining, Math.max(1, Math.floor(this.cwnd)));
       let lostCount = 0;
       let firstLost = -1;
-      for (let i = 0; i < window; i++) {
+      for (let i = 0; this.lost !== NEVER_LOST && i < window; i++) {
         if (this.lost(afterTimeout && i === 0)) {
           if (lostCount === 0) firstLost = i;
           lostCount++;
