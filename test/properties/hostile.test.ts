@@ -3,7 +3,8 @@
  * ±Infinity, negative, zero, huge, non-integer, misspelt or unknown key, unknown enum value, bad
  * array element, fake rng or distribution), ends in a TypeError or RangeError that names the
  * option, or returns normally where the value may be legitimate — within 2 s, without a hang or a
- * process abort. The calls run in child processes (pool.ts); the classification rules are in
+ * process abort. The calls run in child processes (pool.ts); a call killed at the deadline is run
+ * once more in a fresh child and counts as a hang only if it hangs again. The classification rules are in
  * mutations.ts, the manifest of baselines in manifest/. A table of counts by module and the
  * grouped failures are printed at the end.
  *
@@ -34,6 +35,13 @@ describe(`properties: hostile calls over the public API (seed ${SEED}, runs ${RU
     const pool = new Pool(POOL_SIZE, DEADLINE_MS);
     try {
       const results = await pool.runAll(allCases);
+      // A call killed at the deadline runs once more in a fresh child: a hang must repeat, so a
+      // machine busy with other work does not turn a slow call into a reported hang.
+      const hung = results.flatMap((r, i) => (r.kind === 'hang' ? [i] : []));
+      const again = await pool.runAll(hung.map((i) => allCases[i]));
+      hung.forEach((i, k) => {
+        if (again[k].kind !== 'hang') results[i] = again[k];
+      });
       results.forEach((r, i) => {
         const j = judge(allCases[i], r);
         judged.set(j.testCase.entry, [...(judged.get(j.testCase.entry) ?? []), j]);

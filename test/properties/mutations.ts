@@ -254,6 +254,8 @@ export interface GenerateOptions {
   lenientPerLeaf: number;
   /** Extra draws of every strict kind per leaf (0 in a normal run; the fuzz raises it). */
   strictRepeats: number;
+  /** Wrong types tried per leaf, chosen by fast-check (all of them when at least 5). */
+  wrongTypesPerLeaf: number;
 }
 
 function hashText(s: string): number {
@@ -288,8 +290,10 @@ export function hostileCases(entry: Entry, enums: Set<string>, opts: GenerateOpt
     }
   }
   for (const leaf of leaves) {
-    const kinds = [...WRONG_TYPES[leaf.type], 'null' as const, 'undefined' as const, ...EXTRA[leaf.type]];
     const seed = opts.seed ^ hashText(`${entry.name}:${pathText(entry, leaf.segments)}`);
+    const wrong = WRONG_TYPES[leaf.type];
+    const wrongTried = wrong.length <= opts.wrongTypesPerLeaf ? wrong : fc.sample(fc.shuffledSubarray(wrong, { minLength: opts.wrongTypesPerLeaf, maxLength: opts.wrongTypesPerLeaf }), { seed: seed + 2, numRuns: 1 })[0];
+    const kinds = [...wrongTried, 'null' as const, 'undefined' as const, ...EXTRA[leaf.type]];
     const always = kinds.filter((k) => strictness(k, leaf, entry, enums) || ALWAYS_TRIED.has(k));
     const lenientKinds = kinds.filter((k) => !always.includes(k));
     const chosen: MutationKind[] = [...always];

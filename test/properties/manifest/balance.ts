@@ -23,6 +23,7 @@ export const BALANCE: Entry[] = [
       rng: rng(1), onProgress: fn(),
     }],
     records: ['routes'],
+    alsoNamed: { paths: ['route'], routes: ['route'] },
   },
   { name: 'checkHealthCheck', module: m, params: ['option', 'value'], args: ['healthCheck', hc], skip: ['option'], alsoNamed: { value: ['healthCheck'] } },
   { name: 'detectionBoundMs', module: m, params: ['options'], args: [hc] },
