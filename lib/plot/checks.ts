@@ -33,7 +33,7 @@ export function fields<T extends object>(fn: string, path: string, value: unknow
 /** Refuses `count` above `limit` (a FIGURE_LIMITS entry) with a RangeError naming the input and the bound. */
 export function atMost(option: string, count: number, limit: number, what: string): void {
   if (count > limit) {
-    throw new RangeError(`${option} holds ${count} ${what}; a figure takes at most ${limit} (see FIGURE_LIMITS: a larger figure would not fit in a page)`);
+    throw new RangeError(`${option} holds ${count} ${what}; a figure takes at most ${limit} (FIGURE_LIMITS: one call within seconds, its page within tens of MB)`);
   }
 }
 
