@@ -20,7 +20,9 @@ import { ttlSecondsToMs } from '../../net/dnsZone';
 import type { RegionRtts } from '../../net/regionRtts';
 import { CONNECTION_STATES, type ConnectionState } from '../../net/requestTime';
 import { TLS_MODES, type TlsMode } from '../../net/tls';
-import { checkHealthCheck, type HealthCheck, type HealthCheckOptions } from '../../balance/healthCheck';
+import { checkHealthCheck, HEALTH_CHECK_KEYS, type HealthCheck, type HealthCheckOptions } from '../../balance/healthCheck';
+import { delayMs, MAX_DELAY_MS } from '../../net/limits';
+import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/slowStart';
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { checkProgress, type ProgressCallback } from '../../sim/progress';
@@ -40,34 +42,49 @@ export interface UserPopulation {
   access: AccessProfile;
 }
 
+/** The keys of `UserPopulation`. */
+export const USER_POPULATION_KEYS: readonly (keyof UserPopulation)[] = ['region', 'share', 'access'];
+
 /** Edge servers in the users' cities that answer part of the requests themselves. */
 export interface EdgeOptions {
   /** Share of requests an edge can answer on its own (cacheable responses, auth checks, personalisation), in [0, 1]. */
   share: number;
-  /** Round trip from the user's city to its edge server, beyond the access network (ms ≥ 0; default 0: the same metro). */
+  /** Round trip from the user's city to its edge server, beyond the access network (ms, in [0, 3 600 000]; default 0: the same metro). */
   rttMs?: number;
 }
+
+/** The keys of `EdgeOptions`. */
+export const EDGE_KEYS: readonly (keyof EdgeOptions)[] = ['share', 'rttMs'];
 
 /** A region that stops answering: attempts sent to it in [atMs, untilMs) fail. */
 export interface RegionFailure {
   /** One of `regions`. */
   region: string;
+  /** Start of the outage (ms, in [0, durationMs)). */
   atMs: number;
+  /** End of the outage (ms, in (atMs, 10^10]; it may outlast the run). */
   untilMs: number;
 }
 
+/** The keys of `RegionFailure`. */
+export const REGION_FAILURE_KEYS: readonly (keyof RegionFailure)[] = ['region', 'atMs', 'untilMs'];
+
 /** What one request is. */
 export interface GlobalRequestShape {
-  /** Response size (bytes ≥ 0; default 10 000). */
+  /** Response size (bytes ≥ 0; default 10 000; see MAX_GLOBAL_SEGMENTS for the bound). */
   bytes?: number;
   /** TLS handshake (default '1.3'). */
   tls?: TlsMode;
   /** 'new' (default) pays the TCP and TLS handshakes; 'reused' is a warm keep-alive connection. */
   connection?: ConnectionState;
-  /** Server time per request (ms ≥ 0; default 5). */
+  /** Server time per request (ms, in [0, 3 600 000]; default 5). */
   serverMs?: number;
 }
 
+/** The keys of `GlobalRequestShape`. */
+export const REQUEST_SHAPE_KEYS: readonly (keyof GlobalRequestShape)[] = ['bytes', 'tls', 'connection', 'serverMs'];
+
+/** Options of `simulateGlobalRouting`. */
 export interface GlobalRoutingOptions {
   /** Measured round trips between regions (`loadRegionRtts('../data/region-rtt.csv')`). */
   rtts: RegionRtts;
@@ -92,7 +109,7 @@ export interface GlobalRoutingOptions {
   healthCheck?: HealthCheckOptions | false;
   /** A region outage (default: none). */
   failure?: RegionFailure;
-  /** Time a client waits for a connection before giving up on an attempt (ms > 0; default 3000). */
+  /** Time a client waits for a connection before giving up on an attempt (ms, in (0, 3 600 000]; default 3000). */
   connectTimeoutMs?: number;
   /** Attempts after the first, each after re-resolving the name (integer in [0, 10]; default 1). */
   retries?: number;
@@ -102,6 +119,13 @@ export interface GlobalRoutingOptions {
   onProgress?: ProgressCallback;
 }
 
+/** The keys of `GlobalRoutingOptions`. */
+export const GLOBAL_ROUTING_KEYS: readonly (keyof GlobalRoutingOptions)[] = [
+  'rtts', 'users', 'regions', 'strategy', 'arrivalRate', 'durationMs', 'ttlS', 'resolversPerRegion', 'edge', 'request',
+  'healthCheck', 'failure', 'connectTimeoutMs', 'retries', 'bucketMs', 'rng', 'onProgress',
+];
+
+/** The checked options of a run. */
 export interface GlobalRoutingConfig {
   rtts: RegionRtts;
   users: CheckedPopulation[];
@@ -135,15 +159,19 @@ export const DNS_HEALTH_CHECK_DEFAULTS: Readonly<Required<HealthCheckOptions>> =
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 /** Most requests one run may expect (rate × duration): each becomes a record. */
 export const MAX_GLOBAL_REQUESTS = 1_000_000;
+/**
+ * Most response segments one run may draw: expected requests × attempts each (1 +
+ * retries) × segments of a response (bytes / 1460). The round model draws every
+ * segment's loss, about 0.1 µs each: 2·10^8 is some 20 s.
+ */
+export const MAX_GLOBAL_SEGMENTS = 2e8;
+/** Latest end of an outage (ms): 10^10, about 116 days. */
+const MAX_FAILURE_END_MS = 1e10;
 const MAX_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 
-const KEYS = [
-  'rtts', 'users', 'regions', 'strategy', 'arrivalRate', 'durationMs', 'ttlS', 'resolversPerRegion', 'edge', 'request',
-  'healthCheck', 'failure', 'connectTimeoutMs', 'retries', 'bucketMs', 'rng', 'onProgress',
-];
-
+/** Checks every option (see `GlobalRoutingOptions` for the ranges) and the work they imply, before anything runs. */
 export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRoutingConfig {
-  check.knownOptions('simulateGlobalRouting', opts, KEYS);
+  check.options('simulateGlobalRouting', opts, GLOBAL_ROUTING_KEYS);
   const rtts = checkRtts(opts.rtts);
   const strategy = check.oneOf('strategy', opts.strategy, GLOBAL_STRATEGIES);
   const regions = checkRegions(rtts, opts.regions, strategy);
@@ -158,24 +186,26 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
   const resolversPerRegion = check.integer('resolversPerRegion', opts.resolversPerRegion ?? 16, 1, 10_000);
   let edge: GlobalRoutingConfig['edge'] = null;
   if (opts.edge !== undefined) {
-    const e = check.knownOptions('edge', opts.edge, ['share', 'rttMs']);
-    edge = { share: check.probability('edge.share', e.share), rttMs: check.nonNegative('edge.rttMs', e.rttMs ?? 0) };
+    const e = check.nestedOptions('edge', opts.edge, EDGE_KEYS);
+    edge = { share: check.probability('edge.share', e.share), rttMs: delayMs('edge.rttMs', e.rttMs ?? 0) };
   }
-  const r = check.knownOptions('request', opts.request ?? {}, ['bytes', 'tls', 'connection', 'serverMs']);
+  const r = check.nestedOptions('request', opts.request ?? {}, REQUEST_SHAPE_KEYS);
   const request: Required<GlobalRequestShape> = {
     bytes: check.nonNegative('request.bytes', r.bytes ?? 10_000),
     tls: check.oneOf('request.tls', r.tls ?? '1.3', TLS_MODES),
     connection: check.oneOf('request.connection', r.connection ?? 'new', CONNECTION_STATES),
-    serverMs: check.nonNegative('request.serverMs', r.serverMs ?? 5),
+    serverMs: delayMs('request.serverMs', r.serverMs ?? 5),
   };
   let healthCheck: HealthCheck | null = null;
   if (opts.healthCheck !== false) {
-    const hc = check.knownOptions('healthCheck', opts.healthCheck ?? {}, Object.keys(DNS_HEALTH_CHECK_DEFAULTS));
+    const hc = check.nestedOptions('healthCheck', opts.healthCheck ?? {}, HEALTH_CHECK_KEYS);
     healthCheck = checkHealthCheck('healthCheck', { ...DNS_HEALTH_CHECK_DEFAULTS, ...hc });
   }
   const failure = opts.failure === undefined ? null : checkFailure(opts.failure, regions, durationMs);
-  const connectTimeoutMs = check.positive('connectTimeoutMs', opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+  const connectTimeoutMs = check.inRange('connectTimeoutMs', opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 0, MAX_DELAY_MS, '(]');
   const retries = check.integer('retries', opts.retries ?? 1, 0, 10);
+  check.workWithin('arrivalRate × durationMs × (1 + retries) × request.bytes', expected * (1 + retries) * segmentsFor(request.bytes, DEFAULT_MSS_BYTES),
+    MAX_GLOBAL_SEGMENTS, 'response segments to draw (expected requests × attempts × bytes / 1460)');
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
   const rng = requireRng('rng', opts.rng);
   return {
@@ -185,13 +215,13 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
 }
 
 function checkFailure(value: unknown, regions: string[], durationMs: number): RegionFailure & { regionIndex: number } {
-  const f = check.knownOptions('failure', value as RegionFailure, ['region', 'atMs', 'untilMs']);
+  const f = check.nestedOptions('failure', value as RegionFailure, REGION_FAILURE_KEYS);
   const regionIndex = regions.indexOf(f.region);
   if (regionIndex < 0) {
     throw new RangeError(`failure.region must be one of the regions the service runs in (${regions.join(', ')}); got ${check.describe(f.region)}`);
   }
   const atMs = check.inRange('failure.atMs', f.atMs, 0, durationMs, '[)');
-  const untilMs = check.positive('failure.untilMs', f.untilMs);
+  const untilMs = check.inRange('failure.untilMs', f.untilMs, 0, MAX_FAILURE_END_MS, '(]');
   if (!(untilMs > atMs)) throw new RangeError(`failure.untilMs must be after failure.atMs (${atMs}); got ${untilMs}`);
   return { region: f.region, atMs, untilMs, regionIndex };
 }

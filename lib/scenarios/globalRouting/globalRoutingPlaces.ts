@@ -4,13 +4,12 @@
  * wrong value fails naming its option (e.g. `users[1].access.lossRate`), and an
  * unknown region lists the regions the table knows.
  */
-import type { AccessProfile } from '../../net/accessProfiles';
-import { accessPath } from '../../net/accessProfiles';
+import { ACCESS_PROFILE_COLUMNS, accessPath, type AccessProfile } from '../../net/accessProfiles';
 import type { Path } from '../../net/path';
 import type { RegionRtts } from '../../net/regionRtts';
 import * as check from '../../validate';
 import type { GlobalStrategy } from './globalRoutingDns';
-import type { UserPopulation } from './globalRoutingOptions';
+import { USER_POPULATION_KEYS, type UserPopulation } from './globalRoutingOptions';
 
 /** A population with its access network as a path. */
 export interface CheckedPopulation extends UserPopulation {
@@ -60,7 +59,7 @@ export function checkUsers(rtts: RegionRtts, value: unknown): CheckedPopulation[
   let total = 0;
   const users = checkList('users', value).map((u, i): CheckedPopulation => {
     const at = `users[${i}]`;
-    const p = check.knownOptions(at, u as UserPopulation, ['region', 'share', 'access']);
+    const p = check.nestedOptions(at, u as UserPopulation, USER_POPULATION_KEYS);
     const region = knownRegion(rtts, `${at}.region`, p.region);
     if (seen.has(region)) throw new RangeError(`${at}.region: ${JSON.stringify(region)} is listed twice; give each place once`);
     seen.add(region);
@@ -75,8 +74,7 @@ export function checkUsers(rtts: RegionRtts, value: unknown): CheckedPopulation[
 
 /** An access profile's figures, each checked under its full option name. */
 function checkAccess(at: string, value: unknown): AccessProfile {
-  check.legacyOptions(at, value);
-  const a = value as AccessProfile;
+  const a = check.nestedOptions(at, value as AccessProfile, ACCESS_PROFILE_COLUMNS);
   check.nonNegative(`${at}.rttMs`, a.rttMs);
   check.nonNegative(`${at}.jitterMs`, a.jitterMs);
   check.inRange(`${at}.lossRate`, a.lossRate, 0, 1, '[)');

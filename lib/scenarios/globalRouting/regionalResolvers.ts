@@ -8,7 +8,7 @@
  * The caches start warm, as in part 4's DNS round robin: resolver k holds the
  * answer the authority gives the k-th query of a start-up sweep, with a remaining
  * TTL drawn uniformly from (0, TTL], since busy resolvers refresh at unrelated
- * moments.
+ * moments (each place's draws from its own stream).
  *
  * Not modelled: the clients' own caches (with honoured TTLs they cannot outlive
  * the resolver's copy, RFC 1035 §6.1.3, see part 2's DNS fleet), resolvers that
@@ -30,7 +30,7 @@ export class RegionalResolvers {
     readonly perPlace: number,
     private readonly ttlMs: number,
     private readonly policy: DnsAnswerPolicy,
-    phaseRng: Rng,
+    phaseRngs: readonly Rng[],
     healthyAtStart: (region: number) => boolean,
   ) {
     const n = places * perPlace;
@@ -38,7 +38,7 @@ export class RegionalResolvers {
     this.expiresAtMs = new Float64Array(n);
     for (let k = 0; k < n; k++) {
       this.answer[k] = policy.answer(this.placeOf(k), healthyAtStart);
-      this.expiresAtMs[k] = (1 - phaseRng()) * ttlMs;
+      this.expiresAtMs[k] = (1 - phaseRngs[this.placeOf(k)]()) * ttlMs;
     }
   }
 

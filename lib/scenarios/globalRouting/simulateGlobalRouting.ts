@@ -32,9 +32,22 @@
  * failed region at or after min(untilMs, detectedAtMs + TTL), with detectedAtMs ≤
  * atMs + unhealthyThreshold × intervalMs + timeoutMs (`detectionBoundMs`).
  *
- * Random streams (forks of `rng`): 'arrivals', 'users', 'resolvers', 'edge',
- * 'resolver-phase', 'health-phase', 'delay', 'loss'. Runs with the same seed that
- * differ in strategy or TTL see the same requests from the same places.
+ * Random streams (forks of `rng`): 'arrivals' (request times), 'users' (whose
+ * request each is), 'health-phase' (the first probe's phase), and one fork per
+ * user population, `population/<region>`, holding that population's own streams:
+ * 'resolver' (which of its resolvers a request uses), 'edge' (whether the edge
+ * can answer it), 'resolver-phase' (its resolvers' remaining TTLs at the start),
+ * 'delay' and 'loss' (jitter and loss of its attempts). Changing one population's
+ * access network or edge never moves another population's draws, and runs with
+ * the same seed that differ in strategy or TTL see the same requests from the
+ * same places.
+ *
+ * No capacity: regions and edges answer every request without queueing (see
+ * below), so there is no offered load against a capacity and no `unstable` flag.
+ *
+ * Bounds: at most 10^6 expected requests (MAX_GLOBAL_REQUESTS), 2·10^8 response
+ * segments drawn (MAX_GLOBAL_SEGMENTS), durationMs up to 7 days, an outage ending
+ * by 10^10 ms, delays up to one hour; see `GlobalRoutingOptions`.
  *
  * Not modelled: the DNS lookup's own time (paid once per TTL, alike under every
  * strategy; part 2 measures it); loss or jitter on the backbone (a provider's
@@ -51,14 +64,29 @@ import { upperBound } from '../../stats/sortedSearch';
 import { dnsAnswerPolicy, nearestRegions } from './globalRoutingDns';
 import { dnsHealthView } from './globalRoutingHealth';
 import { checkGlobalRoutingOptions, type GlobalRoutingConfig, type GlobalRoutingOptions } from './globalRoutingOptions';
+import type { Rng } from '../../random/rng';
 import { globalRoutingReport, type GlobalRoutingResult, type RoutePath, type RunLog } from './globalRoutingReport';
 import { RegionalResolvers } from './regionalResolvers';
 
+/** The streams of one user population (see the module header). */
+interface PopulationStreams {
+  resolver: Rng;
+  edge: Rng;
+  resolverPhase: Rng;
+  delay: Rng;
+  loss: Rng;
+}
+
+/** One run of a routing strategy for users in several places (see the module header). */
 export function simulateGlobalRouting(opts: GlobalRoutingOptions): GlobalRoutingResult {
   const cfg = checkGlobalRoutingOptions(opts);
   const { rng, users, regions } = cfg;
   const places = users.map((u) => u.region);
   const EDGE = regions.length;
+  const streams = places.map((region): PopulationStreams => {
+    const own = rng.fork('population').fork(region);
+    return { resolver: own.fork('resolver'), edge: own.fork('edge'), resolverPhase: own.fork('resolver-phase'), delay: own.fork('delay'), loss: own.fork('loss') };
+  });
 
   // Who sends each request, through which resolver, and whether an edge can answer it.
   const arrivals = poissonArrivals({ load: cfg.arrivalRate, durationMs: cfg.durationMs, rng: rng.fork('arrivals') });
@@ -66,24 +94,21 @@ export function simulateGlobalRouting(opts: GlobalRoutingOptions): GlobalRouting
   const cumulative = new Float64Array(users.length);
   users.reduce((sum, u, i) => (cumulative[i] = sum + u.share), 0);
   const userRng = rng.fork('users');
-  const resolverRng = rng.fork('resolvers');
-  const edgeRng = rng.fork('edge');
   const place = new Int32Array(n);
   const resolverOf = new Int32Array(n);
   const atEdge = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    place[i] = Math.min(users.length - 1, upperBound(cumulative, userRng() * cumulative[users.length - 1]));
-    resolverOf[i] = place[i] * cfg.resolversPerRegion + Math.floor(resolverRng() * cfg.resolversPerRegion);
-    if (cfg.edge !== null && edgeRng() < cfg.edge.share) atEdge[i] = 1;
+    const p = Math.min(users.length - 1, upperBound(cumulative, userRng() * cumulative[users.length - 1]));
+    place[i] = p;
+    resolverOf[i] = p * cfg.resolversPerRegion + Math.floor(streams[p].resolver() * cfg.resolversPerRegion);
+    if (cfg.edge !== null && streams[p].edge() < cfg.edge.share) atEdge[i] = 1;
   }
 
   const slack = cfg.healthCheck === null ? 0 : (cfg.healthCheck.healthyThreshold + 2) * cfg.healthCheck.intervalMs;
   const health = dnsHealthView(cfg.failure, cfg.healthCheck, rng.fork('health-phase'), Math.max(cfg.durationMs, cfg.failure?.untilMs ?? 0) + slack);
   const policy = dnsAnswerPolicy(cfg.strategy, cfg.rtts, regions, places);
-  const resolvers = new RegionalResolvers(users.length, cfg.resolversPerRegion, cfg.ttlMs, policy, rng.fork('resolver-phase'), (r) => health.healthy(r, 0));
+  const resolvers = new RegionalResolvers(users.length, cfg.resolversPerRegion, cfg.ttlMs, policy, streams.map((s) => s.resolverPhase), (r) => health.healthy(r, 0));
   const { plans, paths } = routePlans(cfg, EDGE);
-  const delayRng = rng.fork('delay');
-  const lossRng = rng.fork('loss');
 
   const log: RunLog = {
     place, arrivals, atEdge,
@@ -101,7 +126,7 @@ export function simulateGlobalRouting(opts: GlobalRoutingOptions): GlobalRouting
     let elapsed = cfg.connectTimeoutMs;
     let ok = false;
     if (!hit) {
-      const timing = sampleRequest(plans[u][target], delayRng, lossRng);
+      const timing = sampleRequest(plans[u][target], streams[u].delay, streams[u].loss);
       if (timing.breakdown.tcpMs <= cfg.connectTimeoutMs) {
         elapsed = timing.totalMs;
         ok = !timing.failed;

@@ -27,9 +27,8 @@
  * else is random, so the client's rate never moves the server's message times
  * (and the reverse), and the three modes meet the same users and messages.
  *
- * Bounds: at most 10^6 users, 2.5·10^7 expected messages, polls and heartbeats
- * (MAX_REALTIME_EVENTS), 10^7 expected messages per user and direction
- * (MAX_MESSAGES_PER_USER), durationMs up to 10^10 ms; see `RealtimeOptions`.
+ * Bounds: at most 10^6 users, 10^7 expected messages, polls and heartbeats
+ * (MAX_REALTIME_EVENTS), durationMs up to 10^10 ms; see `RealtimeOptions`.
  */
 import { progressTicker } from '../../sim/progress';
 import { KeepAliveChannel } from './realtimeKeepAlive';

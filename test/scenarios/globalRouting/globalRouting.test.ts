@@ -206,7 +206,7 @@ describe('simulateGlobalRouting: bad input is named', () => {
     throwsWith(() => simulateGlobalRouting({ ...base(), ...over } as GlobalRoutingOptions), ...fragments);
 
   it('rejects each wrong option with its name and value', () => {
-    bad({ ttl: 60 }, 'no option "ttl"');
+    bad({ ttl: 60 }, 'simulateGlobalRouting: unknown option "ttl" (did you mean "ttlS"?)');
     bad({ strategy: 'anycast' }, 'strategy', '"anycast"', '"geo-dns"');
     bad({ rtts: {} }, 'rtts', 'loadRegionRtts');
     bad({ regions: ['virginia', 'mars'] }, 'regions[1]', '"mars"', 'known regions');
@@ -215,19 +215,60 @@ describe('simulateGlobalRouting: bad input is named', () => {
     bad({ users: [{ region: 'seoul', share: 0.5, access: IDEAL }] }, 'users[].share', 'sum to 1', '0.5');
     bad({ users: [{ region: 'atlantis', share: 1, access: IDEAL }] }, 'users[0].region', '"atlantis"');
     bad({ users: [{ region: 'seoul', share: 1, access: { ...IDEAL, lossRate: 1 } }] }, 'users[0].access.lossRate', '1');
-    bad({ users: [{ region: 'seoul', share: 1, acess: IDEAL }] }, 'users[0]', '"acess"');
+    bad({ users: [{ region: 'seoul', share: 1, acess: IDEAL }] }, 'unknown option "users[0].acess" (did you mean "users[0].access"?)');
+    bad({ users: [{ region: 'seoul', share: 1, access: { ...IDEAL, lossrate: 0 } }] }, 'unknown option "users[0].access.lossrate" (did you mean "users[0].access.lossRate"?)');
+    bad({ users: [null] }, 'users[0] expects an options object');
+    bad({ users: [{ region: 'seoul', share: 1, access: null }] }, 'option users[0].access is null');
     bad({ ttlS: 1.5 }, 'ttlS', '1.5');
     bad({ arrivalRate: 0 }, 'arrivalRate', '0');
     bad({ arrivalRate: 1e6, durationMs: 1e7 }, 'expected requests', '1000000');
     bad({ edge: { share: 1.5 } }, 'edge.share', '1.5');
+    bad({ edge: { share: 0.5, rtt: 3 } }, 'unknown option "edge.rtt" (did you mean "edge.rttMs"?)');
+    bad({ edge: null }, 'simulateGlobalRouting: option edge is null');
+    bad({ request: null }, 'simulateGlobalRouting: option request is null');
+    bad({ healthCheck: null }, 'simulateGlobalRouting: option healthCheck is null');
+    bad({ failure: null }, 'simulateGlobalRouting: option failure is null');
+    bad({ request: { byte: 10 } }, 'unknown option "request.byte" (did you mean "request.bytes"?)');
+    bad({ failure: { region: 'tokyo', atMs: 0, untilMS: 10 } }, 'unknown option "failure.untilMS" (did you mean "failure.untilMs"?)');
+    bad({ failure: { region: 'tokyo', atMs: 0, untilMs: 1e12 } }, 'failure.untilMs', '10000000000', '1000000000000');
+    bad({ edge: { share: 0.5, rttMs: 1e9 } }, 'edge.rttMs', '3600000');
+    bad({ request: { serverMs: 1e12 } }, 'request.serverMs', '3600000');
+    bad({ connectTimeoutMs: 1e300 }, 'connectTimeoutMs', '3600000');
     bad({ failure: { region: 'london', atMs: 0, untilMs: 10 } }, 'failure.region', 'virginia, tokyo, frankfurt, sao-paulo', '"london"');
     bad({ failure: { region: 'tokyo', atMs: 5000, untilMs: 5000 } }, 'failure.untilMs', 'after failure.atMs');
     bad({ healthCheck: { intervalMs: 0 } }, 'healthCheck.intervalMs', '0');
-    bad({ healthCheck: { every: 5 } }, 'healthCheck', '"every"');
+    bad({ healthCheck: { every: 5 } }, 'unknown option "healthCheck.every"');
+    bad({ healthCheck: { intervalMS: 5 } }, 'unknown option "healthCheck.intervalMS" (did you mean "healthCheck.intervalMs"?)');
     bad({ request: { tls: '1.4' } }, 'request.tls', '"1.4"');
     bad({ retries: 11 }, 'retries', '11');
     bad({ connectTimeoutMs: -1 }, 'connectTimeoutMs', '-1');
     bad({ bucketMs: 0.5 }, 'bucketMs', '10000 buckets');
     bad({ rng: 42 }, 'rng', 'createRng');
+  });
+
+  it('refuses up front a run whose responses would take minutes to draw', () => {
+    const start = performance.now();
+    // 10^5 expected requests, 2 attempts each, 10^9-byte responses (684,932 segments): 1.4·10^11 segments.
+    bad({ arrivalRate: 1000, durationMs: 100_000, request: { bytes: 1e9 } }, 'request.bytes', '1.37e+11', 'limit is 2.00e+8');
+    bad({ arrivalRate: 1000, durationMs: 100_000, retries: 10, request: { bytes: 1e6 } }, '(1 + retries)', '7.54e+8');
+    assert.ok(performance.now() - start < 500);
+  });
+});
+
+describe('simulateGlobalRouting: one stream per user population', () => {
+  it("keeps every other population's draws when one population's access network changes", () => {
+    const lossy: AccessProfile = { ...cable, jitterMs: 30, lossRate: 0.05, meanLossBurst: 2 };
+    const opts = (londonAccess: AccessProfile): Partial<GlobalRoutingOptions> => ({
+      users: PLACES.map((region) => ({ region, share: 1 / 3, access: region === 'london' ? londonAccess : cable })),
+      edge: { share: 0.3 }, durationMs: 120_000,
+    });
+    const a = run(opts(cable), 5);
+    const b = run(opts(lossy), 5);
+    for (const place of ['seoul', 'sao-paulo']) {
+      const mine = (r: GlobalRoutingResult) => r.requests.filter((q) => q.userRegion === place);
+      assert.deepEqual(mine(a), mine(b), place);
+    }
+    const london = (r: GlobalRoutingResult) => r.requests.filter((q) => q.userRegion === 'london').map((q) => q.latencyMs);
+    assert.notDeepEqual(london(a), london(b));
   });
 });

@@ -73,12 +73,12 @@ describe('global routing DNS: the health view and the resolvers', () => {
 
   it('resolvers keep an answer for the TTL (boundary exclusive) and never store a TTL of 0', () => {
     const rr = dnsAnswerPolicy('dns-round-robin', rtts, FOUR, ['seoul']);
-    const res = new RegionalResolvers(1, 1, 60_000, rr, createRng(1), allUp);
+    const res = new RegionalResolvers(1, 1, 60_000, rr, [createRng(1)], allUp);
     const first = res.lookup(0, 100_000, allUp);      // the warm entry has expired by then
     assert.equal(res.lookup(0, 159_999, allUp), first);
     assert.notEqual(res.lookup(0, 160_000, allUp), first);
     assert.deepEqual([res.hits, res.misses], [1, 2]);
-    const none = new RegionalResolvers(1, 1, 0, dnsAnswerPolicy('dns-round-robin', rtts, FOUR, ['seoul']), createRng(1), allUp);
+    const none = new RegionalResolvers(1, 1, 0, dnsAnswerPolicy('dns-round-robin', rtts, FOUR, ['seoul']), [createRng(1)], allUp);
     const seen = [0, 1, 2, 3].map((k) => none.lookup(0, k, allUp));
     assert.equal(new Set(seen).size, 4);
     assert.equal(none.hits, 0);
