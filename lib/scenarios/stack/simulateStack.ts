@@ -17,8 +17,9 @@
  * Handshake and transfer times, loss recovery included, are drawn from the
  * transport model (`planRequest`/`sampleRequest`, slow start from a cold window on
  * a new connection). Packets sent while the route is withdrawn are lost and re-sent
- * on TCP's backed-off timer (from 1 s for a SYN, from 200 ms on an open connection)
- * until the route is back.
+ * on TCP's backed-off timer (from 1 s for a SYN, from 200 ms on an open connection,
+ * doubling up to the maximum RTO) until the route is back; a long outage is crossed
+ * in one step once the timer is at its maximum.
  *
  * The client gives up after `client.timeoutMs`, closes the connection, and
  * retries every failure up to `client.retries` times. The server never learns of
@@ -35,7 +36,23 @@
  * and L5/L6, jitter, DNS negative caching, several servers (see part 4),
  * congestion of the path by the stack's own traffic (the link is the only shared
  * pipe).
+ *
+ * Overload: `offeredLoad` per layer is the load's peak rate (first attempts, before
+ * retries) over the layer's configured capacity (`capacityRps`, before faults); the
+ * run is `unstable` when some layer's reaches 1. `firstSaturated` is the measured
+ * counterpart: the first bucket in which a layer was actually that busy.
+ *
+ * Streams (forks of `rng`), one per component, so that changing one never moves another's draws:
+ * - `arrivals`: the users' request times (the load);
+ * - `clients`: which client sends each request (one draw per user request, in arrival order);
+ * - `bytes`: each user request's response size (drawn once; its retries fetch the same response);
+ * - `dns`: each client's cache expiry at the start (one draw per client);
+ * - `service`: L7's service times, in the order requests reach the workers;
+ * - `delay` and `loss`: the path's (L3 and L1) delays and packet losses, per connection set-up in order.
+ * Faults, the link and the connection table draw nothing.
  */
+import { sampleDuration, type Distribution } from '../../random/distribution';
+import type { Rng } from '../../random/rng';
 import { planRequest, sampleRequest } from '../../net/requestTime';
 import { RTO_DEFAULTS } from '../../net/rto';
 import { serialisationMs } from '../../net/path';
@@ -47,7 +64,7 @@ import { AttemptLog, STACK_OUTCOME } from './stackAttempts';
 import { StackConnections } from './stackConnections';
 import { FaultTimeline } from './stackFaults';
 import type { StackLayer } from './stackLayers';
-import { checkStackOptions, type StackOptions } from './stackOptions';
+import { checkStackOptions, MAX_RESPONSE_BYTES, type StackOptions } from './stackOptions';
 import { stackReport, type StackResult } from './stackReport';
 
 export function simulateStack(opts: StackOptions): StackResult {
@@ -65,6 +82,7 @@ export function simulateStack(opts: StackOptions): StackResult {
   const dnsRng = rng.fork('dns');
   const dnsExpiresAt = Float64Array.from({ length: cfg.clients }, () => dnsRng() * cfg.dnsTtlMs);
   const userClient = new Int32Array(arrivals.length);
+  const userBytes = new Float64Array(arrivals.length);
   const tick = progressTicker(arrivals.length, cfg.onProgress);
 
   const sim = new Simulation();
@@ -80,17 +98,25 @@ export function simulateStack(opts: StackOptions): StackResult {
     else if (conn >= 0) release(conn);
     if (log.attempt[a] < cfg.retries) sim.schedule(sim.now + cfg.retryDelayMs, RETRY, a);
   };
-  /** The moment a packet first sent at `t` gets through: re-sent on a doubling timer while the route is down. */
+  /**
+   * The moment a packet first sent at `t` gets through: re-sent on a doubling timer while the
+   * route is down. Once the timer is at its maximum, the rest of an outage is crossed in one step.
+   */
   const routeClear = (t: number, firstTimerMs: number): number => {
     let send = t;
-    for (let wait = firstTimerMs; timeline.routeDown(send); wait = Math.min(2 * wait, RTO_DEFAULTS.maxRtoMs)) {
-      if (timeline.routeUpFrom(send) === Infinity) return Infinity;
-      send += wait;
+    let wait = firstTimerMs;
+    while (timeline.routeDown(send)) {
+      const up = timeline.routeUpFrom(send);
+      if (up === Infinity) return Infinity;
+      if (wait < RTO_DEFAULTS.maxRtoMs) {
+        send += wait;
+        wait = Math.min(2 * wait, RTO_DEFAULTS.maxRtoMs);
+      } else send += Math.ceil((up - send) / wait) * wait;
     }
     return send;
   };
   const startAttempt = (user: number, attemptNo: number): void => {
-    const a = log.add(user, attemptNo, userClient[user], sim.now, cfg.responseBytes.sample(bytesRng));
+    const a = log.add(user, attemptNo, userClient[user], sim.now, userBytes[user]);
     if (cfg.timeoutMs !== Infinity) sim.schedule(sim.now + cfg.timeoutMs, TIMEOUT, a);
     const client = userClient[user];
     if (sim.now < dnsExpiresAt[client]) return connect(a);
@@ -168,7 +194,7 @@ export function simulateStack(opts: StackOptions): StackResult {
   });
   const AT_SERVER = sim.on((a, now) => {
     if (!log.done(a)) log.enter(a, 'L7', now);
-    if (!workers.submit(a, cfg.serviceTime.sample(serviceRng)) && !log.done(a)) fail(a, STACK_OUTCOME.error, 'L7');
+    if (!workers.submit(a, sampleDuration('l7.serviceTime', cfg.serviceTime, serviceRng)) && !log.done(a)) fail(a, STACK_OUTCOME.error, 'L7');
   });
   const DONE = sim.on((a, now) => {
     if (log.done(a)) return;
@@ -178,6 +204,7 @@ export function simulateStack(opts: StackOptions): StackResult {
   const USER = sim.on((user) => {
     tick(user + 1);
     userClient[user] = Math.floor(clientRng() * cfg.clients);
+    userBytes[user] = sampleBytes(cfg.responseBytes, bytesRng);
     startAttempt(user, 0);
     if (user + 1 < arrivals.length) sim.schedule(arrivals[user + 1], USER, user + 1);
   });
@@ -191,4 +218,13 @@ export function simulateStack(opts: StackOptions): StackResult {
   link.flush(durationMs);
   connections.advance(durationMs);
   return stackReport({ cfg, arrivals, attempts: log.columns(durationMs), timeline, workers, link, connections });
+}
+
+/** One response size (bytes): a finite number in [0, MAX_RESPONSE_BYTES], else a RangeError naming responseBytes. */
+function sampleBytes(distribution: Distribution, rng: Rng): number {
+  const v = distribution.sample(rng);
+  if (!(v >= 0 && v <= MAX_RESPONSE_BYTES)) {
+    throw new RangeError(`responseBytes must yield sizes in [0, ${MAX_RESPONSE_BYTES}] bytes; ${distribution.label} gave ${v}`);
+  }
+  return v;
 }

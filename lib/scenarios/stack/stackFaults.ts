@@ -26,9 +26,9 @@ export const FAULT_KINDS = ['dns-misconfiguration', 'port-exhaustion', 'route-wi
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 interface FaultWindow {
-  /** When the fault begins (ms, ≥ 0). */
+  /** When the fault begins (ms, in [0, the latest fault boundary]: a week for simulateStack). */
   atMs: number;
-  /** When it ends (ms, > atMs; default Infinity: it lasts the run). */
+  /** When it ends (ms, > atMs and at most the latest fault boundary; default Infinity: it lasts the run). */
   untilMs?: number;
 }
 
@@ -74,24 +74,37 @@ export function faultLayer(fault: StackFault): StackLayer {
   return fault.kind === 'link-degradation' ? fault.layer : KIND_LAYER[fault.kind];
 }
 
-const FIELDS: Record<string, readonly string[]> = {
-  'dns-misconfiguration': [],
-  'port-exhaustion': ['requestsPerConnection'],
-  'route-withdrawal': [],
-  'link-degradation': ['layer', 'lossRate', 'bandwidthMbps', 'rttMs'],
-};
+const WINDOW_KEYS = ['kind', 'atMs', 'untilMs'] as const;
 
-/** Checks the `faults` option: an array of faults, windows inside [0, ∞), no overlap per kind and layer. */
-export function checkFaults(value: unknown): PlacedFault[] {
+/** Every key of each kind of fault. */
+export const FAULT_KEYS: { readonly [K in FaultKind]: readonly (keyof Extract<StackFault, { kind: K }> & string)[] } = {
+  'dns-misconfiguration': [...WINDOW_KEYS],
+  'port-exhaustion': [...WINDOW_KEYS, 'requestsPerConnection'],
+  'route-withdrawal': [...WINDOW_KEYS],
+  'link-degradation': [...WINDOW_KEYS, 'layer', 'lossRate', 'bandwidthMbps', 'rttMs'],
+};
+const ANY_FAULT_KEYS = [...new Set(Object.values(FAULT_KEYS).flat())];
+
+/** Most faults one run may hold: each moment's state is looked up by scanning them. */
+export const MAX_STACK_FAULTS = 100;
+
+/**
+ * Checks the `faults` option: an array of at most MAX_STACK_FAULTS faults, windows inside
+ * [0, latestMs] (an end may also be omitted or Infinity: the fault lasts the run), no
+ * overlap per kind and layer. Keys are checked per kind (`faults[0].lossRate` is unknown
+ * for a route withdrawal).
+ */
+export function checkFaults(value: unknown, latestMs: number): PlacedFault[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TypeError(`faults must be an array of { kind, atMs, untilMs? }; got ${check.describe(value)}`);
+  if (value.length > MAX_STACK_FAULTS) throw new RangeError(`faults may hold at most ${MAX_STACK_FAULTS} faults (each moment's state scans them all); got ${value.length}`);
   const placed = value.map((f: StackFault, i): PlacedFault => {
     const at = `faults[${i}]`;
-    check.legacyOptions(at, f);
+    check.nestedOptions(at, f, ANY_FAULT_KEYS);
     const kind = check.oneOf(`${at}.kind`, f.kind, FAULT_KINDS);
-    check.knownOptions(`${at} (${kind})`, f, ['kind', 'atMs', 'untilMs', ...FIELDS[kind]]);
-    const atMs = check.nonNegative(`${at}.atMs`, f.atMs);
-    const untilMs = f.untilMs === undefined || f.untilMs === Infinity ? Infinity : check.finite(`${at}.untilMs`, f.untilMs);
+    check.nestedOptions(at, f, FAULT_KEYS[kind]);
+    const atMs = check.inRange(`${at}.atMs`, f.atMs, 0, latestMs);
+    const untilMs = f.untilMs === undefined || f.untilMs === Infinity ? Infinity : checkEnd(`${at}.untilMs`, f.untilMs, latestMs);
     if (!(untilMs > atMs)) throw new RangeError(`${at}.untilMs must be > atMs (${atMs}); got ${untilMs}`);
     if (f.kind === 'port-exhaustion' && f.requestsPerConnection !== undefined) {
       check.inRange(`${at}.requestsPerConnection`, f.requestsPerConnection, 1, Infinity, '[)');
@@ -117,6 +130,13 @@ export function checkFaults(value: unknown): PlacedFault[] {
     });
   });
   return placed;
+}
+
+/** A fault's end: finite and at most `latestMs`, or a RangeError that says how to make it last the run. */
+function checkEnd(option: string, value: unknown, latestMs: number): number {
+  const v = check.finite(option, value);
+  if (!(v <= latestMs)) throw new RangeError(`${option} must be at most ${latestMs} ms (the end of the longest run); got ${v}: omit it, or pass Infinity, for a fault that lasts the run`);
+  return v;
 }
 
 /** The stack's settings that faults change, as configured. */

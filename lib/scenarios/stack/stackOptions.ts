@@ -1,11 +1,14 @@
 /**
  * The options of `simulateStack`, checked once into a plain configuration, with
  * each layer's theoretical capacity. Every wrong value fails here, naming the
- * option, the value and what is allowed, before anything is simulated.
+ * option (nested ones by their path: `l7.dns.ttlMs`, `faults[2].untilMs`), the
+ * value and what is allowed, before anything is simulated; so does a call whose
+ * size would take more than about a minute or 2 GB (see the MAX_STACK_… limits).
  */
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { requireDistribution, type Distribution } from '../../random/distribution';
+import { DEFAULT_MSS_BYTES } from '../../net/slowStart';
 import { constant } from '../../random/constant';
 import { checkLoad, type Load } from '../../sim/arrivals';
 import type { ProgressCallback } from '../../sim/progress';
@@ -25,6 +28,9 @@ export interface L1Options {
   bandwidthMbps: number;
 }
 
+/** Every key of `L1Options`. */
+export const L1_KEYS: readonly (keyof L1Options)[] = ['bandwidthMbps'];
+
 /** L3: the path between client and server. */
 export interface L3Options {
   /** Round-trip time (ms, ≥ 0). */
@@ -32,6 +38,9 @@ export interface L3Options {
   /** Independent packet loss in [0, 1) (default 0). */
   lossRate?: number;
 }
+
+/** Every key of `L3Options`. */
+export const L3_KEYS: readonly (keyof L3Options)[] = ['rttMs', 'lossRate'];
 
 /** L4: connections. Defaults are Linux's and nginx's. */
 export interface L4Options {
@@ -43,21 +52,38 @@ export interface L4Options {
   requestsPerConnection?: number;
   /** Connections the server accepts at once (integer ≥ 1 or Infinity; default Infinity). */
   maxConnections?: number;
-  /** Accept backlog beyond `maxConnections` (integer ≥ 0; default 4096, Linux `somaxconn`). */
+  /** Accept backlog beyond `maxConnections` (integer ≥ 0; default 4096, Linux `somaxconn`); it holds only connections actually waiting. */
   backlog?: number;
 }
 
+/** Every key of `L4Options`. */
+export const L4_KEYS: readonly (keyof L4Options)[] = ['ports', 'timeWaitMs', 'requestsPerConnection', 'maxConnections', 'backlog'];
+
+/** L7's name resolution. */
+export interface DnsOptions {
+  /** How long clients cache the record (ms ≥ 0; default 60,000). */
+  ttlMs?: number;
+  /** What a lookup costs (ms ≥ 0; default 20). */
+  lookupMs?: number;
+}
+
+/** Every key of `DnsOptions`. */
+export const DNS_KEYS: readonly (keyof DnsOptions)[] = ['ttlMs', 'lookupMs'];
+
 /** L7: name resolution and the application's workers. */
 export interface L7Options {
-  /** Worker threads or processes serving requests (integer ≥ 1). */
+  /** Worker threads or processes serving requests (integer in [1, 10^6]). */
   workers: number;
-  /** CPU time per request: parsing, authentication, business logic (ms). */
+  /** CPU time per request: parsing, authentication, business logic (ms; every draw must be finite and ≥ 0). */
   serviceTime: Distribution;
   /** Requests allowed to wait for a worker (integer ≥ 0 or Infinity; default Infinity); beyond it the server answers 503. */
   queueLimit?: number;
-  /** DNS: how long clients cache the record (ms ≥ 0; default 60,000) and what a lookup costs (ms ≥ 0; default 20). */
-  dns?: { ttlMs?: number; lookupMs?: number };
+  /** DNS: the clients' cache and the cost of a lookup. */
+  dns?: DnsOptions;
 }
+
+/** Every key of `L7Options`. */
+export const L7_KEYS: readonly (keyof L7Options)[] = ['workers', 'serviceTime', 'queueLimit', 'dns'];
 
 /** The client's patience. */
 export interface ClientOptions {
@@ -69,12 +95,27 @@ export interface ClientOptions {
   retryDelayMs?: number;
 }
 
+/** Every key of `ClientOptions`. */
+export const CLIENT_KEYS: readonly (keyof ClientOptions)[] = ['timeoutMs', 'retries', 'retryDelayMs'];
+
+/** Every key of a ramping `load`. */
+export const LOAD_KEYS: readonly string[] = ['startRps', 'endRps'];
+
+/**
+ * The options of `simulateStack`. Sizes are bounded so that one call stays within about
+ * a minute and 2 GB: durationMs ≤ MAX_STACK_DURATION_MS (fault windows too), user
+ * requests (mean load × durationMs / 1000) ≤ MAX_STACK_REQUESTS, attempts if every one
+ * were retried (requests × (1 + client.retries)) ≤ MAX_STACK_ATTEMPTS, segments those
+ * attempts would send (attempts × mean responseBytes / 1460) ≤ MAX_STACK_SEGMENTS, each
+ * response ≤ MAX_RESPONSE_BYTES, clients and workers ≤ 10^6, ports ≤ 65,535, at most
+ * MAX_STACK_FAULTS faults and MAX_BUCKETS buckets.
+ */
 export interface StackOptions {
-  /** Simulated time (ms > 0); requests arrive in [0, durationMs). */
+  /** Simulated time (ms, in (0, MAX_STACK_DURATION_MS]); requests arrive in [0, durationMs). */
   durationMs: number;
   /** Requests per second: a constant, or `{ startRps, endRps }` ramping linearly over the run. */
   load: Load;
-  /** Response size (bytes): a number or a Distribution. */
+  /** Response size (bytes): a number or a Distribution; every size must be finite, in [0, MAX_RESPONSE_BYTES]. */
   responseBytes: number | Distribution;
   /** Clients, each with its own DNS cache (integer in [1, 10^6]; default 100). */
   clients?: number;
@@ -83,6 +124,7 @@ export interface StackOptions {
   l4?: L4Options;
   l7: L7Options;
   client?: ClientOptions;
+  /** Faults, each for a window of time (at most MAX_STACK_FAULTS; see stackFaults). */
   faults?: StackFault[];
   /** Width of a dashboard bucket (ms; default durationMs / 60). */
   bucketMs?: number;
@@ -92,8 +134,16 @@ export interface StackOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Most requests one run may draw (mean rate × duration). */
-export const MAX_STACK_REQUESTS = 2e7;
+/** Most user requests one run may draw (mean load × durationMs / 1000). */
+export const MAX_STACK_REQUESTS = 1e7;
+/** Most attempts one run may imply, every request retried: about 5 µs and 200 bytes each, so a minute and 2 GB. */
+export const MAX_STACK_ATTEMPTS = 1e7;
+/** Most TCP segments those attempts may send (attempts × mean response / MSS): about 30 ns each, a minute. */
+export const MAX_STACK_SEGMENTS = 2e9;
+/** Largest response (bytes): 1 GB, about 700,000 segments. */
+export const MAX_RESPONSE_BYTES = 1e9;
+/** Longest run, and latest fault boundary (ms): a week of simulated time. */
+export const MAX_STACK_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 /** Linux's default `net.core.somaxconn` since 5.4. */
 export const DEFAULT_BACKLOG = 4096;
 
@@ -126,36 +176,44 @@ export interface StackConfig {
   onProgress?: ProgressCallback;
 }
 
-const TOP = ['durationMs', 'load', 'responseBytes', 'clients', 'l1', 'l3', 'l4', 'l7', 'client', 'faults', 'bucketMs', 'saturationThreshold', 'rng', 'onProgress'];
-
-/** An integer ≥ min, or Infinity. */
+/** Every key of `StackOptions`. */
+export const STACK_KEYS: readonly (keyof StackOptions)[] = [
+  'durationMs', 'load', 'responseBytes', 'clients', 'l1', 'l3', 'l4', 'l7', 'client', 'faults', 'bucketMs', 'saturationThreshold', 'rng', 'onProgress',
+];
 
 export function checkStackOptions(opts: StackOptions): StackConfig {
-  check.knownOptions('simulateStack', opts, TOP);
-  const durationMs = check.positive('durationMs', opts.durationMs);
+  check.options('simulateStack', opts, STACK_KEYS);
+  const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_STACK_DURATION_MS, '(]');
+  if (typeof opts.load === 'object' && opts.load !== null) check.nestedOptions('load', opts.load, LOAD_KEYS);
   const load = checkLoad('load', opts.load);
   const responseBytes = typeof opts.responseBytes === 'number'
-    ? constant(check.nonNegative('responseBytes', opts.responseBytes))
+    ? constant(check.inRange('responseBytes', opts.responseBytes, 0, MAX_RESPONSE_BYTES))
     : requireDistribution('responseBytes', opts.responseBytes);
-  const l1 = check.knownOptions('l1', opts.l1, ['bandwidthMbps']);
-  const l3 = check.knownOptions('l3', opts.l3, ['rttMs', 'lossRate']);
-  const l4 = check.knownOptions('l4', opts.l4 ?? {}, ['ports', 'timeWaitMs', 'requestsPerConnection', 'maxConnections', 'backlog']);
-  const l7 = check.knownOptions('l7', opts.l7, ['workers', 'serviceTime', 'queueLimit', 'dns']);
-  const dns = check.knownOptions('l7.dns', l7.dns ?? {}, ['ttlMs', 'lookupMs']);
-  const client = check.knownOptions('client', opts.client ?? {}, ['timeoutMs', 'retries', 'retryDelayMs']);
+  const l1 = check.nestedOptions('l1', opts.l1, L1_KEYS);
+  const l3 = check.nestedOptions('l3', opts.l3, L3_KEYS);
+  const l4 = check.nestedOptions('l4', opts.l4 ?? {}, L4_KEYS);
+  const l7 = check.nestedOptions('l7', opts.l7, L7_KEYS);
+  const dns = check.nestedOptions('l7.dns', l7.dns ?? {}, DNS_KEYS);
+  const client = check.nestedOptions('client', opts.client ?? {}, CLIENT_KEYS);
+  const retries = client.retries === undefined ? 0 : check.integer('client.retries', client.retries, 0, 10);
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 60);
-  const meanRps = typeof load === 'number' ? load : (load.startRps + load.endRps) / 2;
-  const expected = (meanRps * durationMs) / MS_PER_SECOND;
-  if (expected > MAX_STACK_REQUESTS) {
-    throw new RangeError(`simulateStack would draw about ${Math.round(expected)} requests (mean load × durationMs / 1000); the limit is ${MAX_STACK_REQUESTS}: shorten durationMs or lower load`);
-  }
   const serviceTime = requireDistribution('l7.serviceTime', l7.serviceTime);
-  if (!(typeof serviceTime.mean === 'number' && serviceTime.mean > 0)) {
-    throw new RangeError(`l7.serviceTime must have a known mean > 0 (it sets L7's capacity); got ${serviceTime.mean}`);
+  if (!(typeof serviceTime.mean === 'number' && serviceTime.mean > 0 && serviceTime.mean < Infinity)) {
+    throw new RangeError(`l7.serviceTime must have a known finite mean > 0 (it sets L7's capacity); got ${serviceTime.mean}`);
   }
-  if (!(typeof responseBytes.mean === 'number' && responseBytes.mean >= 0)) {
-    throw new RangeError(`responseBytes must have a known mean ≥ 0 (it sets L1's capacity); got ${responseBytes.mean}`);
+  if (!(typeof responseBytes.mean === 'number' && responseBytes.mean >= 0 && responseBytes.mean <= MAX_RESPONSE_BYTES)) {
+    throw new RangeError(`responseBytes must have a known mean in [0, ${MAX_RESPONSE_BYTES}] (it sets L1's capacity); got ${responseBytes.mean}`);
   }
+  const requests = (meanRps(load) * durationMs) / MS_PER_SECOND;
+  check.workWithin('load × durationMs', requests, MAX_STACK_REQUESTS, 'user requests (mean load × durationMs / 1000)');
+  const attempts = requests * (1 + retries);
+  check.workWithin('load × durationMs × (1 + client.retries)', attempts, MAX_STACK_ATTEMPTS, 'attempts if every request were retried');
+  check.workWithin(
+    'load × durationMs × (1 + client.retries) × responseBytes',
+    (attempts * responseBytes.mean) / DEFAULT_MSS_BYTES,
+    MAX_STACK_SEGMENTS,
+    `TCP segments of ${DEFAULT_MSS_BYTES} bytes those attempts would send`,
+  );
   return {
     durationMs,
     load,
@@ -177,15 +235,25 @@ export function checkStackOptions(opts: StackOptions): StackConfig {
     dnsTtlMs: dns.ttlMs === undefined ? 60_000 : check.nonNegative('l7.dns.ttlMs', dns.ttlMs),
     dnsLookupMs: dns.lookupMs === undefined ? 20 : check.nonNegative('l7.dns.lookupMs', dns.lookupMs),
     timeoutMs: client.timeoutMs === undefined ? 5000 : check.positive('client.timeoutMs', client.timeoutMs, true),
-    retries: client.retries === undefined ? 0 : check.integer('client.retries', client.retries, 0, 10),
+    retries,
     retryDelayMs: client.retryDelayMs === undefined ? 0 : check.nonNegative('client.retryDelayMs', client.retryDelayMs),
-    faults: checkFaults(opts.faults),
+    faults: checkFaults(opts.faults, MAX_STACK_DURATION_MS),
     bucketMs,
     buckets,
     saturationThreshold: opts.saturationThreshold === undefined ? 0.99 : check.inRange('saturationThreshold', opts.saturationThreshold, 0, 1, '(]'),
     rng: requireRng('rng', opts.rng),
     onProgress: opts.onProgress,
   };
+}
+
+/** The mean of a load over the run (requests per second). */
+export function meanRps(load: Load): number {
+  return typeof load === 'number' ? load : (load.startRps + load.endRps) / 2;
+}
+
+/** The highest rate of a load over the run (requests per second). */
+export function peakRps(load: Load): number {
+  return typeof load === 'number' ? load : Math.max(load.startRps, load.endRps);
 }
 
 /**

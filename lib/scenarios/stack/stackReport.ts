@@ -12,7 +12,7 @@ import { STACK_OUTCOME, type StackAttempts } from './stackAttempts';
 import type { StackConnections } from './stackConnections';
 import type { FaultTimeline, PlacedFault } from './stackFaults';
 import { STACK_LAYERS, type StackLayer } from './stackLayers';
-import { stackCapacity, type StackConfig } from './stackOptions';
+import { peakRps, stackCapacity, type StackConfig } from './stackOptions';
 import { bucketOf } from '../../sim/buckets';
 
 /** One layer in one bucket [tMs, tMs + bucketMs). */
@@ -57,6 +57,10 @@ export interface FirstSaturated {
 }
 
 export interface StackResult {
+  /** Per layer: the load's peak rate (first attempts) / the layer's capacity (0 for L3, which has none here). */
+  offeredLoad: Record<StackLayer, number>;
+  /** Some layer's offered load is ≥ 1: it cannot keep up at the peak, even without retries or faults. */
+  unstable: boolean;
   series: LayerBucket[];
   goldenSignals: StackSignal[];
   requests: StackRequests;
@@ -149,13 +153,18 @@ export function stackReport(run: StackRun): StackResult {
   });
 
   const requests = userRequests(run.arrivals, attempts);
+  const capacityRps = stackCapacity(cfg);
+  const offeredLoad = {} as Record<StackLayer, number>;
+  for (const layer of STACK_LAYERS) offeredLoad[layer] = peakRps(cfg.load) / capacityRps[layer];
   return {
+    offeredLoad,
+    unstable: STACK_LAYERS.some((layer) => offeredLoad[layer] >= 1),
     series,
     goldenSignals,
     requests,
     attempts,
     firstSaturated,
-    capacityRps: stackCapacity(cfg),
+    capacityRps,
     counts: {
       requests: run.arrivals.length,
       requestsOk: requests.outcome.reduce((k, o) => k + (o === STACK_OUTCOME.ok ? 1 : 0), 0),
