@@ -132,7 +132,7 @@ export interface CommonFigureOptions {
 /** The option names every builder accepts. */
 export const COMMON_KEYS: readonly (keyof CommonFigureOptions)[] = ['title', 'height', 'colors'];
 
-/** The common options checked, with the height filled in; baseLayout takes it as is. */
+/** The common options checked, with the height filled in; themedLayout takes it as is. */
 export type Common = CommonFigureOptions & { height: number };
 
 /** The common options of `fn`, checked; `defaultHeight` replaces THEME.height. */

@@ -24,7 +24,7 @@ import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 /** The options ecdfFigure and ccdfFigure share. */
 export interface DistributionCurveOptions extends checks.CommonFigureOptions {
@@ -105,7 +105,7 @@ function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigur
     };
   });
 
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { kind: 'probability', log: kind.logY });
   if (!kind.logY) layout.yaxis.range = [0, 1.02];

@@ -10,7 +10,7 @@ import type { Datum, Figure, HeatmapTrace } from './figure';
 import * as checks from './checks';
 import { FIGURE_LIMITS } from './limits';
 import { roundAll } from './round';
-import { baseAxis, baseLayout, hoverValue, unitOf } from './theme';
+import { baseAxis, themedLayout, hoverValue, unitOf } from './theme';
 
 /** The grid: at most FIGURE_LIMITS.drawnPoints cells (x.length × y.length). */
 export interface HeatmapData {
@@ -81,7 +81,7 @@ export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions):
     colorbar: { title: { text: zTitle, side: 'right' } },
     hovertemplate: `${yTitle}: %{y}<br>${xTitle}: %{x}<br>${zTitle}: ${hoverValue('z', unitOf(zTitle))}<extra></extra>`,
   };
-  const layout = baseLayout({ ...common, showlegend: false });
+  const layout = themedLayout({ ...common, showlegend: false });
   layout.xaxis = baseAxis(xTitle, { kind: x.some((v) => typeof v === 'string') ? 'category' : 'value' });
   layout.yaxis = baseAxis(yTitle, { kind: y.some((v) => typeof v === 'string') ? 'category' : 'value' });
   layout.xaxis.showgrid = false;

@@ -16,7 +16,7 @@ import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round, roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export type HistogramNorm = 'count' | 'probability' | 'percent';
 
@@ -89,7 +89,7 @@ export function histogramFigure(series: SampleSeries[], options?: HistogramFigur
     };
   });
 
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   layout.barmode = 'overlay';
   layout.bargap = 0;
   layout.xaxis = baseAxis(xTitle, { log: logX });

@@ -10,7 +10,7 @@ import * as checks from './checks';
 import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkDrawnPoints, checkLines, type XYSeries } from './series';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface LineFigureOptions extends checks.CommonFigureOptions {
   /** y-axis title with its unit (required), e.g. 'throughput (requests/s)'. */
@@ -59,7 +59,7 @@ export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figu
   const xUnit = unitOf(xTitle);
   const yUnit = unitOf(yTitle);
   const data = lines.map((s) => lineTrace(s, pickColor(s.name, common.colors), xUnit, yUnit, markers));
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { log: logY });
   return fitLegend({ data, layout });

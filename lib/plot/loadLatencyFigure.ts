@@ -13,7 +13,7 @@ import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface LoadPoint {
   /** Load level: utilisation ρ, requests per second, … (the x axis). */
@@ -94,7 +94,7 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
     }
   });
 
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   layout.xaxis = baseAxis(xTitle);
   layout.yaxis = baseAxis(yTitle, { log: logY });
   if (!logY) layout.yaxis.rangemode = 'tozero';

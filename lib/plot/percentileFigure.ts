@@ -11,7 +11,7 @@ import * as checks from './checks';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 /**
  * One configuration's percentiles. A row may also carry the other fields of a
@@ -94,7 +94,7 @@ export function percentileFigure(rows: PercentileRow[], options?: PercentileFigu
     };
   });
 
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   if (style === 'bars') {
     layout.barmode = 'group';
     layout.bargap = 0.2;

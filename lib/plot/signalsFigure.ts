@@ -13,7 +13,7 @@ import { FIGURE_LIMITS } from './limits';
 import { lineTrace } from './lineFigure';
 import { pickColor } from './palette';
 import { checkDrawnPoints, checkLines, type XYSeries } from './series';
-import { baseAxis, baseLayout, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, unitOf, fitLegend } from './theme';
 import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 
 export interface SignalPanel {
@@ -56,7 +56,7 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   const inLegend = new Set<string>();
   const data: ScatterTrace[] = [];
   const annotations: Annotation[] = [];
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   const checked = list.map((p, i) => {
     const at = `${FN} panels[${i}]`;
     const r = checks.fields<SignalPanel>(FN, `panels[${i}]`, p, PANEL_KEYS);

@@ -10,7 +10,7 @@ import * as checks from './checks';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, unitOf, fitLegend } from './theme';
 
 export interface StackedBarRow {
   /** Bar name (configuration). */
@@ -75,7 +75,7 @@ export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigu
     hovertemplate: `%{x}: ${yHover}<extra>%{fullData.name}</extra>`,
   }));
 
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   layout.barmode = 'stack';
   layout.bargap = 0.35;
   layout.legend = { ...layout.legend, traceorder: 'normal' };

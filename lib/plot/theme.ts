@@ -3,10 +3,11 @@
  * margins, a horizontal legend above the plot, autosized width and a fixed height,
  * and hover labels that print numbers to 4 significant digits with their unit.
  *
- * Builders start from `baseLayout` and `axis`; callers may still edit the returned
+ * Builders start from `themedLayout` and `baseAxis`; callers may still edit the returned
  * layout. It does not pick colours for data (see palette.ts) and sets no plotly
  * `config` (toolbar, responsiveness): that belongs to the display side.
  */
+import * as check from '../validate';
 import type { Axis, Figure, Layout } from './figure';
 
 export const THEME = Object.freeze({
@@ -42,15 +43,35 @@ export const THEME = Object.freeze({
 });
 
 export interface BaseLayoutOptions {
+  /** Figure title, a non-empty string (default none). */
   title?: string;
-  /** Height in px (default THEME.height). */
+  /** Height in px, an integer in [120, 4000] (default THEME.height). */
   height?: number;
   /** Show the legend (default true: the legend names the configurations). */
   showlegend?: boolean;
 }
 
-/** The shared layout: fonts, background, margins, legend and hover mode. */
+const LAYOUT_KEYS: readonly (keyof BaseLayoutOptions)[] = ['title', 'height', 'showlegend'];
+
+/**
+ * The shared layout: fonts, background, margins, legend and hover mode, for a
+ * figure built by hand. Its options are checked like a builder's.
+ */
 export function baseLayout(opts: BaseLayoutOptions = {}): Layout {
+  check.options('baseLayout', opts, LAYOUT_KEYS);
+  if (opts.title !== undefined && (typeof opts.title !== 'string' || opts.title.trim() === '')) {
+    const err = typeof opts.title === 'string' ? RangeError : TypeError;
+    throw new err(`baseLayout title must be a non-empty string; got ${check.describe(opts.title)}`);
+  }
+  return themedLayout({
+    title: opts.title,
+    height: opts.height === undefined ? undefined : check.integer('baseLayout height', opts.height, 120, 4000),
+    showlegend: check.flag('baseLayout showlegend', opts.showlegend, true),
+  });
+}
+
+/** baseLayout for the builders, which have checked their options already (extra keys are ignored). */
+export function themedLayout(opts: BaseLayoutOptions): Layout {
   const m = THEME.margin;
   const layout: Layout = {
     font: { family: THEME.fontFamily, size: THEME.fontSize, color: THEME.textColor },
@@ -102,18 +123,26 @@ export function fitLegend(figure: Figure): Figure {
 }
 
 export interface AxisOptions {
-  /** Logarithmic scale. */
+  /** Logarithmic scale (default false). */
   log?: boolean;
   /** 'value' (default): numbers with a unit; 'probability': 0–1 fractions; 'category': names. */
-  kind?: 'value' | 'probability' | 'category';
+  kind?: AxisKind;
 }
 
-/** An axis with its title, the light grid and tick style of the theme. */
+export type AxisKind = 'value' | 'probability' | 'category';
+
+const AXIS_KEYS: readonly (keyof AxisOptions)[] = ['log', 'kind'];
+const AXIS_KINDS: readonly AxisKind[] = ['value', 'probability', 'category'];
+
+/** An axis with its title (a string, with its unit), the light grid and tick style of the theme. */
 export function baseAxis(title: string, opts: AxisOptions = {}): Axis {
-  const kind = opts.kind ?? 'value';
+  if (typeof title !== 'string') throw new TypeError(`baseAxis title must be a string; got ${check.describe(title)}`);
+  check.options('baseAxis', opts, AXIS_KEYS);
+  const kind = opts.kind === undefined ? 'value' : check.oneOf('baseAxis kind', opts.kind, AXIS_KINDS);
+  const log = check.flag('baseAxis log', opts.log, false);
   const a: Axis = {
     title: { text: title, standoff: 8 },
-    type: kind === 'category' ? 'category' : opts.log ? 'log' : 'linear',
+    type: kind === 'category' ? 'category' : log ? 'log' : 'linear',
     showgrid: kind !== 'category',
     gridcolor: THEME.gridColor,
     zeroline: false,

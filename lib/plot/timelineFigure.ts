@@ -11,7 +11,7 @@ import * as checks from './checks';
 import { FIGURE_LIMITS } from './limits';
 import { NEUTRAL, pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, baseLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
 
 export interface TimelineRow {
   /** Lane (y-axis category) the interval is drawn on. */
@@ -89,7 +89,7 @@ export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOpti
       ` (${hoverValue('x', unit)})<extra>%{fullData.name}</extra>`,
   }));
 
-  const layout = baseLayout(common);
+  const layout = themedLayout(common);
   // Overlay, not group: bars of different groups on one lane share its row.
   layout.barmode = 'overlay';
   layout.bargap = 0.25;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {
   ccdfFigure, ecdfFigure, heatmapFigure, histogramFigure, lineFigure, loadLatencyFigure, percentileFigure, resetColors,
-  signalsFigure, stackedBarFigure, tableHtml, tableText, timelineFigure, showTable,
+  signalsFigure, stackedBarFigure, tableHtml, tableText, timelineFigure, showTable, baseAxis, baseLayout,
 } from '../../lib/plot';
 import { FIGURE_LIMITS } from '../../lib/plot/limits';
 import { assertThrowsNaming } from './helpers';
@@ -138,5 +138,20 @@ describe('plot: showTable, tableHtml and tableText options', () => {
     assertThrowsNaming(() => tableHtml(rows, { digits: { p99: 0 } }), TypeError, 'tableHtml: unknown option "digits.p99"', 'did you mean "digits.p999"', 'name, p50, p999');
     assertThrowsNaming(() => tableHtml(rows, { digits: { p50: 13 } }), RangeError, 'tableHtml digits["p50"]', '13');
     assert.match(tableText(rows, { digits: { p50: 1 } }), /1\.2 +2\.50/);
+  });
+});
+
+describe('plot: baseLayout and baseAxis, for figures built by hand', () => {
+  it('check their options like a builder', () => {
+    assert.equal(baseLayout({ title: 'T', height: 300, showlegend: false }).height, 300);
+    assertThrowsNaming(() => baseLayout(any({ heigth: 300 })), TypeError, 'baseLayout: unknown option "heigth"', 'did you mean "height"');
+    assertThrowsNaming(() => baseLayout(any({ showlegend: null })), TypeError, 'baseLayout: option showlegend is null');
+    assertThrowsNaming(() => baseLayout({ height: 50 }), RangeError, 'baseLayout height', '50');
+    assertThrowsNaming(() => baseLayout({ title: '' }), RangeError, 'baseLayout title');
+    assertThrowsNaming(() => baseLayout({ showlegend: any('no') }), TypeError, 'baseLayout showlegend');
+    assert.equal(baseAxis('x (ms)', { log: true }).type, 'log');
+    assertThrowsNaming(() => baseAxis('x', any({ logarithmic: true })), TypeError, 'baseAxis: unknown option "logarithmic"');
+    assertThrowsNaming(() => baseAxis('x', any({ kind: 'time' })), RangeError, 'baseAxis kind', '"time"');
+    assertThrowsNaming(() => baseAxis(any(3)), TypeError, 'baseAxis title');
   });
 });
