@@ -15,7 +15,7 @@ import { requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
 import { MS_PER_SECOND } from './time';
 import { MAX_REQUESTS, MAX_SIMULATED_MS } from './limits';
-import { checkSimulatedSpan } from './drawDuration';
+import { checkSimulatedSpan } from './horizon';
 
 /** A ramp of the arrival rate, linear over the run (per second). */
 export interface LoadRamp {

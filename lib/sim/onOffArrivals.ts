@@ -18,7 +18,7 @@ import { requireRng, type Rng } from '../random/rng';
 import * as check from '../validate';
 import { MS_PER_SECOND } from './time';
 import { MAX_ARRIVAL_STEPS, MAX_REQUESTS } from './limits';
-import { checkSimulatedSpan } from './drawDuration';
+import { checkSimulatedSpan } from './horizon';
 
 export interface OnOffOptions {
   /** Long-run arrivals per second (> 0); count / rate may span at most MAX_SIMULATED_MS (10^10 ms). */

@@ -25,7 +25,7 @@
  * draw that is NaN, negative or beyond 10^10 ms throws at once, naming its stage.
  */
 import { meanOrAverage } from '../random/distribution';
-import { drawDuration } from './drawDuration';
+import { drawDuration } from './horizon';
 import { Simulation } from './simulation';
 import { Station } from './station';
 import { poissonArrivals, peakRate, rateAt } from './arrivals';

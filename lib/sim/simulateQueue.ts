@@ -28,7 +28,7 @@ import { Station } from './station';
 import { MS_PER_SECOND } from './time';
 import { checkProgress, progressTicker, type ProgressCallback } from './progress';
 import { MAX_REQUESTS } from './limits';
-import { checkSimulatedSpan, drawDuration } from './drawDuration';
+import { checkSimulatedSpan, drawDuration } from './horizon';
 
 export interface QueueOptions {
   /** Servers sharing the queue (an integer ≥ 1; no memory is kept per worker). */

@@ -1,7 +1,9 @@
 /**
- * One duration drawn for a simulation: finite, ≥ 0 (see `sampleDuration`) and within
- * the simulated-time horizon MAX_SIMULATED_MS, so that adding it to the clock keeps
- * timestamps exact. A bad draw throws a RangeError naming the option it came from.
+ * The simulated-time horizon MAX_SIMULATED_MS applied to what a model draws and to
+ * what its options imply: a drawn duration must be finite, ≥ 0 (see `sampleDuration`)
+ * and within the horizon, so that adding it to the clock keeps timestamps exact (a
+ * bad draw throws a RangeError naming the option it came from), and a run's implied
+ * span of simulated time is refused up front beyond it.
  */
 import type { Rng } from '../random/rng';
 import { sampleDuration, type Distribution } from '../random/distribution';
