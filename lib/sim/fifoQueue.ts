@@ -1,9 +1,10 @@
 /**
  * A growable first-in first-out ring buffer of (job, serviceMs) pairs in typed arrays.
+ * It starts at four pairs and doubles as needed, so a cluster of 10^5 idle stations costs little.
  */
 export class FifoQueue {
-  private jobs = new Float64Array(256);
-  private service = new Float64Array(256);
+  private jobs = new Float64Array(4);
+  private service = new Float64Array(4);
   private head = 0;
   private n = 0;
 
