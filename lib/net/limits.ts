@@ -28,8 +28,8 @@ export const MAX_JITTER_MS = 300_000;
 export const MAX_SIMULATED_MS = 1e10;
 /** Smallest finite bottleneck bandwidth (Mbit/s): 1 kbit/s, so one segment takes seconds, not ages. */
 export const MIN_BANDWIDTH_MBPS = 0.001;
-/** Most segments the round model may draw in one call (samples × segments per request): about 20 s. */
-export const MAX_ROUND_MODEL_SEGMENTS = 1e9;
+/** Most segments the round model may draw in one call (samples × segments per request): about 2 s with jitter and loss. */
+export const MAX_ROUND_MODEL_SEGMENTS = 1e8;
 /** Most segments the packet engine may send in one transfer (each is an event and a table row): about 15 s and 1.2 GB. */
 export const MAX_TRANSFER_SEGMENTS = 4e6;
 

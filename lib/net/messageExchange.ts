@@ -11,6 +11,7 @@
  * sample over TCP; QUIC's packet numbers make every sample unambiguous.
  */
 import type { Rng } from '../random/rng';
+import * as check from '../validate';
 import type { LossProcess } from './loss';
 import type { PacketLink } from './packetLink';
 import type { TransportConnection } from './transportConnection';
@@ -40,7 +41,14 @@ export interface ExchangeOptions {
   sampleAfterResend: boolean;
 }
 
+/** Every key of `ExchangeOptions`. */
+export const EXCHANGE_KEYS: readonly (keyof ExchangeOptions & string)[] = [
+  'startMs', 'roundTrip', 'link', 'loss', 'rng', 'timeoutMs', 'maxTimeoutMs', 'maxRetries', 'sampleAfterResend',
+];
+
+/** One message and its resends until it gets through or `maxRetries` resends are spent. */
 export function exchange(o: ExchangeOptions): Exchange {
+  check.options('exchange', o, EXCHANGE_KEYS);
   let t = o.startMs;
   let timeoutMs = o.timeoutMs;
   for (let tries = 0; tries <= o.maxRetries; tries++) {

@@ -12,6 +12,7 @@
  */
 import type { Rng } from '../random/rng';
 import { Simulation } from '../sim/simulation';
+import * as check from '../validate';
 import type { Path } from './path';
 import { PacketLink } from './packetLink';
 import { StreamLedger } from './streamLedger';
@@ -26,12 +27,19 @@ export const LOST = 2;
 export const ABANDONED = 3;
 
 export interface TransferSettings {
+  /** Maximum segment size (bytes, an integer in [1, 65 535]). */
   mssBytes: number;
-  /** Initial congestion window (packets). */
+  /** Initial congestion window (packets, an integer in [1, 10 000]). */
   initcwnd: number;
-  /** Consecutive timeouts before a connection gives up. */
+  /** Consecutive timeouts before a connection gives up (an integer in [0, 100]). */
   maxRetries: number;
 }
+
+/** Every key of `TransferSettings`. */
+export const TRANSFER_SETTINGS_KEYS: readonly (keyof TransferSettings & string)[] = ['mssBytes', 'initcwnd', 'maxRetries'];
+
+/** Every key of `TransferHooks`. */
+export const TRANSFER_HOOK_KEYS: readonly (keyof TransferHooks & string)[] = ['onStreamDone', 'onConnectionFailed'];
 
 export interface TransferHooks {
   /** A stream's last byte reached the application. */
@@ -81,6 +89,14 @@ export class PacketTransfer {
     readonly hooks: TransferHooks,
     private readonly drops: ReadonlySet<number> | null = null,
   ) {
+    check.nestedOptions('settings', settings, TRANSFER_SETTINGS_KEYS);
+    check.integer('settings.mssBytes', settings.mssBytes, 1, 65_535);
+    check.integer('settings.initcwnd', settings.initcwnd, 1, 10_000);
+    check.integer('settings.maxRetries', settings.maxRetries, 0, 100);
+    check.nestedOptions('hooks', hooks, TRANSFER_HOOK_KEYS);
+    for (const key of TRANSFER_HOOK_KEYS) {
+      if (typeof hooks[key] !== 'function') throw new TypeError(`hooks.${key} must be a function; got ${check.describe(hooks[key])}`);
+    }
     this.link = new PacketLink(path);
     this.streams = new StreamLedger(streamBytes, settings.mssBytes);
     this.arriveKind = this.sim.on((p) => this.receive(p));

@@ -28,8 +28,11 @@ export interface PathOptions {
   rttMs: number;
   /** Mean extra delay per round trip (ms, in [0, 300 000]: at most five minutes), drawn as two exponential one-way delays. */
   jitterMs?: number;
-  /** Extra delay per one-way trip (ms); replaces `jitterMs`. Draws must be in [0, 3 600 000]. */
-  jitter?: Distribution;
+  /**
+   * Extra delay per one-way trip (ms); replaces `jitterMs`. Draws must be in [0, 3 600 000].
+   * null means no jitter, as `Path.jitter` says it, so a `Path` can be given where path options are expected.
+   */
+  jitter?: Distribution | null;
   /** Independent per-packet loss probability in [0, 1) (default 0). */
   lossRate?: number;
   /** Any loss model (e.g. bursty); replaces `lossRate`. */
@@ -40,6 +43,8 @@ export interface PathOptions {
 
 /** Every key of `PathOptions`. */
 export const PATH_KEYS: readonly (keyof PathOptions & string)[] = ['rttMs', 'jitterMs', 'jitter', 'lossRate', 'loss', 'bandwidthMbps'];
+/** The path option that may be null (see `PathOptions.jitter`). */
+export const NULLABLE_PATH_KEYS: readonly (keyof PathOptions & string)[] = ['jitter'];
 
 export interface Path {
   readonly rttMs: number;
@@ -47,9 +52,10 @@ export interface Path {
   readonly jitter: Distribution | null;
   readonly loss: LossModel;
   readonly bandwidthMbps: number;
-  /** The option a bad jitter draw is blamed on (`jitter`, `path.jitter`); default 'jitter'. */
-  readonly jitterOption?: string;
 }
+
+/** The option a bad jitter draw of a path is blamed on (`jitter`, `path.jitter`), kept off the path's own keys. */
+const jitterOptions = new WeakMap<Path, string>();
 
 /**
  * A validated path. Its options are checked by the one rule for options objects:
@@ -57,8 +63,8 @@ export interface Path {
  * (`path`, `migration.path`), so errors name `path.lossRate`.
  */
 export function createPath(options: PathOptions, at?: string): Path {
-  if (at === undefined) check.options('createPath', options, PATH_KEYS);
-  else check.nestedOptions(at, options, PATH_KEYS);
+  if (at === undefined) check.options('createPath', options, PATH_KEYS, NULLABLE_PATH_KEYS);
+  else check.nestedOptions(at, options, PATH_KEYS, NULLABLE_PATH_KEYS);
   return pathFrom(options, at === undefined ? '' : `${at}.`);
 }
 
@@ -69,14 +75,15 @@ export function createPath(options: PathOptions, at?: string): Path {
  */
 export function pathFrom(options: PathOptions, prefix = ''): Path {
   const rttMs = delayMs(`${prefix}rttMs`, options.rttMs);
-  if (options.jitter !== undefined && options.jitterMs !== undefined) {
+  const hasJitter = options.jitter !== undefined && options.jitter !== null;
+  if (hasJitter && options.jitterMs !== undefined) {
     throw new TypeError(`give either ${prefix}jitterMs (mean extra delay per round trip) or ${prefix}jitter (a Distribution per one-way trip), not both`);
   }
   if (options.loss !== undefined && options.lossRate !== undefined) {
     throw new TypeError(`give either ${prefix}lossRate (independent loss) or ${prefix}loss (a LossModel), not both`);
   }
   let jitter: Distribution | null = null;
-  if (options.jitter !== undefined) jitter = requireDistribution(`${prefix}jitter`, options.jitter);
+  if (hasJitter) jitter = requireDistribution(`${prefix}jitter`, options.jitter);
   else if (options.jitterMs !== undefined && check.inRange(`${prefix}jitterMs`, options.jitterMs, 0, MAX_JITTER_MS) > 0) {
     jitter = exponential(options.jitterMs / 2);
   }
@@ -88,12 +95,14 @@ export function pathFrom(options: PathOptions, prefix = ''): Path {
   if (bandwidthMbps < MIN_BANDWIDTH_MBPS) {
     throw new RangeError(`${prefix}bandwidthMbps must be >= ${MIN_BANDWIDTH_MBPS} (1 kbit/s), or Infinity for no bottleneck; got ${bandwidthMbps}`);
   }
-  return { rttMs, jitter, loss, bandwidthMbps, jitterOption: `${prefix}jitter` };
+  const path: Path = { rttMs, jitter, loss, bandwidthMbps };
+  if (prefix !== '') jitterOptions.set(path, `${prefix}jitter`);
+  return path;
 }
 
 /** One one-way trip's extra delay (ms): 0 without jitter; a draw outside [0, 1 hour] throws naming the option. */
 export function jitterDraw(path: Path, rng: Rng): number {
-  return path.jitter === null ? 0 : boundedDuration(path.jitterOption ?? 'jitter', path.jitter, rng, MAX_DELAY_MS);
+  return path.jitter === null ? 0 : boundedDuration(jitterOptions.get(path) ?? 'jitter', path.jitter, rng, MAX_DELAY_MS);
 }
 
 /** One sampled round trip (ms): the base RTT plus the jitter of both directions. */

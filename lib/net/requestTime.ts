@@ -26,7 +26,7 @@
  * parent stream is never drawn from, so a lookup never moves the connection's draws.
  *
  * Bounds: delays (`rttMs`, `serverMs`, `dnsRttMs`, `dnsTimeoutMs`, the
- * RTO options) are at most one hour, `jitterMs` five minutes, and a response is at most 10^9 segments
+ * RTO options) are at most one hour, `jitterMs` five minutes, and a response is at most 10^8 segments
  * (`bytes / mssBytes`), the segments the round model may draw in one call (see
  * `limits.ts`).
  *
@@ -36,8 +36,8 @@
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import * as check from '../validate';
-import { pathFrom, roundTripMs, PATH_KEYS, type Path, type PathOptions } from './path';
-import { rtoBounds, RTO_KEYS, type RtoOptions } from './rto';
+import { pathFrom, roundTripMs, NULLABLE_PATH_KEYS, PATH_KEYS, type Path, type PathOptions } from './path';
+import { rtoBoundsFrom, RTO_KEYS, type RtoOptions } from './rto';
 import { delayMs, MAX_DELAY_MS, MAX_ROUND_MODEL_SEGMENTS } from './limits';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor } from './slowStart';
 import type { LossProcess } from './loss';
@@ -54,7 +54,7 @@ export const CONNECTION_STATES: readonly ConnectionState[] = ['new', 'reused'];
 export const DNS_TIMEOUT_MS = 5000;
 
 export interface RequestOptions extends PathOptions, RtoOptions {
-  /** Response size (bytes, ≥ 0; at most 10^9 segments of `mssBytes`). */
+  /** Response size (bytes, ≥ 0; at most 10^8 segments of `mssBytes`, 146 GB at 1460 bytes). */
   bytes: number;
   /** TLS handshake mode (default 'none'). */
   tls?: TlsMode;
@@ -131,7 +131,7 @@ export interface RequestPlan {
 
 /** Checks `requestTime`'s options (the one rule: known keys, each value) and precomputes what sampling needs. */
 export function planRequest(opts: RequestOptions): RequestPlan {
-  check.options('requestTime', opts, REQUEST_KEYS);
+  check.options('requestTime', opts, REQUEST_KEYS, NULLABLE_PATH_KEYS);
   return planFromCheckedOptions(opts);
 }
 
@@ -178,7 +178,7 @@ export function planFromCheckedOptions(opts: RequestOptions, samples = 1): Reque
     cwnd,
     segments,
     serverMs,
-    settings: { mssBytes, rto: rtoBounds(opts), maxRetries, maxSynRetries: 6 },
+    settings: { mssBytes, rto: rtoBoundsFrom(opts), maxRetries, maxSynRetries: 6 },
     random,
   };
 }

@@ -10,18 +10,19 @@
  * numbers); identical options and seed give identical columns, and sample 0 is
  * `requestTime` with the same options and rng.
  *
- * Bounds: `samples` is at most 10^7 and samples × bytes / mssBytes at most 10^9
- * segments (see `limits.ts`), about 20 s of drawing.
+ * Bounds: `samples` is at most 10^7 and samples × bytes / mssBytes at most 10^8
+ * segments (see `limits.ts`), about 2 s of drawing.
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
+import { NULLABLE_PATH_KEYS } from './path';
 import { planFromCheckedOptions, REQUEST_KEYS, requestStreams, sampleRequest, type RequestOptions } from './requestTime';
 
 export interface RequestTimesOptions extends RequestOptions {
-  /** Requests to sample (integer in [1, 10^7]; samples × bytes / mssBytes at most 10^9). */
+  /** Requests to sample (integer in [1, 10^7]; samples × bytes / mssBytes at most 10^8). */
   samples: number;
   rng: Rng;
   onProgress?: ProgressCallback;
@@ -48,7 +49,7 @@ export interface RequestTimes {
 }
 
 export function requestTimes(opts: RequestTimesOptions): RequestTimes {
-  check.options('requestTimes', opts, REQUEST_TIMES_KEYS);
+  check.options('requestTimes', opts, REQUEST_TIMES_KEYS, NULLABLE_PATH_KEYS);
   const n = check.integer('samples', opts.samples, 1, 1e7);
   const rng = requireRng('rng', opts.rng);
   const plan = planFromCheckedOptions(opts, n);

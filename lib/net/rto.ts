@@ -30,8 +30,14 @@ export const RTO_KEYS: readonly (keyof RtoOptions & string)[] = ['minRtoMs', 'ma
 /** The defaults, named once. */
 export const RTO_DEFAULTS = { minRtoMs: 200, maxRtoMs: 120_000, initialRtoMs: 1000, granularityMs: 1 } as const;
 
-/** Validated timer bounds, so a hot loop can build estimators without re-checking. */
+/** Validated timer bounds, so a hot loop can build estimators without re-checking; `options` holds only RTO keys. */
 export function rtoBounds(options: RtoOptions = {}): Required<RtoOptions> {
+  check.options('rtoBounds', options, RTO_KEYS);
+  return rtoBoundsFrom(options);
+}
+
+/** As `rtoBounds` for options whose keys the caller has checked (they may hold other options too). */
+export function rtoBoundsFrom(options: RtoOptions): Required<RtoOptions> {
   const minRtoMs = check.inRange('minRtoMs', options.minRtoMs ?? RTO_DEFAULTS.minRtoMs, 0, MAX_DELAY_MS, '(]');
   const maxRtoMs = check.inRange('maxRtoMs', options.maxRtoMs ?? RTO_DEFAULTS.maxRtoMs, 0, MAX_DELAY_MS, '(]');
   const initialRtoMs = check.inRange('initialRtoMs', options.initialRtoMs ?? RTO_DEFAULTS.initialRtoMs, 0, MAX_DELAY_MS, '(]');

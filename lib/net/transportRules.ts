@@ -15,7 +15,7 @@
  * (RFC 8985) would bring TCP's loss detection close to QUIC's; it is not modelled.
  */
 import * as check from '../validate';
-import { rtoBounds, type RtoOptions } from './rto';
+import { rtoBounds, RTO_KEYS, type RtoOptions } from './rto';
 import { tlsHandshake, type TlsMode } from './tls';
 
 export type TransportKind = 'tcp' | 'quic';
@@ -49,6 +49,7 @@ export const QUIC_TLS_MODES: readonly TlsMode[] = ['1.3', 'resumed', '0-rtt'];
 /** The rules of one transport with the TLS mode it runs. */
 export function transportRules(kind: TransportKind, tls: TlsMode, rto: RtoOptions = {}): TransportRules {
   check.oneOf('transport', kind, ['tcp', 'quic'] as const);
+  check.nestedOptions('rto', rto, RTO_KEYS);
   if (kind === 'tcp') {
     return {
       kind,

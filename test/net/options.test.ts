@@ -140,3 +140,25 @@ describe('lib/net streams: each component draws from its own fork', () => {
     assert.ok(compared >= 1, 'at least the first request opens a connection in both pools');
   });
 });
+
+describe('lib/net options: a Path is accepted where path options are, and engine objects are checked', () => {
+  it('a Path (jitter null when it has none) can be given as path options', () => {
+    const path = createPath({ rttMs: 30, lossRate: 0.01 });
+    assert.equal(path.jitter, null);
+    assert.deepEqual(createPath(path, 'path'), path);
+    assert.equal(requestTime({ ...createPath({ rttMs: 30 }), bytes: 1000 }).totalMs, 60);
+  });
+
+  it('transport rules, RTO bounds and packet-transfer settings refuse unknown keys by where they sit', async () => {
+    const { transportRules } = await import('../../lib/net/transportRules');
+    const { rtoBounds } = await import('../../lib/net/rto');
+    const { PacketTransfer } = await import('../../lib/net/packetTransfer');
+    rejects(() => transportRules('tcp', '1.3', { minrtoMs: 10 } as never), '"rto.minrtoMs"', '"rto.minRtoMs"');
+    rejects(() => rtoBounds({ maxRTOMs: 10 } as never), 'rtoBounds: unknown option "maxRTOMs"');
+    const hooks = { onStreamDone: () => {}, onConnectionFailed: () => {} };
+    const path = createPath({ rttMs: 10 });
+    rejects(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: 10, maxRetrys: 3 } as never, hooks), '"settings.maxRetrys"', '"settings.maxRetries"');
+    assert.throws(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: NaN, maxRetries: 3 }, hooks), /settings\.initcwnd/);
+    rejects(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: 10, maxRetries: 3 }, { ...hooks, onStreamDone: 0 } as never), 'hooks.onStreamDone must be a function');
+  });
+});
