@@ -29,6 +29,9 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
+/** Every stream made by `createRng` or a fork of one: these are trusted to draw in [0, 1). */
+const GENUINE = new WeakSet<Rng>();
+
 function fromLabels(labels: readonly string[]): Rng {
   const seed = JSON.stringify(labels);
   const alea = seedrandom.alea(seed);
@@ -41,6 +44,7 @@ function fromLabels(labels: readonly string[]): Rng {
     }
     return fromLabels([...labels, label]);
   };
+  GENUINE.add(next);
   return next;
 }
 
@@ -56,10 +60,34 @@ export function createRng(seed: number | string): Rng {
   return fromLabels([seed]);
 }
 
-/** Accepts an `Rng` option or fails naming it. */
+/**
+ * Accepts an `Rng` option or fails naming it. A stream from `createRng` (or a fork of
+ * one) is returned as it is, at no cost. Any other function with a `fork` method is
+ * wrapped so that each draw is checked: a draw outside [0, 1) throws a RangeError
+ * naming the option at the first bad draw, instead of sending a model into a loop
+ * with NaN or negative times. Its forks are checked the same way.
+ */
 export function requireRng(option: string, value: unknown): Rng {
   if (typeof value !== 'function' || typeof (value as Rng).fork !== 'function') {
     throw new TypeError(`${option} must be an Rng from createRng(seed); got ${value === null ? 'null' : value === undefined ? 'undefined' : typeof value}`);
   }
-  return value as Rng;
+  return GENUINE.has(value as Rng) ? (value as Rng) : checkedRng(option, value as Rng);
+}
+
+function checkedRng(option: string, inner: Rng): Rng {
+  const next = (() => {
+    const u = inner();
+    if (typeof u !== 'number' || !(u >= 0 && u < 1)) {
+      throw new RangeError(`${option} must return numbers in [0, 1), as createRng(seed) does; it returned ${typeof u === 'number' ? u : typeof u}`);
+    }
+    return u;
+  }) as Rng & { seed: string; labels: readonly string[] };
+  Object.defineProperty(next, 'seed', { value: String(inner.seed), enumerable: true });
+  Object.defineProperty(next, 'labels', { value: Array.isArray(inner.labels) ? inner.labels : [], enumerable: true });
+  next.fork = (label: string): Rng => {
+    const child = inner.fork(label);
+    if (typeof child !== 'function') throw new TypeError(`${option}.fork(${JSON.stringify(label)}) must return an Rng; got ${child === null ? 'null' : typeof child}`);
+    return GENUINE.has(child) ? child : checkedRng(option, child);
+  };
+  return next;
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createRng } from '../../lib/random';
+import { createRng, requireRng } from '../../lib/random';
 
 describe('createRng', () => {
   it('pins the first draws of a seed (the same on every machine)', () => {
@@ -67,3 +67,26 @@ describe('createRng', () => {
 });
 
 const PINNED = ['0.022729200078', '0.634957494214'];
+
+describe('requireRng', () => {
+  it('passes a stream from createRng through untouched', () => {
+    const rng = createRng(3);
+    assert.equal(requireRng('rng', rng), rng);
+    const fork = rng.fork('x');
+    assert.equal(requireRng('rng', fork), fork);
+  });
+
+  it('checks every draw of any other rng, and of its forks, naming the option', () => {
+    const fake = Object.assign(() => 0.5, { fork: () => Object.assign(() => NaN, { fork: () => fake }) });
+    const rng = requireRng('servers[0].rng', fake);
+    assert.equal(rng(), 0.5);
+    assert.throws(() => rng.fork('a')(), (e: Error) => e instanceof RangeError && /servers\[0\]\.rng must return numbers in \[0, 1\).*NaN/.test(e.message));
+    const negative = requireRng('rng', Object.assign(() => -0.5, { fork: () => negative }));
+    assert.throws(() => negative(), RangeError);
+  });
+
+  it('refuses what is not an rng', () => {
+    assert.throws(() => requireRng('rng', null), (e: Error) => e instanceof TypeError && /rng must be an Rng.*null/.test(e.message));
+    assert.throws(() => requireRng('rng', () => 0.5), TypeError);
+  });
+});
