@@ -113,7 +113,8 @@ function checkFactory(spec: BalancerSpec & object): void {
 /** Every key of `BalancerContext`. */
 const CONTEXT_KEYS: readonly (keyof BalancerContext & string)[] = ['members', 'weights', 'rng'];
 
-function checkContext(context: BalancerContext): void {
+/** The context checked, its rng made safe to draw from (see requireRng). */
+function checkContext(context: BalancerContext): BalancerContext {
   check.options('createBalancer', context, CONTEXT_KEYS);
   const { members, weights } = context;
   if (!(members instanceof Int32Array) || members.length === 0) {
@@ -127,13 +128,14 @@ function checkContext(context: BalancerContext): void {
       throw new RangeError(`balancer context.members[${i}] (${members[i]}) has no weight (weights has length ${weights.length})`);
     }
   }
-  requireRng('balancer context.rng', context.rng);
+  const rng = requireRng('balancer context.rng', context.rng);
+  return rng === context.rng ? context : { ...context, rng };
 }
 
 /** A fresh balancer for one pool and one run. Throws, naming the option, on a bad spec or parameter. */
 export function createBalancer(spec: BalancerSpec, context: BalancerContext): Balancer {
   checkSpec(spec);
-  checkContext(context);
+  context = checkContext(context);
   if (typeof spec === 'object' && isFactory(spec)) {
     checkFactory(spec);
     const balancer = (spec as { create(context: BalancerContext): Balancer }).create(context);
