@@ -23,6 +23,11 @@
  * Not modelled: timing (replays arrive after the original has finished, so a key always
  * finds a stored result), the freshness window of §8.3, and a client that re-sends its
  * rejected early data after the handshake (which duplicates too, unless keyed).
+ *
+ * Random streams (forks of `rng`): 'replay' (whether each early request is replayed,
+ * one draw per early request) and 'instance' (the instance each copy lands on). No
+ * time and no capacity: there is no load to report. Bounds: 10^6 requests × 100
+ * replays at most (about 10 s).
  */
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
@@ -33,6 +38,7 @@ import * as check from '../../validate';
 export type EarlyDataPolicy = 'always' | 'when-safe';
 export const EARLY_DATA_POLICIES: readonly EarlyDataPolicy[] = ['always', 'when-safe'];
 
+/** Options of `simulateEarlyDataReplay`. */
 export interface EarlyDataReplayOptions {
   /** Requests from returning clients with a resumable session (an integer in [1, 1 000 000]). */
   requests: number;
@@ -53,6 +59,11 @@ export interface EarlyDataReplayOptions {
   rng: Rng;
 }
 
+/** The keys of `EarlyDataReplayOptions`. */
+export const EARLY_DATA_REPLAY_KEYS: readonly (keyof EarlyDataReplayOptions)[] = [
+  'requests', 'method', 'earlyData', 'replayRate', 'replays', 'idempotencyKeys', 'antiReplay', 'serverInstances', 'rng',
+];
+
 export interface EarlyDataReplayResult {
   requests: number;
   /** Requests sent as 0-RTT early data. */
@@ -71,8 +82,9 @@ export interface EarlyDataReplayResult {
   duplicateCharges: number;
 }
 
+/** Requests sent as early data or not, some replayed (see the module header). */
 export function simulateEarlyDataReplay(opts: EarlyDataReplayOptions): EarlyDataReplayResult {
-  check.knownOptions('simulateEarlyDataReplay', opts, ['requests', 'method', 'earlyData', 'replayRate', 'replays', 'idempotencyKeys', 'antiReplay', 'serverInstances', 'rng']);
+  check.options('simulateEarlyDataReplay', opts, EARLY_DATA_REPLAY_KEYS);
   const requests = check.integer('requests', opts.requests, 1, 1e6);
   const method = opts.method === undefined ? 'POST' : opts.method;
   const idempotent = safeAsEarlyData(method);

@@ -18,6 +18,7 @@
  */
 import * as check from '../../validate';
 
+/** Options of `paymentArithmetic`. */
 export interface PaymentArithmeticOptions {
   /** Share of requests lost before the server (in [0, 1]). */
   requestLossRate: number;
@@ -28,6 +29,9 @@ export interface PaymentArithmeticOptions {
   /** Whether the server deduplicates by idempotency key. */
   idempotencyKeys: boolean;
 }
+
+/** The keys of `PaymentArithmeticOptions`. */
+export const PAYMENT_ARITHMETIC_KEYS: readonly (keyof PaymentArithmeticOptions)[] = ['requestLossRate', 'responseLossRate', 'maxAttempts', 'idempotencyKeys'];
 
 /** Expectations per payment (multiply by the number of payments for a run's totals). */
 export interface PaymentArithmetic {
@@ -47,8 +51,9 @@ export interface PaymentArithmetic {
   chargedButFailed: number;
 }
 
+/** The exact expectations of one payment (see the module header). */
 export function paymentArithmetic(opts: PaymentArithmeticOptions): PaymentArithmetic {
-  check.knownOptions('paymentArithmetic', opts, ['requestLossRate', 'responseLossRate', 'maxAttempts', 'idempotencyKeys']);
+  check.options('paymentArithmetic', opts, PAYMENT_ARITHMETIC_KEYS);
   const q = check.probability('requestLossRate', opts.requestLossRate);
   const p = check.probability('responseLossRate', opts.responseLossRate);
   const n = check.integer('maxAttempts', opts.maxAttempts, 1, 100);

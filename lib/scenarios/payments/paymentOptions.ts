@@ -18,6 +18,9 @@ import { CONCURRENT_REPEATS, type ConcurrentRepeat } from '../../resilience/idem
 import { retryPolicy, type RetryPolicy } from '../../resilience/retryPolicy';
 import { checkTimeoutMs } from '../../resilience/timeout';
 import * as check from '../../validate';
+import { delayMs } from '../../net/limits';
+import { MAX_SIMULATED_MS } from '../../sim/limits';
+import { MS_PER_SECOND } from '../../sim/time';
 
 /** How the server keeps idempotency keys. */
 export interface IdempotencyKeyOptions {
@@ -30,16 +33,20 @@ export interface IdempotencyKeyOptions {
   /** How long a stored result is kept (ms > 0, or Infinity: forever, the default). */
   ttlMs?: number;
   /**
-   * One round trip to the key store (ms ≥ 0; default 0). Every attempt that reaches
+   * One round trip to the key store (ms, in [0, 3 600 000]; default 0). Every attempt that reaches
    * the server pays one (the lookup); an executed attempt pays a second (storing its result).
    */
   storeMs?: number;
 }
 
+/** The keys of `IdempotencyKeyOptions`. */
+export const IDEMPOTENCY_KEY_KEYS: readonly (keyof IdempotencyKeyOptions)[] = ['concurrent', 'ttlMs', 'storeMs'];
+
+/** Options of `simulatePayments`. */
 export interface PaymentOptions {
   /** Payments the users start (an integer in [1, 1 000 000]). */
   payments: number;
-  /** New payments per second, a Poisson process (> 0; default 100). */
+  /** New payments per second, a Poisson process (> 0; default 100; the payments must be expected within 10^10 ms). */
   arrivalRate?: number;
   /** Share of attempts whose request never reaches the server (in [0, 1]). */
   requestLossRate: number;
@@ -47,25 +54,34 @@ export interface PaymentOptions {
   responseLossRate: number;
   /** Whether each payment carries an idempotency key (true: the defaults of IdempotencyKeyOptions). */
   idempotencyKeys: boolean | IdempotencyKeyOptions;
-  /** Attempts per payment, the first included (an integer in [1, 100]). */
+  /** Attempts per payment, the first included (an integer in [1, 100]; payments × maxAttempts at most 3·10^6). */
   maxAttempts: number;
   /** Wait before each retry: a backoff or its options (omitted: retry at once). */
   backoff?: Backoff | BackoffOptions;
   /** How long the client waits for a reply to one attempt (ms, in (0, 86 400 000]; default 5000). */
   timeoutMs?: number;
-  /** Client ↔ server round trip (ms ≥ 0; default 100). */
+  /** Client ↔ server round trip (ms, in [0, 3 600 000]; default 100). */
   rttMs?: number;
-  /** Time the server takes to charge the card (ms): a number or a Distribution (default 200). */
+  /** Time the server takes to charge the card (ms, each in [0, 3 600 000]): a number or a Distribution (default 200). */
   serverMs?: number | Distribution;
   rng: Rng;
   /** Called about 100 times with (payments started, payments). */
   onProgress?: ProgressCallback;
 }
 
+/** The keys of `PaymentOptions`. */
+export const PAYMENT_KEYS: readonly (keyof PaymentOptions)[] = [
+  'payments', 'arrivalRate', 'requestLossRate', 'responseLossRate', 'idempotencyKeys', 'maxAttempts', 'backoff', 'timeoutMs', 'rttMs', 'serverMs', 'rng', 'onProgress',
+];
+
 /** Most payments one run accepts. */
 export const MAX_PAYMENTS = 1_000_000;
-/** Most attempts one run may make (payments × maxAttempts): memory and time stay bounded. */
-export const MAX_PAYMENT_ATTEMPTS = 2e7;
+/**
+ * Most attempt slots one run may draw (payments × maxAttempts): each holds its losses
+ * and a server time (10 bytes) and may become half a dozen events. A run that uses
+ * every slot took about 10 µs a slot on a busy 2-core machine: 3·10^6 is some 30 s.
+ */
+export const MAX_PAYMENT_ATTEMPTS = 3e6;
 
 export interface PaymentConfig {
   payments: number;
@@ -83,20 +99,19 @@ export interface PaymentConfig {
   onProgress?: ProgressCallback;
 }
 
-const KNOWN = ['payments', 'arrivalRate', 'requestLossRate', 'responseLossRate', 'idempotencyKeys', 'maxAttempts', 'backoff', 'timeoutMs', 'rttMs', 'serverMs', 'rng', 'onProgress'];
-
 function checkKeys(value: unknown): PaymentConfig['keys'] {
   if (value === false) return null;
-  const opts = check.knownOptions('idempotencyKeys', value === true ? {} : (value as IdempotencyKeyOptions), ['concurrent', 'ttlMs', 'storeMs']);
+  const opts = check.nestedOptions('idempotencyKeys', value === true ? {} : (value as IdempotencyKeyOptions), IDEMPOTENCY_KEY_KEYS);
   return {
     concurrent: opts.concurrent === undefined ? 'wait' : check.oneOf('idempotencyKeys.concurrent', opts.concurrent, CONCURRENT_REPEATS),
     ttlMs: opts.ttlMs === undefined ? Infinity : check.positive('idempotencyKeys.ttlMs', opts.ttlMs, true),
-    storeMs: opts.storeMs === undefined ? 0 : check.nonNegative('idempotencyKeys.storeMs', opts.storeMs),
+    storeMs: opts.storeMs === undefined ? 0 : delayMs('idempotencyKeys.storeMs', opts.storeMs),
   };
 }
 
+/** Checks every option (see `PaymentOptions` for the ranges) and the work they imply, before anything runs. */
 export function checkPaymentOptions(opts: PaymentOptions): PaymentConfig {
-  check.knownOptions('simulatePayments', opts, KNOWN);
+  check.options('simulatePayments', opts, PAYMENT_KEYS);
   const payments = check.integer('payments', opts.payments, 1, MAX_PAYMENTS);
   const maxAttempts = check.integer('maxAttempts', opts.maxAttempts, 1, 100);
   if (payments * maxAttempts > MAX_PAYMENT_ATTEMPTS) {
@@ -108,11 +123,15 @@ export function checkPaymentOptions(opts: PaymentOptions): PaymentConfig {
   const serverMs = opts.serverMs === undefined
     ? constant(200)
     : typeof opts.serverMs === 'number'
-      ? constant(check.nonNegative('serverMs', opts.serverMs))
+      ? constant(delayMs('serverMs', opts.serverMs))
       : requireDistribution('serverMs', opts.serverMs);
+  const arrivalRate = opts.arrivalRate === undefined ? 100 : check.positive('arrivalRate', opts.arrivalRate);
+  if (!(payments / arrivalRate * MS_PER_SECOND <= MAX_SIMULATED_MS)) {
+    throw new RangeError(`arrivalRate must bring the ${payments} payments within ${MAX_SIMULATED_MS} ms of simulated time (payments / arrivalRate × 1000); got ${arrivalRate} per second`);
+  }
   return {
     payments,
-    arrivalRate: opts.arrivalRate === undefined ? 100 : check.positive('arrivalRate', opts.arrivalRate),
+    arrivalRate,
     requestLossRate: check.probability('requestLossRate', opts.requestLossRate),
     responseLossRate: check.probability('responseLossRate', opts.responseLossRate),
     keys: checkKeys(opts.idempotencyKeys),
@@ -120,7 +139,7 @@ export function checkPaymentOptions(opts: PaymentOptions): PaymentConfig {
     // The user retries whether or not the request is idempotent (see the header).
     policy: check.within('backoff', () => retryPolicy({ maxAttempts, backoff: opts.backoff, idempotentOnly: false })),
     timeoutMs: opts.timeoutMs === undefined ? 5000 : checkTimeoutMs('timeoutMs', opts.timeoutMs),
-    rttMs: opts.rttMs === undefined ? 100 : check.nonNegative('rttMs', opts.rttMs),
+    rttMs: opts.rttMs === undefined ? 100 : delayMs('rttMs', opts.rttMs),
     serverMs,
     rng: requireRng('rng', opts.rng),
     onProgress: opts.onProgress,

@@ -29,20 +29,30 @@
  * reaches the server while the first charge is still running: without keys both
  * execute (`server.overlappingExecutions`), with keys the store serialises them.
  *
- * Approximations: the server has unlimited workers (no queueing; retry amplification
- * under load is the retry-storm section's subject); the store's check-and-mark is
+ * Random streams: 'client' / 'arrivals' for the users' presses, and the per-attempt
+ * draws of `paymentDraws.ts` ('network' losses, 'server' times, 'client' backoff per
+ * payment), fixed per payment and attempt so that changing one component (the
+ * server's time, the keys, the backoff) never moves another's draws.
+ *
+ * No capacity limit, by design: the server has unlimited workers (no queueing, so no
+ * offered load against a capacity and no `unstable` flag; retry amplification under
+ * load is the retry storm's subject). Bounds: at most 10^6 payments and 3·10^6
+ * attempt slots (payments × maxAttempts), delays up to one hour, arrivals within
+ * 10^10 ms; see `PaymentOptions`.
+ *
+ * Approximations: the store's check-and-mark is
  * atomic at the moment the request arrives, as a unique insert in a database is;
  * charges never fail; one key per payment (the client reuses it on every attempt).
  * Not modelled: TCP's own retransmissions (a "lost" message is one TCP gave up on or
  * that was cut off with its connection), key collisions, partial failures between
  * charging and storing the result.
  */
-import { sampleDuration } from '../../random/distribution';
 import { poissonArrivals } from '../../sim/arrivals';
 import { progressTicker } from '../../sim/progress';
 import { Simulation } from '../../sim/simulation';
 import { idempotencyStore } from '../../resilience/idempotencyStore';
 import { Deadline } from '../../resilience/timeout';
+import { drawPayments } from './paymentDraws';
 import { checkPaymentOptions, type PaymentConfig, type PaymentOptions } from './paymentOptions';
 import { paymentReport, type PaymentAttemptCounts, type PaymentResult, type PaymentServerCounts } from './paymentReport';
 
@@ -56,14 +66,14 @@ function describeRun(cfg: PaymentConfig): string {
   return `${keys}, ${loss}, ${cfg.maxAttempts} attempt${cfg.maxAttempts === 1 ? '' : 's'}`;
 }
 
+/** One run of `payments` payments over a lossy network (see the module header). */
 export function simulatePayments(opts: PaymentOptions): PaymentResult {
   const cfg = checkPaymentOptions(opts);
   const { payments: n, maxAttempts, keys, policy, rng } = cfg;
-  const arrivals = poissonArrivals({ load: cfg.arrivalRate, count: n, rng: rng.fork('arrivals') });
-  const requestLossRng = rng.fork('request-loss');
-  const responseLossRng = rng.fork('response-loss');
-  const serverRng = rng.fork('server');
-  const backoffRng = rng.fork('backoff');
+  const arrivals = poissonArrivals({ load: cfg.arrivalRate, count: n, rng: rng.fork('client').fork('arrivals') });
+  const draws = drawPayments({ ...cfg, payments: n });
+  /** Executions started so far for each payment (indexes its server-time slots). */
+  const executions = new Int32Array(n);
   const halfRtt = cfg.rttMs / 2;
   const storeMs = keys === null ? 0 : keys.storeMs;
   const store = keys === null ? null : idempotencyStore<number>({ concurrent: keys.concurrent, ttlMs: keys.ttlMs });
@@ -102,12 +112,12 @@ export function simulatePayments(opts: PaymentOptions): PaymentResult {
     wire.sent++;
     if (k > 0) wire.retries++;
     sim.schedule(new Deadline(sim.now, cfg.timeoutMs).expiresAtMs, TIMEOUT, a);
-    if (requestLossRng() < cfg.requestLossRate) wire.requestsLost++;
+    if (draws.requestLost[a] === 1) wire.requestsLost++;
     else sim.schedule(sim.now + halfRtt, AT_SERVER, a);
   };
   /** The server answers attempt `a` at `atMs` with a confirmation (kind OK) or a conflict. */
   const reply = (a: number, atMs: number, kind: number): void => {
-    if (responseLossRng() < cfg.responseLossRate) wire.responsesLost++;
+    if (draws.responseLost[a] === 1) wire.responsesLost++;
     else sim.schedule(atMs + halfRtt, kind, a);
   };
   const retryOrGiveUp = (p: number): void => {
@@ -115,10 +125,11 @@ export function simulatePayments(opts: PaymentOptions): PaymentResult {
     const made = records.attempts[p];
     if (!policy.mayRetry(made, keys !== null)) {
       records.endMs[p] = sim.now;
+      draws.release(p);
       return;
     }
     const previous = lastDelay[p];
-    const delay = policy.delayMs(made, backoffRng, Number.isNaN(previous) ? undefined : previous);
+    const delay = policy.delayMs(made, draws.backoff(p), Number.isNaN(previous) ? undefined : previous);
     lastDelay[p] = delay;
     sim.schedule(sim.now + delay, RETRY, p);
   };
@@ -126,7 +137,7 @@ export function simulatePayments(opts: PaymentOptions): PaymentResult {
     const p = paymentOf(a);
     server.executions++;
     if (running[p]++ > 0) server.overlappingExecutions++;
-    sim.schedule(nowMs + sampleDuration('serverMs', cfg.serverMs, serverRng), CHARGED, a);
+    sim.schedule(nowMs + draws.serverMs[p * maxAttempts + executions[p]++], CHARGED, a);
   };
 
   const USER = sim.on((p) => {
@@ -172,6 +183,7 @@ export function simulatePayments(opts: PaymentOptions): PaymentResult {
     records.confirmed[p] = 1;
     records.latencyMs[p] = now - arrivals[p];
     records.endMs[p] = now;
+    draws.release(p);
   });
   const CONFLICT = sim.on((a) => {
     if (!waitingFor(a)) {

@@ -108,20 +108,25 @@ describe('simulatePayments: duplicate charges follow the loss arithmetic', () =>
 });
 
 describe('simulatePayments: concurrent retries', () => {
-  // Server 3000 ms, timeout 1000 ms, no RTT, retry at once: attempts at 0, 1000 and 2000 ms all reach the
-  // server while the first charge runs; the first reply (3000 ms) comes as the third attempt times out.
-  const slow = { payments: 1, rttMs: 0, serverMs: 3000, timeoutMs: 1000, maxAttempts: 3 };
+  // Server 3500 ms, timeout 1000 ms, no RTT, retry at once: attempts at 0, 1000 and 2000 ms all reach the
+  // server while the first charge runs; the third times out at 3000 ms, before the first reply (3500 ms).
+  // (Not a tie at 3000 ms: times are the arrival plus sums of delays, and their rounding would decide a tie.)
+  const slow = { payments: 1, rttMs: 0, serverMs: 3500, timeoutMs: 1000, maxAttempts: 3 };
+  /** Equal up to the rounding of a few additions to the arrival time. */
+  const near = (actual: number, expected: number): void => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
   it('charges once per attempt without keys, once with keys, and the user is told it failed either way', () => {
     const plain = run(slow);
     assert.deepEqual([plain.charges, plain.server.overlappingExecutions, plain.failedPayments, plain.chargedButFailed, plain.wire.late], [3, 2, 1, 1, 3]);
-    assert.equal(plain.records.endMs[0] - plain.records.arrivalMs[0], 3000);
+    near(plain.records.endMs[0] - plain.records.arrivalMs[0], 3000);
     const waiting = run({ ...slow, idempotencyKeys: true });
     assert.deepEqual([waiting.charges, waiting.server.waited, waiting.server.overlappingExecutions, waiting.chargedButFailed], [1, 2, 0, 1]);
     const rejecting = run({ ...slow, idempotencyKeys: { concurrent: 'reject' } });
-    // Conflicts come back at once: all three attempts are spent in the first instant.
+    // Conflicts come back at once: the second attempt's conflict sends the third in the same instant.
     assert.deepEqual([rejecting.charges, rejecting.server.conflicts, rejecting.wire.conflicts, rejecting.failedPayments], [1, 2, 2, 1]);
+    near(rejecting.records.endMs[0] - rejecting.records.arrivalMs[0], 1000);
     const patient = run({ ...slow, timeoutMs: 4000 });
-    assert.deepEqual([patient.charges, patient.confirmedPayments, patient.records.latencyMs[0]], [1, 1, 3000]);
+    assert.deepEqual([patient.charges, patient.confirmedPayments], [1, 1]);
+    near(patient.records.latencyMs[0], 3500);
   });
   it('keeps duplicates at zero with keys when a slow tail makes retries overlap the first charge', () => {
     // Lognormal server time (median 300 ms, p99 5 s) against a 2 s timeout: about 6% of replies are late.
@@ -172,15 +177,26 @@ describe('simulatePayments: bad input', () => {
     [{ maxAttempts: 0 }, /maxAttempts/],
     [{ maxAttempts: 101 }, /maxAttempts/],
     [{ payments: 1_000_000, maxAttempts: 50 }, /payments × maxAttempts/],
+    [{ payments: 100_000, maxAttempts: 31 }, /payments × maxAttempts must be at most 3000000; got 100000 × 31 = 3100000/],
+    [{ rttMs: 1e12 }, /rttMs must be a number of ms in \[0, 3600000\]/],
+    [{ serverMs: 1e12 }, /serverMs must be a number of ms in \[0, 3600000\]/],
+    [{ serverMs: { label: 'glacial', sample: () => 1e12 } }, /serverMs must yield durations <= 3600000 ms; glacial gave 1000000000000/],
+    [{ idempotencyKeys: { storeMs: 1e12 } }, /idempotencyKeys\.storeMs/],
+    [{ arrivalRate: 1e-300 }, /arrivalRate must bring the 10 payments within 10000000000 ms/],
+    [{ backoff: null }, /simulatePayments: option backoff is null/],
+    [{ serverMs: null }, /simulatePayments: option serverMs is null/],
+    [{ idempotencyKeys: null }, /simulatePayments: option idempotencyKeys is null/],
+    [{ idempotencyKeys: { ttlMs: null } }, /option idempotencyKeys\.ttlMs is null/],
     [{ idempotencyKeys: 'yes' }, /idempotencyKeys/],
     [{ idempotencyKeys: { concurrent: 'queue' } }, /idempotencyKeys\.concurrent/],
-    [{ idempotencyKeys: { ttl: 5 } }, /idempotencyKeys has no option "ttl"/],
+    [{ idempotencyKeys: { ttl: 5 } }, /unknown option "idempotencyKeys\.ttl" \(did you mean "idempotencyKeys\.ttlMs"\?\)/],
     [{ timeoutMs: 0 }, /timeoutMs/],
     [{ rttMs: -1 }, /rttMs/],
     [{ serverMs: 'slow' }, /serverMs/],
     [{ serverMs: { label: 'bad', sample: () => -1 } }, /serverMs must yield durations/],
     [{ backoff: { baseMs: -5, capMs: 100 } }, /baseMs/],
-    [{ maxAttempt: 3 }, /no option "maxAttempt"/],
+    [{ maxAttempt: 3 }, /simulatePayments: unknown option "maxAttempt" \(did you mean "maxAttempts"\?\)/],
+    [{ backoff: { baseMs: 100, capMS: 1000 } }, /backoff.*capMS/],
     [{ rng: undefined }, /rng/],
   ];
   for (const [over, message] of cases) {
@@ -188,4 +204,29 @@ describe('simulatePayments: bad input', () => {
       assert.throws(() => run({ payments: 10, ...over } as Partial<PaymentOptions>), message);
     });
   }
+});
+
+describe('simulatePayments: one stream per component, fixed per payment and attempt', () => {
+  const opts = { payments: 5000, requestLossRate: 0.1, responseLossRate: 0.2, maxAttempts: 4, timeoutMs: 5000, backoff: { baseMs: 200, capMs: 2000 } };
+  it("keeps the network's losses and the client's waits when the server's time changes", () => {
+    // Every reply is on time either way (RTT 100 ms + at most 1 s < 5 s), so attempts fail by losses alone.
+    const quick = run({ ...opts, serverMs: 50 });
+    const slow = run({ ...opts, serverMs: lognormal({ median: 300, p99: 900 }) });
+    assert.deepEqual([...quick.records.attempts], [...slow.records.attempts]);
+    assert.deepEqual([...quick.records.charges], [...slow.records.charges]);
+    assert.deepEqual(quick.wire, slow.wire);
+    // The waits between retries are the same draws: a payment's time differs only by its server times.
+    const retried = quick.records.attempts.findIndex((a, p) => a > 1 && quick.records.confirmed[p] === 1);
+    assert.ok(retried >= 0);
+    assert.notEqual(quick.records.latencyMs[retried], slow.records.latencyMs[retried]);
+  });
+  it('meets the same losses with and without keys: keys turn each charged payment into exactly one charge', () => {
+    const plain = run(opts);
+    const keyed = run({ ...opts, idempotencyKeys: true });
+    assert.equal(keyed.charges, plain.chargedPayments);
+    assert.equal(keyed.duplicateCharges, 0);
+    assert.deepEqual([...keyed.records.attempts], [...plain.records.attempts]);
+    assert.deepEqual([...keyed.records.confirmed], [...plain.records.confirmed]);
+    assert.ok(plain.duplicateCharges > 0);
+  });
 });

@@ -50,6 +50,8 @@ describe('simulateEarlyDataReplay', () => {
     assert.throws(() => run({ replays: 0 }), /replays/);
     assert.throws(() => run({ serverInstances: 0 }), /serverInstances/);
     assert.throws(() => run({ requests: 0 }), /requests/);
-    assert.throws(() => run({ replay: 1 } as Partial<EarlyDataReplayOptions>), /no option "replay"/);
+    assert.throws(() => run({ replay: 1 } as Partial<EarlyDataReplayOptions>), /simulateEarlyDataReplay: unknown option "replay" \(did you mean "replays"\?\)/);
+    assert.throws(() => run({ antiReplay: null } as never), /simulateEarlyDataReplay: option antiReplay is null/);
+    assert.throws(() => run({ method: 5 } as never), /method/);
   });
 });
