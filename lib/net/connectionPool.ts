@@ -38,14 +38,14 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { meanOrAverage, requireDistribution, type Distribution } from '../random/distribution';
+import { meanOrAverage, requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { accurateSum, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from '../sim/simulation';
 import { MS_PER_SECOND } from '../sim/time';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
 import { concurrencyQuantile } from './concurrency';
-import { boundedDuration, delayMs, MAX_DELAY_MS, MAX_SIMULATED_MS } from './limits';
+import { delayMs, MAX_DELAY_MS, MAX_SIMULATED_MS } from './limits';
 
 export const WHEN_EXHAUSTED = ['open-extra', 'wait'] as const;
 export type WhenExhausted = (typeof WHEN_EXHAUSTED)[number];
@@ -280,8 +280,8 @@ export function simulatePool(opts: PoolOptions): PoolResult {
     if (++completed === requests) sim.stop();
   });
   const ARRIVE = sim.on((i, now) => {
-    const d = boundedDuration('requestMs', service, serviceRng, MAX_DELAY_MS);
-    if (handshakeMs !== null) handshakeMs[i] = boundedDuration('handshakeMs', hsDist as Distribution, handshakeRng, MAX_DELAY_MS);
+    const d = sampleDuration('requestMs', service, serviceRng, MAX_DELAY_MS);
+    if (handshakeMs !== null) handshakeMs[i] = sampleDuration('handshakeMs', hsDist as Distribution, handshakeRng, MAX_DELAY_MS);
     serviceMs[i] = d;
     drawnService += d;
     tick(i + 1);

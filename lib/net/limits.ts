@@ -13,8 +13,7 @@
  *
  * Each option's TSDoc names the bound it is held to.
  */
-import type { Rng } from '../random/rng';
-import { sampleDuration, type Distribution } from '../random/distribution';
+import { MAX_SIMULATED_MS } from '../sim/limits';
 
 /** Largest delay option or delay draw (ms): one hour. */
 export const MAX_DELAY_MS = 3_600_000;
@@ -24,8 +23,8 @@ export const MAX_DELAY_MS = 3_600_000;
  * no draw passes MAX_DELAY_MS.
  */
 export const MAX_JITTER_MS = 300_000;
-/** Largest simulated time (ms): 10^10, about 116 days. */
-export const MAX_SIMULATED_MS = 1e10;
+/** Largest simulated time (ms): the simulator's horizon, 10^10 ms (about 116 days). */
+export { MAX_SIMULATED_MS };
 /** Smallest finite bottleneck bandwidth (Mbit/s): 1 kbit/s, so one segment takes seconds, not ages. */
 export const MIN_BANDWIDTH_MBPS = 0.001;
 /** Most segments the round model may draw in one call (samples × segments per request): about 2 s with jitter and loss. */
@@ -42,12 +41,3 @@ export function delayMs(option: string, value: unknown): number {
   return value;
 }
 
-/**
- * One draw of `distribution` used as a duration (ms): finite, ≥ 0 and at most `maxMs`,
- * else a RangeError naming the option and the distribution.
- */
-export function boundedDuration(option: string, distribution: Distribution, rng: Rng, maxMs: number): number {
-  const v = sampleDuration(option, distribution, rng);
-  if (v > maxMs) throw new RangeError(`${option} must yield durations <= ${maxMs} ms; ${distribution.label} gave ${v}`);
-  return v;
-}

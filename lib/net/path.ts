@@ -17,11 +17,11 @@
  * asymmetric routes. Time in ms, bandwidth in megabits per second, sizes in bytes.
  */
 import type { Rng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';
 import { independentLoss, requireLossModel, type LossModel } from './loss';
-import { boundedDuration, delayMs, MAX_DELAY_MS, MAX_JITTER_MS, MIN_BANDWIDTH_MBPS } from './limits';
+import { delayMs, MAX_DELAY_MS, MAX_JITTER_MS, MIN_BANDWIDTH_MBPS } from './limits';
 
 export interface PathOptions {
   /** Base round-trip time without jitter (ms, in [0, 3 600 000]: at most one hour). */
@@ -102,7 +102,7 @@ export function pathFrom(options: PathOptions, prefix = ''): Path {
 
 /** One one-way trip's extra delay (ms): 0 without jitter; a draw outside [0, 1 hour] throws naming the option. */
 export function jitterDraw(path: Path, rng: Rng): number {
-  return path.jitter === null ? 0 : boundedDuration(jitterOptions.get(path) ?? 'jitter', path.jitter, rng, MAX_DELAY_MS);
+  return path.jitter === null ? 0 : sampleDuration(jitterOptions.get(path) ?? 'jitter', path.jitter, rng, MAX_DELAY_MS);
 }
 
 /** One sampled round trip (ms): the base RTT plus the jitter of both directions. */

@@ -27,12 +27,14 @@ export function requireDistribution(option: string, value: unknown): Distributio
 }
 
 /**
- * One draw used as a duration or delay (ms): it must be finite and ≥ 0, else the
- * error names the option and the distribution that produced it.
+ * One draw used as a duration or delay (ms): it must be finite, ≥ 0 and at most `maxMs`
+ * (a model's horizon or delay bound), else a RangeError names the option and the
+ * distribution that produced it, at the first bad draw.
  */
-export function sampleDuration(option: string, distribution: Distribution, rng: Rng): number {
+export function sampleDuration(option: string, distribution: Distribution, rng: Rng, maxMs = Infinity): number {
   const v = distribution.sample(rng);
   if (!(v >= 0) || v === Infinity) throw new RangeError(`${option} must yield durations >= 0 ms; ${distribution.label} gave ${v}`);
+  if (v > maxMs) throw new RangeError(`${option} must yield durations <= ${maxMs} ms; ${distribution.label} gave ${v}`);
   return v;
 }
 
