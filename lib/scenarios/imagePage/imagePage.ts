@@ -51,10 +51,8 @@ export interface ImagePageSite {
   serverMs?: number;
 }
 
-/** The keys of `ImagePageSite`. */
+/** The keys of `ImagePageSite` (its `path` is checked by `createPath`'s key list). */
 export const SITE_KEYS: readonly (keyof ImagePageSite)[] = ['name', 'path', 'serverMs'];
-/** The keys of a site's `PathOptions`. */
-export const SITE_PATH_KEYS: readonly (keyof PathOptions)[] = ['rttMs', 'jitterMs', 'jitter', 'lossRate', 'loss', 'bandwidthMbps'];
 
 /** Options of `simulateImagePage`. */
 export interface ImagePageOptions extends ImageSizeOptions {
@@ -234,8 +232,7 @@ function checkSites(value: unknown): CheckedSite[] {
     if (typeof s.name !== 'string' || s.name.length === 0) throw new TypeError(`sites[${k}].name must be a non-empty string; got ${check.describe(s.name)}`);
     if (names.has(s.name)) throw new RangeError(`sites[${k}].name ${JSON.stringify(s.name)} is used by another site; names must be unique`);
     names.add(s.name);
-    check.nestedOptions(`sites[${k}].path`, s.path, SITE_PATH_KEYS);
-    const path = check.within(`sites[${k}].path`, () => createPath(s.path));
+    const path = createPath(s.path, `sites[${k}].path`);
     const site: CheckedSite = { name: s.name, path: s.path, lossRate: path.loss.rate };
     if (s.serverMs !== undefined) site.serverMs = check.nonNegative(`sites[${k}].serverMs`, s.serverMs);
     return site;
