@@ -65,6 +65,7 @@ import { dnsAnswerPolicy, nearestRegions } from './globalRoutingDns';
 import { dnsHealthView } from './globalRoutingHealth';
 import { checkGlobalRoutingOptions, type GlobalRoutingConfig, type GlobalRoutingOptions } from './globalRoutingOptions';
 import type { Rng } from '../../random/rng';
+import * as check from '../../validate';
 import { globalRoutingReport, type GlobalRoutingResult, type RoutePath, type RunLog } from './globalRoutingReport';
 import { RegionalResolvers } from './regionalResolvers';
 
@@ -155,17 +156,17 @@ export function simulateGlobalRouting(opts: GlobalRoutingOptions): GlobalRouting
 /** A request plan for every (population, region) pair, and one for the edge, with each path's budget. */
 function routePlans(cfg: GlobalRoutingConfig, edgeIndex: number): { plans: RequestPlan[][]; paths: RoutePath[] } {
   const paths: RoutePath[] = [];
-  const plans = cfg.users.map((u) => {
+  const plans = cfg.users.map((u, i) => {
     const nearest = cfg.regions[nearestRegions(cfg.rtts, u.region, cfg.regions)[0]];
     const targets = cfg.regions.map((r) => ({ name: r, backboneMs: cfg.rtts.rttMs(u.region, r) }));
     if (cfg.edge !== null) targets.push({ name: 'edge', backboneMs: cfg.edge.rttMs });
-    return targets.map((t, k) => {
+    return targets.map((t, k) => check.within(`users[${i}] (${u.region}) to ${t.name}, access + backbone round trip`, () => {
       const rttMs = u.access.rttMs + t.backboneMs;
       const shape = { rttMs, bandwidthMbps: u.access.bandwidthMbps, ...cfg.request };
       const budgetMs = requestTime(shape).totalMs;
       paths.push({ userRegion: u.region, target: t.name, backboneRttMs: t.backboneMs, rttMs, budgetMs, nearest: k < edgeIndex && t.name === nearest });
       return planRequest({ ...shape, jitter: u.path.jitter ?? undefined, loss: u.path.loss });
-    });
+    }));
   });
   return { plans, paths };
 }

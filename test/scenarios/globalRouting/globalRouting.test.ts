@@ -232,6 +232,7 @@ describe('simulateGlobalRouting: bad input is named', () => {
     bad({ failure: { region: 'tokyo', atMs: 0, untilMS: 10 } }, 'unknown option "failure.untilMS" (did you mean "failure.untilMs"?)');
     bad({ failure: { region: 'tokyo', atMs: 0, untilMs: 1e12 } }, 'failure.untilMs', '10000000000', '1000000000000');
     bad({ edge: { share: 0.5, rttMs: 1e9 } }, 'edge.rttMs', '3600000');
+    bad({ edge: { share: 0.5, rttMs: 3_599_990 } }, 'users[0] (seoul) to edge, access + backbone round trip: rttMs', '3600010');
     bad({ request: { serverMs: 1e12 } }, 'request.serverMs', '3600000');
     bad({ connectTimeoutMs: 1e300 }, 'connectTimeoutMs', '3600000');
     bad({ failure: { region: 'london', atMs: 0, untilMs: 10 } }, 'failure.region', 'virginia, tokyo, frankfurt, sao-paulo', '"london"');
