@@ -40,6 +40,9 @@ const CHECK_PARAM: Record<ParamName, (option: string, value: unknown) => number>
   smoothing: (option, value) => check.inRange(option, value, 0, 1, '(]'),
 };
 
+/** Every key a built-in spec may hold: its name and any algorithm's parameters. */
+const SPEC_KEYS: readonly (ParamName | 'name')[] = ['name', ...(Object.keys(CHECK_PARAM) as ParamName[])];
+
 function isFactory(spec: object): boolean {
   return typeof (spec as { create?: unknown }).create === 'function';
 }
@@ -47,6 +50,8 @@ function isFactory(spec: object): boolean {
 /** A built-in spec as a name and checked parameters (absent ones left out). */
 function builtIn(spec: BalancerName | ({ name: BalancerName } & BalancerParams)): { name: BalancerName; params: BalancerParams } {
   if (typeof spec === 'string') return { name: check.oneOf('balancer', spec, BALANCER_NAMES), params: {} };
+  // Keys first, so a misspelt `name` is reported as a misspelling, not as a missing name.
+  check.nestedOptions('balancer', spec, SPEC_KEYS);
   const name = check.oneOf('balancer.name', spec.name, BALANCER_NAMES);
   // The keys a spec may hold: its name and the parameters of that algorithm alone.
   const allowed = ALGORITHMS[name].params;

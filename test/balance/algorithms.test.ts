@@ -310,6 +310,13 @@ describe('createBalancer', () => {
     assert.throws(() => createBalancer({ name: 'ip-hash', bogus: 1 } as unknown as BalancerSpec, context(2)), /balancer\.bogus/);
   });
 
+  it('reports a misspelt key of a spec as a misspelling, with the closest key', () => {
+    const misspelt = /^unknown option "balancer\.nme" \(did you mean "balancer\.name"\?\)/;
+    assert.throws(() => createBalancer({ nme: 'random' } as unknown as BalancerSpec, context(2)), (e: Error) => e instanceof TypeError && misspelt.test(e.message));
+    assert.throws(() => balancerLabel({ nme: 'random' } as unknown as BalancerSpec), (e: Error) => e instanceof TypeError && misspelt.test(e.message));
+    assert.throws(() => createBalancer({ name: 'power-of-two', choises: 3 } as unknown as BalancerSpec, context(2)), /"balancer\.choises" \(did you mean "balancer\.choices"\?\)/);
+  });
+
   it('calls a factory with the context and checks what it returns', () => {
     let seen: BalancerContext | undefined;
     const ctx = context(3);
