@@ -15,7 +15,8 @@ import { DEFAULT_KEEP_ALIVE_IDLE_MS, DEFAULT_REQUESTS_PER_CONNECTION } from '../
 
 export { DEFAULT_KEEP_ALIVE_IDLE_MS };
 import { checkBuckets } from '../../sim/buckets';
-import { delayMs, MAX_SIMULATED_MS } from '../../net/limits';
+import { delayMs } from '../../net/limits';
+import { MAX_SIMULATED_MS } from '../../sim/limits';
 
 export type RealtimeMode = 'long-polling' | 'sse' | 'websocket';
 export const REALTIME_MODES: readonly RealtimeMode[] = ['long-polling', 'sse', 'websocket'];
