@@ -54,4 +54,10 @@ describe('simulateEarlyDataReplay', () => {
     assert.throws(() => run({ antiReplay: null } as never), /simulateEarlyDataReplay: option antiReplay is null/);
     assert.throws(() => run({ method: 5 } as never), /method/);
   });
+  it("keeps the replay draws when the deployment changes (one stream for replays, one for instances)", () => {
+    const one = run({ replays: 3, serverInstances: 1 });
+    const many = run({ replays: 3, serverInstances: 50, antiReplay: true });
+    assert.equal(one.replaysDelivered, many.replaysDelivered);
+    assert.ok(one.replaysDelivered > 0 && many.refusedByAntiReplay > 0);
+  });
 });
