@@ -84,6 +84,7 @@ export const MAX_STORM_LAYERS = 6;
 /** Longest run (ms): a week of simulated time. */
 export const MAX_STORM_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 
+/** A checked trigger, defaults filled in. */
 export interface StormTriggerConfig {
   atMs: number;
   untilMs: number;
@@ -92,6 +93,7 @@ export interface StormTriggerConfig {
   errorRate: number;
 }
 
+/** The checked options, defaults filled in. */
 export interface RetryStormConfig {
   durationMs: number;
   arrivalRate: number;
@@ -166,6 +168,7 @@ function checkedNested<T>(path: string, value: T | undefined, known: readonly (k
   return value;
 }
 
+/** Checks every option of `simulateRetryStorm` and the work it implies, before anything is simulated. */
 export function checkRetryStormOptions(opts: RetryStormOptions): RetryStormConfig {
   check.options('simulateRetryStorm', opts, RETRY_STORM_KEYS);
   const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_STORM_DURATION_MS, '(]');

@@ -69,6 +69,7 @@ import { LayerTimers } from './retryStormTimers';
  */
 const DEADLINE_SLACK_MS = 1e-6;
 
+/** Runs a retry storm for `durationMs` (see the module header); options are checked first, with the work they imply. */
 export function simulateRetryStorm(opts: RetryStormOptions): RetryStormResult {
   const cfg = checkRetryStormOptions(opts);
   const { rng, layers, retry, trigger, durationMs } = cfg;

@@ -67,6 +67,7 @@ import type { StackLayer } from './stackLayers';
 import { checkStackOptions, MAX_RESPONSE_BYTES, type StackOptions } from './stackOptions';
 import { stackReport, type StackResult } from './stackReport';
 
+/** Runs one service's request path for `durationMs` (see the module header); options are checked first, with the work they imply. */
 export function simulateStack(opts: StackOptions): StackResult {
   const cfg = checkStackOptions(opts);
   const { durationMs, rng } = cfg;

@@ -22,7 +22,9 @@
 import * as check from '../../validate';
 import type { StackLayer } from './stackLayers';
 
+/** The kinds of fault, one per layer but for link degradation (L1 or L3). */
 export const FAULT_KINDS = ['dns-misconfiguration', 'port-exhaustion', 'route-withdrawal', 'link-degradation'] as const;
+/** One of FAULT_KINDS. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 interface FaultWindow {
@@ -32,20 +34,24 @@ interface FaultWindow {
   untilMs?: number;
 }
 
+/** L7: every lookup fails while it lasts. */
 export interface DnsMisconfiguration extends FaultWindow {
   kind: 'dns-misconfiguration';
 }
 
+/** L4: the client stops reusing connections while it lasts. */
 export interface PortExhaustion extends FaultWindow {
   kind: 'port-exhaustion';
   /** Requests per connection while the fault lasts (≥ 1; default 1: no keep-alive). */
   requestsPerConnection?: number;
 }
 
+/** L3: the route to the service is gone while it lasts. */
 export interface RouteWithdrawal extends FaultWindow {
   kind: 'route-withdrawal';
 }
 
+/** L1 or L3: a slower, lossier or longer path while it lasts. */
 export interface LinkDegradation extends FaultWindow {
   kind: 'link-degradation';
   /** 'L1': the link itself; 'L3': the route across the network. */
@@ -58,6 +64,7 @@ export interface LinkDegradation extends FaultWindow {
   rttMs?: number;
 }
 
+/** Any fault `simulateStack` can inject. */
 export type StackFault = DnsMisconfiguration | PortExhaustion | RouteWithdrawal | LinkDegradation;
 
 /** A checked fault with its layer and end filled in. */

@@ -99,7 +99,7 @@ export interface ClientOptions {
 export const CLIENT_KEYS: readonly (keyof ClientOptions)[] = ['timeoutMs', 'retries', 'retryDelayMs'];
 
 /** Every key of a ramping `load`. */
-export const LOAD_KEYS: readonly string[] = ['startRps', 'endRps'];
+export const LOAD_KEYS: readonly (keyof Exclude<Load, number>)[] = ['startRps', 'endRps'];
 
 /**
  * The options of `simulateStack`. Sizes are bounded so that one call stays within about
@@ -147,6 +147,7 @@ export const MAX_STACK_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
 /** Linux's default `net.core.somaxconn` since 5.4. */
 export const DEFAULT_BACKLOG = 4096;
 
+/** The checked options, defaults filled in, flattened by layer. */
 export interface StackConfig {
   durationMs: number;
   load: Load;
@@ -181,6 +182,7 @@ export const STACK_KEYS: readonly (keyof StackOptions)[] = [
   'durationMs', 'load', 'responseBytes', 'clients', 'l1', 'l3', 'l4', 'l7', 'client', 'faults', 'bucketMs', 'saturationThreshold', 'rng', 'onProgress',
 ];
 
+/** Checks every option of `simulateStack` and the work it implies, before anything is simulated. */
 export function checkStackOptions(opts: StackOptions): StackConfig {
   check.options('simulateStack', opts, STACK_KEYS);
   const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_STACK_DURATION_MS, '(]');
