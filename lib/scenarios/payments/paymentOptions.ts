@@ -137,7 +137,7 @@ export function checkPaymentOptions(opts: PaymentOptions): PaymentConfig {
     keys: checkKeys(opts.idempotencyKeys),
     maxAttempts,
     // The user retries whether or not the request is idempotent (see the header).
-    policy: check.within('backoff', () => retryPolicy({ maxAttempts, backoff: opts.backoff, idempotentOnly: false })),
+    policy: retryPolicy({ maxAttempts, backoff: opts.backoff, idempotentOnly: false }),
     timeoutMs: opts.timeoutMs === undefined ? 5000 : checkTimeoutMs('timeoutMs', opts.timeoutMs),
     rttMs: opts.rttMs === undefined ? 100 : delayMs('rttMs', opts.rttMs),
     serverMs,
