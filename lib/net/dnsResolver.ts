@@ -125,7 +125,9 @@ export class DnsResolver {
 
   /** The first server a miss for `name` would ask at `nowMs`, given the referrals held. */
   walkStart(name: string, nowMs: number): DnsWalkStart {
-    return this.startOf(dnsName('name', name), nowMs);
+    name = dnsName('name', name);
+    check.finite('nowMs', nowMs);
+    return this.startOf(name, nowMs);
   }
 
   private startOf(name: string, nowMs: number): DnsWalkStart {
@@ -136,7 +138,9 @@ export class DnsResolver {
 
   /** The TTL left on the resolver's copy of `name` (ms; 0 when it holds none). */
   remainingMs(name: string, nowMs: number): number {
-    return this.records.remainingMs(dnsName('name', name), nowMs);
+    name = dnsName('name', name);
+    check.finite('nowMs', nowMs);
+    return this.records.remainingMs(name, nowMs);
   }
 
   /**
