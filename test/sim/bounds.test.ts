@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import {
-  LevelMeter, Station, Simulation, StationBank, simulatePipeline, simulateQueue, poissonArrivals, onOffArrivals,
-  erlangC, mmc, mmcMaxArrivalRate, bucketOf, bucketIndexAt, simLimits,
+  Station, Simulation, simulatePipeline, simulateQueue, poissonArrivals, onOffArrivals, erlangC, mmc, mmcMaxArrivalRate, simLimits,
 } from '../../lib/sim';
+import { bucketIndexAt, bucketOf } from '../../lib/sim/buckets';
+import { LevelMeter } from '../../lib/sim/levelMeter';
+import { StationBank } from '../../lib/sim/stationBank';
 import { createRng, exponential, standardNormalQuantile } from '../../lib/random';
 
 /** Runs `fn` and asserts it finished within `ms` of wall time (the calls tested here used to hang). */

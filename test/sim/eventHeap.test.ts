@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { EventHeap } from '../../lib/sim';
+import { EventHeap } from '../../lib/sim/eventHeap';
 import { createRng } from '../../lib/random';
 
 describe('EventHeap', () => {

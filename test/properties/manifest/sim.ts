@@ -1,21 +1,16 @@
 /** Baselines for lib/sim. */
-import { dist, fn, make, rng, typed, type Entry } from './entry';
+import { dist, fn, make, rng, type Entry } from './entry';
 
 const m = 'sim';
 const exp10 = dist('exponential', 10);
 export const SIM: Entry[] = [
-  { name: 'meanGapMs', module: m, params: ['ratePerSecond'], args: [100] },
-  { name: 'EventHeap', module: m, construct: true, params: ['initialCapacity'], args: [16] },
   { name: 'Simulation', module: m, construct: true, args: [] },
-  { name: 'LevelMeter', module: m, construct: true, params: ['bucketMs'], args: [10] },
   { name: 'Station', module: m, construct: true, params: ['sim', 'opts', 'onDone', 'onStart'], args: [make('Simulation'), { workers: 2, queueLimit: 4, bucketMs: 10 }, fn(), fn()] },
-  { name: 'StationBank', module: m, construct: true, params: ['sim', 'workers', 'jobs', 'onDone'], args: [make('Simulation'), [1, 2], 10, fn()] },
   {
     name: 'startProcess', module: m, params: ['sim', 'process'],
     noOptions: 'takes a Simulation and a generator (code, not data); covered by test/sim/simulation.test.ts',
   },
   { name: 'rateAt', module: m, params: ['load', 'tMs', 'durationMs'], args: [{ startRps: 10, endRps: 20 }, 500, 1000] },
-  { name: 'peakRate', module: m, params: ['load'], args: [{ startRps: 10, endRps: 20 }] },
   { name: 'poissonArrivals', module: m, params: ['opts'], args: [{ load: 100, durationMs: 2000, rng: rng(1) }] },
   { name: 'onOffArrivals', module: m, params: ['opts'], args: [{ rate: 100, meanOnMs: 200, meanOffMs: 800, count: 200, rng: rng(1) }] },
   { name: 'onOffPeakRate', module: m, params: ['rate', 'meanOnMs', 'meanOffMs'], args: [100, 200, 800] },
@@ -37,16 +32,4 @@ export const SIM: Entry[] = [
       load: { startRps: 50, endRps: 150 }, durationMs: 2000, bucketMs: 200, timeoutMs: 1000, saturationThreshold: 0.9, rng: rng(1), onProgress: fn(),
     }],
   },
-  {
-    name: 'bucketSignals', module: m, params: ['input'],
-    args: [{
-      arrivalMs: typed('Float64Array', [0, 10, 20]), endMs: typed('Float64Array', [5, 15, 30]), latencyMs: typed('Float64Array', [5, 5, 10]),
-      ok: fn('identity'), durationMs: 100, bucketMs: 10, saturation: [0, 0.5, 1, 0, 0, 0, 0, 0, 0, 0],
-    }],
-  },
-  { name: 'progressTicker', module: m, params: ['total', 'onProgress', 'steps'], args: [100, fn(), 10] },
-  { name: 'bucketCount', module: m, params: ['durationMs', 'bucketMs'], args: [1000, 100] },
-  { name: 'bucketIndexAt', module: m, params: ['tMs', 'bucketMs'], args: [150, 100] },
-  { name: 'bucketOf', module: m, params: ['tMs', 'bucketMs', 'buckets'], args: [150, 100, 10] },
-  { name: 'checkBuckets', module: m, params: ['durationMs', 'bucketMs', 'defaultBuckets'], args: [60_000, 1000, 60], accepts: { bucketMs: ['undefined'] } },
 ];
