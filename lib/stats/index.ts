@@ -1,5 +1,5 @@
-export { quantileSorted, quantiles, sortedCopy } from './quantile';
-export { summarize, summarizeSorted, accurateSum, EMPTY_SUMMARY, SUMMARY_QUANTILES, type Summary } from './summarize';
+export { quantiles, sortedCopy } from './quantile';
+export { summarize, summarizeSorted, EMPTY_SUMMARY, SUMMARY_QUANTILES, type Summary } from './summarize';
 export { ecdf, ccdf, type Curve, type CurveOptions, type CcdfOptions } from './ecdf';
 export { binEdges, type BinEdgeOptions, type HistogramScale } from './binEdges';
 export { histogram, type Histogram, type HistogramOptions } from './histogram';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { quantileSorted, quantiles, sortedCopy, summarize } from '../../lib/stats';
+import { quantiles, sortedCopy, summarize } from '../../lib/stats';
+import { quantileSorted } from '../../lib/stats/quantile';
 
 const close = (actual: number, expected: number, tol = 1e-12) =>
   assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${actual} ≠ ${expected}`);

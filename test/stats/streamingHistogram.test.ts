@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createRng, exponential, lognormal, pareto, type Distribution } from '../../lib/random';
-import { LogHistogram, quantileSorted, sortedCopy } from '../../lib/stats';
+import { LogHistogram, sortedCopy } from '../../lib/stats';
+import { quantileSorted } from '../../lib/stats/quantile';
 
 /** The sketch promises relativeError up to floating-point rounding. */
 const ROUNDING = 1e-12;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {
-  binEdges, ccdf, ecdf, histogram, LogHistogram, percentileInterval, quantileSorted, quantiles, summarize, summaryTable, toTable,
+  binEdges, ccdf, ecdf, histogram, LogHistogram, percentileInterval, quantiles, summarize, summaryTable, toTable,
 } from '../../lib/stats';
+import { quantileSorted } from '../../lib/stats/quantile';
 
 /** Asserts that `fn` throws an error of `type` whose message matches `names`. */
 function rejects(fn: () => unknown, type: typeof TypeError | typeof RangeError, names: RegExp): void {
@@ -102,7 +103,8 @@ describe('stats: bad inputs throw errors that name the option', () => {
 
 describe('stats: exported helpers check their arguments', () => {
   it('summarizeSorted refuses unsorted, empty and non-finite input; accurateSum a non-array', async () => {
-    const { summarizeSorted, accurateSum } = await import('../../lib/stats');
+    const { summarizeSorted } = await import('../../lib/stats');
+    const { accurateSum } = await import('../../lib/stats/summarize');
     assert.throws(() => summarizeSorted([2, 1]), (e: Error) => e instanceof RangeError && /summarizeSorted\(sorted\).*ascending.*element 1/.test(e.message));
     assert.throws(() => summarizeSorted([]), (e: Error) => e instanceof RangeError && /summarizeSorted/.test(e.message));
     assert.throws(() => summarizeSorted([1, NaN]), (e: Error) => e instanceof RangeError && /summarizeSorted/.test(e.message));

@@ -4,12 +4,10 @@ import type { Entry } from './entry';
 const m = 'stats';
 const v = [4, 1, 3, 2, 8, 6, 5, 7, 9, 10];
 export const STATS: Entry[] = [
-  { name: 'quantileSorted', module: m, params: ['sorted', 'p'], args: [[1, 2, 3, 4], 0.5] },
   { name: 'quantiles', module: m, params: ['values', 'ps'], args: [v, [0.5, 0.9]] },
   { name: 'sortedCopy', module: m, params: ['values', 'option'], args: [v] },
   { name: 'summarize', module: m, params: ['values', 'option'], args: [v] },
   { name: 'summarizeSorted', module: m, params: ['sorted'], args: [[1, 2, 3, 4]] },
-  { name: 'accurateSum', module: m, params: ['values'], args: [[0.1, 0.2, 0.3]] },
   { name: 'ecdf', module: m, params: ['values', 'opts'], args: [v, { maxPoints: 100 }] },
   { name: 'ccdf', module: m, params: ['values', 'opts'], args: [v, { inclusive: true }] },
   { name: 'binEdges', module: m, params: ['samples', 'opts'], args: [[[2, 3], [0, 1]], { bins: 4, scale: 'linear', min: 0, max: 4 }] },
