@@ -1,5 +1,5 @@
 /** Baselines for lib/http. */
-import { call, rng, type Entry } from './entry';
+import { rng, type Entry } from './entry';
 
 const m = 'http';
 const page = {
@@ -8,10 +8,7 @@ const page = {
   headerRatio: 0.1, scheduling: 'round-robin', migration: { atMs: 100, path: { rttMs: 90 } }, dropPackets: [3], maxRetries: 6,
 };
 export const HTTP: Entry[] = [
-  { name: 'headerBlockBytes', module: m, params: ['count', 'fullBytes', 'ratio', 'firstOnConnection'], args: [3, 500, 0.1, true], accepts: { ratio: ['null'] }, alsoNamed: { fullBytes: ['header bytes'], ratio: ['headerRatio'] } },
-  { name: 'planPageLoad', module: m, params: ['opts'], args: [page], alsoNamed: { opts: ['pageLoad'] } },
   { name: 'pageLoad', module: m, params: ['opts'], args: [{ ...page, rng: rng(1) }] },
-  { name: 'runPageLoad', module: m, params: ['plan', 'rng'], args: [call('planPageLoad', page), rng(1)] },
   {
     name: 'pageLoadTable', module: m, params: ['opts'],
     args: [{ configurations: { h2: page, h3: { ...page, protocol: 'http3', migration: { atMs: 100, path: { rttMs: 90 } } } }, runs: 2, seed: 1, perObject: true }],
