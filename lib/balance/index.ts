@@ -1,4 +1,4 @@
-export { emptyRequestSlot, type Balancer, type BalancerContext, type BalancerFactory, type BalancerName, type BalancerParams, type BalancerSpec, type ClusterView, type RequestView, type RequestSlot } from './balancer';
+export type { Balancer, BalancerContext, BalancerFactory, BalancerName, BalancerParams, BalancerSpec, ClusterView, RequestView, RequestSlot } from './balancer';
 export { BALANCER_NAMES, balancerLabel, createBalancer } from './createBalancer';
 export { simulateCluster, CLUSTER_OUTCOME } from './simulateCluster';
 export type { ClusterOptions, HashKey } from './clusterOptions';
@@ -6,8 +6,6 @@ export type { ClusterResult, ServerReport, ProxyReport, Imbalance } from './clus
 export type { ServerSpec, ServerFailure } from './clusterServers';
 export type { PathSpec, BurstSpec } from './requestMix';
 export { PROXY_COST_MS, type BalancerLayer, type ProxyTierSpec } from './proxyTier';
-export { checkHealthCheck, detectionBoundMs, healthTransitions, type HealthCheckOptions, type HealthCheck, type HealthTransition, type Downtime } from './healthCheck';
+export { detectionBoundMs, type HealthCheckOptions, type HealthCheck } from './healthCheck';
 export { dnsRoundRobin, type DnsRoundRobinOptions } from './dnsRoundRobin';
 export { remappedShare, type RemappingOptions, type Remapping } from './remapping';
-export { hash32 } from './hash32';
-export { HashRing } from './hashRing';

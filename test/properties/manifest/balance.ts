@@ -5,7 +5,6 @@ const m = 'balance';
 const hc = { intervalMs: 1000, timeoutMs: 300, unhealthyThreshold: 3, healthyThreshold: 2 };
 const context = { members: typed('Int32Array', [0, 1, 2]), weights: typed('Float64Array', [1, 2, 1]), rng: rng(1) };
 export const BALANCE: Entry[] = [
-  { name: 'emptyRequestSlot', module: m, args: [] },
   { name: 'createBalancer', module: m, params: ['spec', 'context'], args: [{ name: 'power-of-two', choices: 2 }, context], alsoNamed: { spec: ['balancer'] } },
   { name: 'balancerLabel', module: m, params: ['spec'], args: [{ name: 'least-response-time', smoothing: 0.5 }], alsoNamed: { spec: ['balancer'] } },
   {
@@ -25,11 +24,7 @@ export const BALANCE: Entry[] = [
     records: ['routes'],
     alsoNamed: { paths: ['route'], routes: ['route'] },
   },
-  { name: 'checkHealthCheck', module: m, params: ['option', 'value'], args: ['healthCheck', hc], skip: ['option'], alsoNamed: { value: ['healthCheck'] } },
   { name: 'detectionBoundMs', module: m, params: ['options'], args: [hc] },
-  { name: 'healthTransitions', module: m, params: ['downtimes', 'hc', 'phaseMs', 'horizonMs'], args: [[{ fromMs: 2500, toMs: 7000 }], { $call: ['checkHealthCheck', 'healthCheck', hc] }, 100, 20_000] },
   { name: 'dnsRoundRobin', module: m, params: ['options'], args: [{ resolvers: [40, 1, 1, 1], ttlS: 30 }] },
   { name: 'remappedShare', module: m, params: ['options'], args: [{ balancer: { name: 'consistent-hash', vnodes: 50 }, servers: 10, keys: 500, removed: 3, rng: rng(1) }] },
-  { name: 'hash32', module: m, params: ['key', 'seed'], args: [12345, 1], accepts: { key: ['negative', 'huge', 'fraction', 'zero'] } },
-  { name: 'HashRing', module: m, construct: true, params: ['members', 'vnodes'], args: [typed('Int32Array', [0, 1, 2]), 4] },
 ];
