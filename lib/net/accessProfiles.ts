@@ -90,6 +90,9 @@ export function getAccessProfile(profiles: readonly AccessProfile[], name: strin
  */
 export function accessPath(profile: AccessProfile): Path {
   check.options('accessPath', profile, ACCESS_PROFILE_COLUMNS);
+  checkLabel('name', profile.name, true);
+  checkLabel('source', profile.source, false);
+  check.inRange('meanLossBurst', profile.meanLossBurst, 1, Infinity, '[)');
   const bursty = profile.meanLossBurst !== 1 && profile.lossRate > 0;
   return createPath({
     rttMs: profile.rttMs,
@@ -97,6 +100,12 @@ export function accessPath(profile: AccessProfile): Path {
     bandwidthMbps: profile.bandwidthMbps,
     ...(bursty ? { loss: burstyLoss({ rate: profile.lossRate, meanBurst: profile.meanLossBurst }) } : { lossRate: profile.lossRate }),
   });
+}
+
+/** A profile's text field: a string (non-empty where `required`). */
+function checkLabel(option: 'name' | 'source', value: unknown, required: boolean): void {
+  if (typeof value !== 'string') throw new TypeError(`${option} must be a string; got ${check.describe(value)}`);
+  if (required && value.length === 0) throw new RangeError(`${option} must be a non-empty string; got ""`);
 }
 
 /** A loss rate too high for its burst length cannot be fitted; say where. */

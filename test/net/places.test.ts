@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCsv } from '../../lib/net/csv';
 import { parseRegionRtts } from '../../lib/net/regionRtts';
-import { accessPath, getAccessProfile, parseAccessProfiles } from '../../lib/net/accessProfiles';
+import { accessPath, getAccessProfile, parseAccessProfiles, type AccessProfile } from '../../lib/net/accessProfiles';
 import { loadAccessProfiles, loadRegionRtts } from '../../lib/net/loadPlaces';
 import { roundTripMs } from '../../lib/net/path';
 import { createRng } from '../../lib/random';
@@ -170,6 +170,21 @@ describe('access profiles (data/access-profiles.csv)', () => {
       assert.ok(Math.abs(path.loss.rate - p.lossRate) < 1e-12, `${p.name} loss ${path.loss.rate}`);
       if (p.meanLossBurst === 1) assert.match(path.loss.label, /independent loss/);
       else assert.match(path.loss.label, /Gilbert–Elliott/);
+    }
+  });
+
+  it('checks every field of a profile it is handed, even those a lossless path does not use', () => {
+    const fibre = getAccessProfile(profiles, 'fibre');
+    const bad: [Partial<Record<keyof AccessProfile, unknown>>, ErrorConstructor, RegExp][] = [
+      [{ name: 5 }, TypeError, /^name must be a string; got 5$/],
+      [{ name: '' }, RangeError, /^name must be a non-empty string/],
+      [{ source: () => 0 }, TypeError, /^source must be a string/],
+      [{ meanLossBurst: true }, TypeError, /^meanLossBurst must be/],
+      [{ meanLossBurst: NaN }, RangeError, /^meanLossBurst must be/],
+      [{ meanLossBurst: 0.5 }, RangeError, /^meanLossBurst must be a number in \[1, Infinity\); got 0.5$/],
+    ];
+    for (const [change, type, message] of bad) {
+      assert.throws(() => accessPath({ ...fibre, lossRate: 0, ...change } as AccessProfile), (e: Error) => e instanceof type && message.test(e.message), JSON.stringify(change));
     }
   });
 
