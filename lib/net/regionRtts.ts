@@ -92,11 +92,11 @@ export function parseRegionRtts(csvText: string, sourceName: string): RegionRtts
   }
 
   const requireRegion = (option: string, region: unknown): string => {
-    if (typeof region !== 'string' || !seen.has(region)) {
-      const known = regions.join(', ');
-      const err = typeof region === 'string' ? RangeError : TypeError;
-      throw new err(`${option}: unknown region ${check.describe(region)} in ${sourceName}; known regions: ${known}`);
+    const known = regions.join(', ');
+    if (typeof region !== 'string') {
+      throw new TypeError(`${option} must be a region name (a string); got ${check.describe(region)}; known regions in ${sourceName}: ${known}`);
     }
+    if (!seen.has(region)) throw new RangeError(`${option}: unknown region ${check.describe(region)} in ${sourceName}; known regions: ${known}`);
     return region;
   };
 

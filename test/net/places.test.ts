@@ -56,6 +56,7 @@ describe('region RTT data (data/region-rtt.csv)', () => {
   it('fails for an unknown region, naming the known ones', () => {
     throwsWith(() => rtts.rttMs('seoul', 'atlantis'), 'atlantis', 'known regions', 'seoul', 'sao-paulo');
     throwsWith(() => rtts.rttMs('Seoul', 'tokyo'), '"Seoul"', 'known regions');
+    assert.throws(() => rtts.rttMs({} as never, 'tokyo'), (e: Error) => e instanceof TypeError && /^from must be a region name \(a string\); got an object; known regions in .*: seoul/.test(e.message));
   });
 });
 
