@@ -1,5 +1,5 @@
 export type { Axis, BarTrace, Dash, Figure, HeatmapTrace, Layout, ScatterTrace, Trace } from './figure';
-export { THEME, baseLayout, baseAxis, unitOf, hoverValue, type AxisOptions, type BaseLayoutOptions } from './theme';
+export { THEME, baseLayout, baseAxis, type AxisOptions, type BaseLayoutOptions } from './theme';
 export { PALETTE, NEUTRAL, colorFor, resetColors, assignedColors } from './palette';
 export type { SampleSeries, XYSeries } from './series';
 export type { CommonFigureOptions } from './checks';

@@ -1,5 +1,5 @@
 export { createRng, requireRng, type Rng } from './rng';
-export { requireDistribution, sampleDuration, type Distribution } from './distribution';
+export { requireDistribution, type Distribution } from './distribution';
 export { constant } from './constant';
 export { uniform } from './uniform';
 export { exponential } from './exponential';

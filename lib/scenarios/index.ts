@@ -21,7 +21,7 @@ export { imagePageObjects, meanImagePage, DEFAULT_THUMBNAIL_BYTES, DEFAULT_HERO_
 export { sitePath } from './imagePage/sitePath';
 export { simulateGlobalRouting } from './globalRouting/simulateGlobalRouting';
 export { DNS_HEALTH_CHECK_DEFAULTS, DEFAULT_CONNECT_TIMEOUT_MS, MAX_GLOBAL_REQUESTS, type GlobalRoutingOptions, type UserPopulation, type EdgeOptions, type RegionFailure, type GlobalRequestShape } from './globalRouting/globalRoutingOptions';
-export { GLOBAL_STRATEGIES, nearestRegions, dnsAnswerPolicy, type GlobalStrategy, type DnsAnswerPolicy } from './globalRouting/globalRoutingDns';
+export { GLOBAL_STRATEGIES, type GlobalStrategy, type DnsAnswerPolicy } from './globalRouting/globalRoutingDns';
 export { type GlobalRoutingResult, type GlobalRequestRecord, type GlobalAttemptRecord, type RoutePath, type UserRegionSummary, type GlobalBucket, type FailureReport } from './globalRouting/globalRoutingReport';
 export { simulateRetryStorm } from './retryStorm/simulateRetryStorm';
 export { MAX_STORM_REQUESTS, MAX_STORM_ATTEMPTS, MAX_STORM_LAYERS, type RetryStormOptions, type StormTrigger, type StormTriggerConfig } from './retryStorm/retryStormOptions';

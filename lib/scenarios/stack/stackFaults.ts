@@ -20,6 +20,7 @@
  * independent drops: 1 − (1 − p1)(1 − p3).
  */
 import * as check from '../../validate';
+import { MS_PER_SECOND } from '../../sim/time';
 import type { StackLayer } from './stackLayers';
 
 /** The kinds of fault, one per layer but for link degradation (L1 or L3). */
@@ -76,8 +77,17 @@ const KIND_LAYER: Record<Exclude<FaultKind, 'link-degradation'>, StackLayer> = {
   'route-withdrawal': 'L3',
 };
 
-/** The layer a fault belongs to (the answer to "which layer failed?"). */
+/**
+ * The layer a fault belongs to (the answer to "which layer failed?"). The fault is
+ * checked as `simulateStack` checks one of its `faults`, so a misspelt key or a bad
+ * window is named here too.
+ */
 export function faultLayer(fault: StackFault): StackLayer {
+  return checkFault('fault', fault, MAX_STACK_DURATION_MS).layer;
+}
+
+/** The layer of a fault already checked. */
+function layerOf(fault: StackFault): StackLayer {
   return fault.kind === 'link-degradation' ? fault.layer : KIND_LAYER[fault.kind];
 }
 
@@ -95,6 +105,9 @@ const ANY_FAULT_KEYS = [...new Set(Object.values(FAULT_KEYS).flat())];
 /** Most faults one run may hold: each moment's state is looked up by scanning them. */
 export const MAX_STACK_FAULTS = 100;
 
+/** Longest stack run, and latest fault boundary (ms): a week of simulated time. */
+export const MAX_STACK_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
+
 /**
  * Checks the `faults` option: an array of at most MAX_STACK_FAULTS faults, windows inside
  * [0, latestMs] (an end may also be omitted or Infinity: the fault lasts the run), no
@@ -105,30 +118,7 @@ export function checkFaults(value: unknown, latestMs: number): PlacedFault[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new TypeError(`faults must be an array of { kind, atMs, untilMs? }; got ${check.describe(value)}`);
   if (value.length > MAX_STACK_FAULTS) throw new RangeError(`faults may hold at most ${MAX_STACK_FAULTS} faults (each moment's state scans them all); got ${value.length}`);
-  const placed = value.map((f: StackFault, i): PlacedFault => {
-    const at = `faults[${i}]`;
-    check.nestedOptions(at, f, ANY_FAULT_KEYS);
-    const kind = check.oneOf(`${at}.kind`, f.kind, FAULT_KINDS);
-    check.nestedOptions(at, f, FAULT_KEYS[kind]);
-    const atMs = check.inRange(`${at}.atMs`, f.atMs, 0, latestMs);
-    const untilMs = f.untilMs === undefined || f.untilMs === Infinity ? Infinity : checkEnd(`${at}.untilMs`, f.untilMs, latestMs);
-    if (!(untilMs > atMs)) throw new RangeError(`${at}.untilMs must be > atMs (${atMs}); got ${untilMs}`);
-    if (f.kind === 'port-exhaustion' && f.requestsPerConnection !== undefined) {
-      check.inRange(`${at}.requestsPerConnection`, f.requestsPerConnection, 1, Infinity, '[)');
-    }
-    if (f.kind === 'link-degradation') {
-      check.oneOf(`${at}.layer`, f.layer, ['L1', 'L3'] as const);
-      if (f.lossRate !== undefined) check.inRange(`${at}.lossRate`, f.lossRate, 0, 1, '[)');
-      if (f.layer === 'L1' && f.rttMs !== undefined) throw new TypeError(`${at}.rttMs belongs to an L3 degradation; an L1 one takes bandwidthMbps and lossRate`);
-      if (f.layer === 'L3' && f.bandwidthMbps !== undefined) throw new TypeError(`${at}.bandwidthMbps belongs to an L1 degradation; an L3 one takes rttMs and lossRate`);
-      if (f.bandwidthMbps !== undefined) check.positive(`${at}.bandwidthMbps`, f.bandwidthMbps);
-      if (f.rttMs !== undefined) check.nonNegative(`${at}.rttMs`, f.rttMs);
-      if (f.lossRate === undefined && f.bandwidthMbps === undefined && f.rttMs === undefined) {
-        throw new TypeError(`${at} (link-degradation at ${f.layer}) changes nothing: give lossRate${f.layer === 'L1' ? ' or bandwidthMbps' : ' or rttMs'}`);
-      }
-    }
-    return { ...f, layer: faultLayer(f), untilMs } as PlacedFault;
-  });
+  const placed = value.map((f: StackFault, i) => checkFault(`faults[${i}]`, f, latestMs));
   placed.forEach((a, i) => {
     placed.slice(i + 1).forEach((b, j) => {
       if (a.kind === b.kind && a.layer === b.layer && a.atMs < b.untilMs && b.atMs < a.untilMs) {
@@ -137,6 +127,31 @@ export function checkFaults(value: unknown, latestMs: number): PlacedFault[] {
     });
   });
   return placed;
+}
+
+/** One fault checked where it sits (`at`), its window within [0, latestMs], placed at its layer. */
+function checkFault(at: string, f: StackFault, latestMs: number): PlacedFault {
+  check.nestedOptions(at, f, ANY_FAULT_KEYS);
+  const kind = check.oneOf(`${at}.kind`, f.kind, FAULT_KINDS);
+  check.nestedOptions(at, f, FAULT_KEYS[kind]);
+  const atMs = check.inRange(`${at}.atMs`, f.atMs, 0, latestMs);
+  const untilMs = f.untilMs === undefined || f.untilMs === Infinity ? Infinity : checkEnd(`${at}.untilMs`, f.untilMs, latestMs);
+  if (!(untilMs > atMs)) throw new RangeError(`${at}.untilMs must be > atMs (${atMs}); got ${untilMs}`);
+  if (f.kind === 'port-exhaustion' && f.requestsPerConnection !== undefined) {
+    check.inRange(`${at}.requestsPerConnection`, f.requestsPerConnection, 1, Infinity, '[)');
+  }
+  if (f.kind === 'link-degradation') {
+    check.oneOf(`${at}.layer`, f.layer, ['L1', 'L3'] as const);
+    if (f.lossRate !== undefined) check.inRange(`${at}.lossRate`, f.lossRate, 0, 1, '[)');
+    if (f.layer === 'L1' && f.rttMs !== undefined) throw new TypeError(`${at}.rttMs belongs to an L3 degradation; an L1 one takes bandwidthMbps and lossRate`);
+    if (f.layer === 'L3' && f.bandwidthMbps !== undefined) throw new TypeError(`${at}.bandwidthMbps belongs to an L1 degradation; an L3 one takes rttMs and lossRate`);
+    if (f.bandwidthMbps !== undefined) check.positive(`${at}.bandwidthMbps`, f.bandwidthMbps);
+    if (f.rttMs !== undefined) check.nonNegative(`${at}.rttMs`, f.rttMs);
+    if (f.lossRate === undefined && f.bandwidthMbps === undefined && f.rttMs === undefined) {
+      throw new TypeError(`${at} (link-degradation at ${f.layer}) changes nothing: give lossRate${f.layer === 'L1' ? ' or bandwidthMbps' : ' or rttMs'}`);
+    }
+  }
+  return { ...f, layer: layerOf(f), untilMs } as PlacedFault;
 }
 
 /** A fault's end: finite and at most `latestMs`, or a RangeError that says how to make it last the run. */

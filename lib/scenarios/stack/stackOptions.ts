@@ -15,7 +15,7 @@ import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
 import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../net/simulatePorts';
 import * as check from '../../validate';
-import { checkFaults, type PlacedFault, type StackFault } from './stackFaults';
+import { checkFaults, MAX_STACK_DURATION_MS, type PlacedFault, type StackFault } from './stackFaults';
 import type { StackLayer } from './stackLayers';
 import { checkBuckets } from '../../sim/buckets';
 import { DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/keepAlive';
@@ -142,8 +142,7 @@ export const MAX_STACK_ATTEMPTS = 1e7;
 export const MAX_STACK_SEGMENTS = 2e9;
 /** Largest response (bytes): 1 GB, about 700,000 segments. */
 export const MAX_RESPONSE_BYTES = 1e9;
-/** Longest run, and latest fault boundary (ms): a week of simulated time. */
-export const MAX_STACK_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
+export { MAX_STACK_DURATION_MS };
 /** Linux's default `net.core.somaxconn` since 5.4. */
 export const DEFAULT_BACKLOG = 4096;
 

@@ -8,8 +8,6 @@ const rows = [{ name: 'a', p50: 1, p90: 2, p99: 3, p999: 4 }];
 export const PLOT: Entry[] = [
   { name: 'baseLayout', module: m, params: ['opts'], args: [{ title: 't', height: 400, showlegend: true }] },
   { name: 'baseAxis', module: m, params: ['title', 'opts'], args: ['latency (ms)', { log: false, kind: 'value' }] },
-  { name: 'unitOf', module: m, params: ['title'], args: ['latency (ms)'] },
-  { name: 'hoverValue', module: m, params: ['ref', 'unit'], args: ['x', 'ms'] },
   { name: 'colorFor', module: m, params: ['name'], args: ['HTTP/2'] },
   { name: 'resetColors', module: m, args: [] },
   { name: 'assignedColors', module: m, args: [] },
@@ -27,11 +25,15 @@ export const PLOT: Entry[] = [
   {
     name: 'heatmapFigure', module: m, params: ['grid', 'options'],
     args: [{ x: [1, 2], y: ['a'], z: [[1, 2]], zTitle: 'z (ms)' }, { title: 'h', height: 400, xTitle: 'x (ms)', yTitle: 'y', colorscale: 'Viridis' }],
+    // Heatmap axes are categories as often as numbers: a string such as "1e3" is a valid label.
+    accepts: { x: ['string'] },
   },
-  { name: 'lineFigure', module: m, params: ['series', 'options'], args: [[{ name: 'a', x: [1, 2, 3], y: [1, 4, 9], dash: 'dot' }], { ...common, yTitle: 'y (ms)', xTitle: 'x (s)', logX: false, logY: false, markers: true }], records: ['colors'] },
+  { name: 'lineFigure', module: m, params: ['series', 'options'], args: [[{ name: 'a', x: [1, 2, 3], y: [1, 4, 9], dash: 'dot' }], { ...common, yTitle: 'y (ms)', xTitle: 'x (s)', logX: false, logY: false, markers: true }], records: ['colors'], accepts: { y: ['NaN', 'badElement'] } }, // NaN in y is a documented gap
   {
     name: 'signalsFigure', module: m, params: ['panels', 'options'],
     args: [[{ title: 'p', yTitle: 'y (ms)', series: [{ name: 'a', x: [1, 2], y: [1, 2] }], logY: false }], { title: 's', height: 500, xTitle: 'time (s)', markers: [{ x: 1, label: 'fault' }] }],
+    // NaN in a series' y is a documented gap (a bucket with nothing to measure).
+    accepts: { y: ['NaN', 'badElement'] },
   },
   { name: 'show', module: m, params: ['figure', 'opts'], noOptions: 'displays in the tslab kernel only; outside one it throws by design (test/workbook/show.test.ts)' },
   { name: 'showTable', module: m, params: ['table', 'opts'], noOptions: 'displays in the tslab kernel only; its options are those of tableHtml, attacked there' },

@@ -14,5 +14,4 @@ export const RANDOM: Entry[] = [
   { name: 'standardNormalQuantile', module: m, params: ['p'], args: [0.975] },
   { name: 'requireRng', module: m, params: ['option', 'value'], args: ['rng', rng(1)], skip: ['option'], alsoNamed: { value: ['rng'] } },
   { name: 'requireDistribution', module: m, params: ['option', 'value'], args: ['serviceTime', dist('exponential', 10)], skip: ['option'], alsoNamed: { value: ['serviceTime'] } },
-  { name: 'sampleDuration', module: m, params: ['option', 'distribution', 'rng'], args: ['serviceTime', dist('exponential', 10), rng(1)], skip: ['option'], alsoNamed: { distribution: ['serviceTime'] } },
 ];

@@ -61,8 +61,6 @@ export const SCENARIOS: Entry[] = [
     }],
     accepts: { healthCheck: ['boolean'] },
   },
-  { name: 'nearestRegions', module: m, params: ['rtts', 'from', 'regions'], args: [rtts, 'seoul', four] },
-  { name: 'dnsAnswerPolicy', module: m, params: ['strategy', 'rtts', 'regions', 'places'], args: ['geo-dns', rtts, four, places] },
   {
     name: 'simulateRetryStorm', module: m, params: ['opts'],
     args: [{
