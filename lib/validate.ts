@@ -178,6 +178,18 @@ export function nestedOptions<T>(path: string, value: T, known: readonly (keyof 
   return keysWithin(path, value, known, nullable, (key) => `${path}.${key}`, '', ` of ${path}`);
 }
 
+/** Each known-key list as a Set, built once: the check runs on every call of hot functions. */
+const KNOWN_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function knownSet(known: readonly string[]): ReadonlySet<string> {
+  let set = KNOWN_SETS.get(known);
+  if (set === undefined) {
+    set = new Set(known);
+    KNOWN_SETS.set(known, set);
+  }
+  return set;
+}
+
 function keysWithin<T>(
   where: string,
   value: T,
@@ -188,13 +200,16 @@ function keysWithin<T>(
   of: string,
 ): T {
   plainObject(where, value);
-  for (const [key, v] of Object.entries(value as object)) {
-    if (!known.includes(key)) {
+  const allowed = knownSet(known);
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    if (!allowed.has(key)) {
       const close = closestKey(key, known);
       const hint = close === undefined ? '' : ` (did you mean ${JSON.stringify(at(close))}?)`;
       throw new TypeError(`${prefix}unknown option ${JSON.stringify(at(key))}${hint}; known options${of}: ${known.join(', ') || 'none'}`);
     }
-    if (v === null && !nullable.includes(key)) {
+    if (record[key] === null && !nullable.includes(key)) {
       throw new TypeError(`${prefix}option ${at(key)} is null; omit it (or pass undefined) to take its default`);
     }
   }

@@ -37,14 +37,19 @@ export interface LossModel {
 /** The process of a lossless path: callers may skip drawing for it. */
 export const NEVER_LOST: LossProcess = () => false;
 
+/** The last model built: a model is immutable, and per-call callers (requestTime) ask for one rate again and again. */
+let lastIndependent: LossModel = { label: 'no loss', rate: 0, start: () => NEVER_LOST };
+
 /** Each packet lost independently with probability `rate` in [0, 1). */
 export function independentLoss(rate: number): LossModel {
   const p = check.inRange('lossRate', rate, 0, 1, '[)');
-  return {
+  if (p === lastIndependent.rate) return lastIndependent;
+  lastIndependent = {
     label: p === 0 ? 'no loss' : `independent loss ${p}`,
     rate: p,
     start: (rng) => (p === 0 ? NEVER_LOST : () => rng() < p),
   };
+  return lastIndependent;
 }
 
 export interface GilbertElliottOptions {

@@ -17,7 +17,7 @@
  * asymmetric routes. Time in ms, bandwidth in megabits per second, sizes in bytes.
  */
 import type { Rng } from '../random/rng';
-import { requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { badDuration, requireDistribution, type Distribution } from '../random/distribution';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';
 import { independentLoss, requireLossModel, type LossModel } from './loss';
@@ -102,7 +102,11 @@ export function pathFrom(options: PathOptions, prefix = ''): Path {
 
 /** One one-way trip's extra delay (ms): 0 without jitter; a draw outside [0, 1 hour] throws naming the option. */
 export function jitterDraw(path: Path, rng: Rng): number {
-  return path.jitter === null ? 0 : sampleDuration(jitterOptions.get(path) ?? 'jitter', path.jitter, rng, MAX_DELAY_MS);
+  if (path.jitter === null) return 0;
+  const v = path.jitter.sample(rng);
+  // The common case costs two comparisons; only a bad draw looks up the option to blame.
+  if (v >= 0 && v <= MAX_DELAY_MS) return v;
+  throw badDuration(jitterOptions.get(path) ?? 'jitter', path.jitter, v, MAX_DELAY_MS);
 }
 
 /** One sampled round trip (ms): the base RTT plus the jitter of both directions. */

@@ -195,9 +195,22 @@ export interface RequestStreams {
   dnsLoss: Rng;
 }
 
-/** The forks of `rng` a sampled request draws from: 'delay', 'loss', 'dns delay', 'dns loss'. */
+/** The streams already forked from each rng, so that successive requests continue them. */
+const STREAMS = new WeakMap<Rng, RequestStreams>();
+
+/**
+ * The forks of `rng` sampled requests draw from: 'delay', 'loss', 'dns delay', 'dns loss'.
+ * They are forked once per rng and then continued: successive `requestTime` calls with
+ * one rng draw successive requests (the first n calls equal `requestTimes` with n samples),
+ * never the same request again, and cost no fork after the first.
+ */
 export function requestStreams(rng: Rng): RequestStreams {
-  return { delay: rng.fork('delay'), loss: rng.fork('loss'), dnsDelay: rng.fork('dns delay'), dnsLoss: rng.fork('dns loss') };
+  let streams = STREAMS.get(rng);
+  if (streams === undefined) {
+    streams = { delay: rng.fork('delay'), loss: rng.fork('loss'), dnsDelay: rng.fork('dns delay'), dnsLoss: rng.fork('dns loss') };
+    STREAMS.set(rng, streams);
+  }
+  return streams;
 }
 
 /**

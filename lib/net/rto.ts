@@ -38,6 +38,7 @@ export function rtoBounds(options: RtoOptions = {}): Required<RtoOptions> {
 
 /** As `rtoBounds` for options whose keys the caller has checked (they may hold other options too). */
 export function rtoBoundsFrom(options: RtoOptions): Required<RtoOptions> {
+  if (options.minRtoMs === undefined && options.maxRtoMs === undefined && options.initialRtoMs === undefined) return RTO_DEFAULTS;
   const minRtoMs = check.inRange('minRtoMs', options.minRtoMs ?? RTO_DEFAULTS.minRtoMs, 0, MAX_DELAY_MS, '(]');
   const maxRtoMs = check.inRange('maxRtoMs', options.maxRtoMs ?? RTO_DEFAULTS.maxRtoMs, 0, MAX_DELAY_MS, '(]');
   const initialRtoMs = check.inRange('initialRtoMs', options.initialRtoMs ?? RTO_DEFAULTS.initialRtoMs, 0, MAX_DELAY_MS, '(]');

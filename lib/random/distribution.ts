@@ -33,9 +33,15 @@ export function requireDistribution(option: string, value: unknown): Distributio
  */
 export function sampleDuration(option: string, distribution: Distribution, rng: Rng, maxMs = Infinity): number {
   const v = distribution.sample(rng);
-  if (!(v >= 0) || v === Infinity) throw new RangeError(`${option} must yield durations >= 0 ms; ${distribution.label} gave ${v}`);
-  if (v > maxMs) throw new RangeError(`${option} must yield durations <= ${maxMs} ms; ${distribution.label} gave ${v}`);
-  return v;
+  if (v >= 0 && v <= maxMs && v !== Infinity) return v;
+  throw badDuration(option, distribution, v, maxMs);
+}
+
+/** The RangeError for a draw `v` of `distribution` that is not a duration in [0, maxMs], naming the option. */
+export function badDuration(option: string, distribution: Distribution, v: number, maxMs = Infinity): RangeError {
+  return v >= 0 && v !== Infinity
+    ? new RangeError(`${option} must yield durations <= ${maxMs} ms; ${distribution.label} gave ${v}`)
+    : new RangeError(`${option} must yield durations >= 0 ms; ${distribution.label} gave ${v}`);
 }
 
 /**

@@ -154,3 +154,14 @@ describe('handshakeCpu', () => {
     assert.throws(() => handshakeCpu({ connectionsPerSecond: 10, resumedShare: 2 }), /resumedShare must be a number in \[0, 1\]; got 2/);
   });
 });
+
+describe('requestTime with one rng over many calls', () => {
+  it('draws successive requests (the first n calls equal requestTimes with n samples), never the same one again', () => {
+    const opts = { rttMs: 100, bytes: 20_000, tls: '1.3' as const, jitterMs: 20, lossRate: 0.05 };
+    const rng = createRng(11);
+    const calls = Array.from({ length: 20 }, () => requestTime({ ...opts, rng }).totalMs);
+    assert.ok(new Set(calls).size > 15, `20 calls gave only ${new Set(calls).size} distinct times`);
+    const batch = requestTimes({ ...opts, samples: 20, rng: createRng(11) });
+    assert.deepEqual(calls, Array.from(batch.totalMs));
+  });
+});
