@@ -78,11 +78,18 @@ const KIND_LAYER: Record<Exclude<FaultKind, 'link-degradation'>, StackLayer> = {
 };
 
 /**
- * The layer a fault belongs to (the answer to "which layer failed?"). The fault is
- * checked as `simulateStack` checks one of its `faults`, so a misspelt key or a bad
- * window is named here too.
+ * The layer a fault belongs to (the answer to "which layer failed?"), for a fault as
+ * given to `simulateStack` or as its result reports it (with its `layer` filled in).
+ * The fault is checked as `simulateStack` checks one of its `faults`, so a misspelt key
+ * or a bad window is named here too.
  */
-export function faultLayer(fault: StackFault): StackLayer {
+export function faultLayer(fault: StackFault | PlacedFault): StackLayer {
+  if (fault !== null && typeof fault === 'object' && 'layer' in fault && fault.kind !== 'link-degradation') {
+    const { layer, ...given } = fault;
+    const placed = checkFault('fault', given as StackFault, MAX_STACK_DURATION_MS);
+    if (layer !== placed.layer) throw new RangeError(`fault.layer must be "${placed.layer}" for a ${placed.kind} fault; got ${check.describe(layer)}`);
+    return placed.layer;
+  }
   return checkFault('fault', fault, MAX_STACK_DURATION_MS).layer;
 }
 

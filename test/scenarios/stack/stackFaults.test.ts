@@ -46,4 +46,13 @@ describe('scenarios/FaultTimeline', () => {
     );
     assert.equal(faultLayer({ kind: 'link-degradation', layer: 'L3', atMs: 0, lossRate: 0.1 }), 'L3');
   });
+
+  it('faultLayer takes a fault as given or as a result reports it, and checks it as simulateStack does', () => {
+    const [placed] = checkFaultsWithin([{ kind: 'port-exhaustion', atMs: 10, untilMs: 20 }], 1000);
+    assert.equal(faultLayer(placed), 'L4');
+    assert.equal(faultLayer({ kind: 'route-withdrawal', atMs: 0 }), 'L3');
+    assert.throws(() => faultLayer({ ...placed, layer: 'L7' }), (e: Error) => e instanceof RangeError && /fault\.layer must be "L4"/.test(e.message));
+    assert.throws(() => faultLayer({ kind: 'route-withdrawal', atMS: 0 } as never), (e: Error) => e instanceof TypeError && /unknown option "fault\.atMS" \(did you mean "fault\.atMs"\?\)/.test(e.message));
+    assert.throws(() => faultLayer({ kind: 'dns-misconfiguration', atMs: NaN }), (e: Error) => e instanceof RangeError && /fault\.atMs/.test(e.message));
+  });
 });
