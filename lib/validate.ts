@@ -245,12 +245,3 @@ export function within<T>(where: string, fn: () => T): T {
     throw e;
   }
 }
-
-/** @deprecated Transitional: a plain options object whose keys are not yet checked; every caller moves to `options`. */
-export function legacyOptions<T>(fn: string, value: T): T {
-  plainObject(fn, value);
-  return value;
-}
-
-/** @deprecated Transitional alias of `options`. */
-export const knownOptions = options;
