@@ -268,9 +268,41 @@ function lookupMs(plan: RequestPlan, delayRng: Rng, lost: LossProcess): number {
   }
 }
 
+/**
+ * The last options planned (without `rng`) and their plan. A loop of `requestTime`
+ * calls with the same settings is checked and planned once: the plan depends on the
+ * options' values alone, and is never changed by sampling.
+ */
+let lastSettings: Record<string, unknown> | null = null;
+let lastSettingsCount = 0;
+let lastPlan: RequestPlan | null = null;
+
+/** Whether `opts` holds exactly the settings planned last (same keys, identical values; `rng` aside). */
+function sameAsLastSettings(opts: RequestOptions): boolean {
+  if (lastSettings === null || opts === null || typeof opts !== 'object') return false;
+  let count = 0;
+  for (const key in opts) {
+    if (!Object.prototype.hasOwnProperty.call(opts, key) || key === 'rng') continue;
+    if ((opts as unknown as Record<string, unknown>)[key] !== lastSettings[key] || !(key in lastSettings)) return false;
+    count++;
+  }
+  return count === lastSettingsCount;
+}
+
+/** `planRequest`, reusing the last plan when the settings are the same. */
+function planOnce(opts: RequestOptions): RequestPlan {
+  if (lastPlan !== null && sameAsLastSettings(opts)) return lastPlan;
+  const plan = planRequest(opts);
+  const { rng: _rng, ...settings } = opts;
+  lastSettings = settings as Record<string, unknown>;
+  lastSettingsCount = Object.keys(settings).length;
+  lastPlan = plan;
+  return plan;
+}
+
 /** One request's time to last byte with its breakdown (see the module header). */
 export function requestTime(opts: RequestOptions): RequestTiming {
-  const plan = planRequest(opts);
+  const plan = planOnce(opts);
   if (plan.random) {
     const streams = requestStreams(requireRng('rng (needed because the path has jitter or loss)', opts.rng));
     return sampleRequest(plan, streams.delay, streams.loss, { delay: streams.dnsDelay, loss: streams.dnsLoss });

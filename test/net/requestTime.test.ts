@@ -165,3 +165,20 @@ describe('requestTime with one rng over many calls', () => {
     assert.deepEqual(calls, Array.from(batch.totalMs));
   });
 });
+
+describe('requestTime called in a loop', () => {
+  it('plans once for the same settings, and notices any change, misspelling or mutation', () => {
+    const base = { rttMs: 100, bytes: 20_000, tls: '1.3' as const };
+    const first = requestTime(base).totalMs;
+    assert.equal(requestTime({ ...base }).totalMs, first);
+    assert.equal(requestTime({ ...base, rttMs: 50 }).totalMs, first / 2);
+    assert.equal(requestTime(base).totalMs, first);
+    assert.throws(() => requestTime({ ...base, lssRate: 0.5 } as never), /unknown option "lssRate"/);
+    const mutable = { ...base };
+    requestTime(mutable);
+    mutable.rttMs = 200;
+    assert.equal(requestTime(mutable).totalMs, first * 2);
+    assert.throws(() => requestTime({ ...base, rttMs: NaN }), RangeError);
+    assert.equal(requestTime({ ...base, tls: 'none' }).totalMs, first - 100); // TLS 1.3 costs one round trip
+  });
+});
