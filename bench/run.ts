@@ -9,7 +9,7 @@
  *     (wait_next = max(0, wait + service − interarrival)) with the same generator,
  *     and simulateQueue's cost relative to it;
  *  4. 10^6 sampled `requestTime` calls (new TLS 1.3 connection, 20 KB, jitter and 1% loss),
- *     options validated on every call, and the same through `requestTimes`;
+ *     a fresh options object each call (checked, then planned once for the repeated settings), and the same through `requestTimes`;
  *  5. the discrete-event transport runs at notebook scale: simulatePorts (500 connections/s for
  *     10 simulated minutes, Poisson), simulatePool (200,000 requests), simulateDnsFailover
  *     (10,000 clients for one simulated hour, about 3.6 million requests);
