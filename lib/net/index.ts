@@ -5,7 +5,8 @@ export { slowStartRounds, segmentsFor, DEFAULT_INITCWND, DEFAULT_MSS_BYTES } fro
 export { tlsHandshake, safeAsEarlyData, TLS_MODES, IDEMPOTENT_METHODS, type TlsMode, type TlsHandshake } from './tls';
 export { handshakeCpu, HANDSHAKE_CPU_DEFAULTS, type HandshakeCpuOptions, type HandshakeCpu } from './handshakeCpu';
 export { mathisThroughput, type MathisOptions } from './mathis';
-export { requestTime, DNS_STATES, CONNECTION_STATES, DNS_TIMEOUT_MS, type RequestOptions, type RequestTiming, type RequestBreakdown, type DnsState, type ConnectionState } from './requestTime';
+export { requestTime, type RequestTiming, type RequestBreakdown } from './requestTime';
+export { DNS_STATES, CONNECTION_STATES, DNS_TIMEOUT_MS, type RequestOptions, type DnsState, type ConnectionState } from './requestPlan';
 export { requestTimes, type RequestTimesOptions, type RequestTimes } from './requestTimes';
 export { parseRegionRtts, REGION_RTT_COLUMNS, type RegionRtts, type RegionRttRow } from './regionRtts';
 export { parseAccessProfiles, getAccessProfile, accessPath, ACCESS_PROFILE_COLUMNS, type AccessProfile } from './accessProfiles';

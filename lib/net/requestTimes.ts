@@ -19,7 +19,8 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
 import { NULLABLE_PATH_KEYS } from './path';
-import { planFromCheckedOptions, REQUEST_KEYS, requestStreams, sampleRequest, type RequestOptions } from './requestTime';
+import { requestStreams, sampleRequest } from './requestTime';
+import { planFromCheckedOptions, REQUEST_KEYS, type RequestOptions } from './requestPlan';
 
 export interface RequestTimesOptions extends RequestOptions {
   /** Requests to sample (integer in [1, 10^7]; samples × bytes / mssBytes at most 10^8). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { requestTime, planRequest } from '../../lib/net/requestTime';
+import { requestTime } from '../../lib/net/requestTime';
+import { planRequest } from '../../lib/net/requestPlan';
 import { requestTimes } from '../../lib/net/requestTimes';
 import { slowStartRounds, segmentsFor } from '../../lib/net/slowStart';
 import { tlsHandshake, safeAsEarlyData, TLS_MODES } from '../../lib/net/tls';

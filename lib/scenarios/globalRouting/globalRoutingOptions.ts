@@ -18,7 +18,7 @@
 import type { AccessProfile } from '../../net/accessProfiles';
 import { ttlSecondsToMs } from '../../net/dnsZone';
 import type { RegionRtts } from '../../net/regionRtts';
-import { CONNECTION_STATES, type ConnectionState } from '../../net/requestTime';
+import { CONNECTION_STATES, type ConnectionState } from '../../net/requestPlan';
 import { TLS_MODES, type TlsMode } from '../../net/tls';
 import { checkHealthCheck, HEALTH_CHECK_KEYS, type HealthCheck, type HealthCheckOptions } from '../../balance/healthCheck';
 import { delayMs, MAX_DELAY_MS } from '../../net/limits';

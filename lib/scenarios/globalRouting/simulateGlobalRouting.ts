@@ -56,7 +56,8 @@
  * to a region over warm connections; a region failing half-way through an
  * attempt (the send time decides); clients trying a second address.
  */
-import { planRequest, requestTime, sampleRequest, type RequestPlan } from '../../net/requestTime';
+import { requestTime, sampleRequest } from '../../net/requestTime';
+import { planRequest, type RequestPlan } from '../../net/requestPlan';
 import { poissonArrivals } from '../../sim/arrivals';
 import { progressTicker } from '../../sim/progress';
 import { Simulation } from '../../sim/simulation';

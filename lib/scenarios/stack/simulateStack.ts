@@ -53,7 +53,8 @@
  */
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { Rng } from '../../random/rng';
-import { planRequest, sampleRequest } from '../../net/requestTime';
+import { sampleRequest } from '../../net/requestTime';
+import { planRequest } from '../../net/requestPlan';
 import { RTO_DEFAULTS } from '../../net/rto';
 import { serialisationMs } from '../../net/path';
 import { poissonArrivals } from '../../sim/arrivals';
