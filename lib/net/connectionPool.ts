@@ -23,9 +23,7 @@
  * if it opens a connection). Pools of different sizes, policies and timeouts see
  * the same requests with the same costs; only who pays a handshake differs.
  *
- * Bounds: `requests` at most 10^7 (about 20 s and 600 MB), the simulated span
- * (requests / arrivalRate) at most 10^10 ms, arrivalRate at most 10^9 per second,
- * and each request or handshake time at most one hour (see `limits.ts`).
+ * Bounds on the options are in `poolOptions.ts`.
  *
  * Overload: `offeredConcurrency` (Little's law) against `poolSize`; under 'wait'
  * `unstable` says the queue grows for the whole run; under 'open-extra'
@@ -36,49 +34,16 @@
  * into `handshakeMs`), failed handshakes, several hosts, HTTP/2 multiplexing
  * (one connection, many requests at once), and pre-warming the pool.
  */
-import type { Rng } from '../random/rng';
-import { requireRng } from '../random/rng';
-import { meanOrAverage, requireDistribution, sampleDuration, type Distribution } from '../random/distribution';
+import { meanOrAverage, sampleDuration, type Distribution } from '../random/distribution';
 import { accurateSum, summarize, type Summary } from '../stats/summarize';
-import * as check from '../validate';
 import { Simulation } from '../sim/simulation';
 import { MS_PER_SECOND } from '../sim/time';
-import { progressTicker, type ProgressCallback } from '../sim/progress';
+import { progressTicker } from '../sim/progress';
 import { concurrencyQuantile } from './concurrency';
-import { delayMs, MAX_DELAY_MS, MAX_SIMULATED_MS } from './limits';
+import { MAX_DELAY_MS } from './limits';
+import { checkPoolOptions, type PoolOptions } from './poolOptions';
 
-export const WHEN_EXHAUSTED = ['open-extra', 'wait'] as const;
-export type WhenExhausted = (typeof WHEN_EXHAUSTED)[number];
-
-export interface PoolOptions {
-  /** Most pooled connections (integer in [0, 100000]; 0, no pool, only with 'open-extra'). */
-  poolSize: number;
-  /** Poisson requests per second (in (0, 10^9]; requests / arrivalRate at most 10^7 s, i.e. 10^10 ms of simulated time). */
-  arrivalRate: number;
-  /** Time a request holds its connection (ms; draws in [0, 3 600 000], one hour). */
-  requestMs: Distribution;
-  /** Time to open a connection (ms): a number in [0, 3 600 000], or a Distribution of them. */
-  handshakeMs: number | Distribution;
-  /** What a request does when every pooled connection is busy. */
-  whenExhausted: WhenExhausted;
-  /** Close a pooled connection idle this long (ms, > 0; default Infinity: never). */
-  idleTimeoutMs?: number;
-  /** Retire a pooled connection this old when it is next idle (ms, > 0; default Infinity: never). */
-  maxLifetimeMs?: number;
-  /** Requests to simulate (integer in [1, 10^7]). */
-  requests: number;
-  rng: Rng;
-  onProgress?: ProgressCallback;
-}
-
-/** Largest `arrivalRate` (per second): a billion requests per second from one client is beyond any pool. */
-export const MAX_POOL_ARRIVAL_RATE = 1e9;
-
-/** Every key of `PoolOptions`. */
-export const POOL_KEYS: readonly (keyof PoolOptions & string)[] = [
-  'poolSize', 'arrivalRate', 'requestMs', 'handshakeMs', 'whenExhausted', 'idleTimeoutMs', 'maxLifetimeMs', 'requests', 'rng', 'onProgress',
-];
-
+/** What `simulatePool` found: per-request latency, waits and handshakes, and the pool's use over the run. */
 export interface PoolResult {
   /** Per request, in arrival order: handshake + wait + request time (ms). */
   latencyMs: Float64Array;
@@ -121,25 +86,15 @@ const FREE = 0;
 const BUSY = 1;
 const IDLE = 2;
 
+/**
+ * Runs `requests` Poisson requests through the pool and reports each one's latency
+ * and whether it paid a handshake, with the pool's occupancy over the run.
+ */
 export function simulatePool(opts: PoolOptions): PoolResult {
-  check.options('simulatePool', opts, POOL_KEYS);
-  const mode = check.oneOf('whenExhausted', opts.whenExhausted, WHEN_EXHAUSTED);
-  const poolSize = check.integer('poolSize', opts.poolSize, mode === 'wait' ? 1 : 0, 100_000);
-  const arrivalRate = check.inRange('arrivalRate', opts.arrivalRate, 0, MAX_POOL_ARRIVAL_RATE, '(]');
-  const service = requireDistribution('requestMs', opts.requestMs);
-  const hsOpt = opts.handshakeMs;
-  const hsDist = typeof hsOpt === 'number' ? undefined : requireDistribution('handshakeMs', hsOpt);
-  const hsConst = typeof hsOpt === 'number' ? delayMs('handshakeMs', hsOpt) : 0;
-  const idleTimeout = opts.idleTimeoutMs === undefined ? Infinity : check.positive('idleTimeoutMs', opts.idleTimeoutMs, true);
-  const maxLifetime = opts.maxLifetimeMs === undefined ? Infinity : check.positive('maxLifetimeMs', opts.maxLifetimeMs, true);
-  const requests = check.integer('requests', opts.requests, 1, 1e7);
-  const spanMs = (requests / arrivalRate) * MS_PER_SECOND;
-  if (!(spanMs <= MAX_SIMULATED_MS)) {
-    throw new RangeError(
-      `requests / arrivalRate must span at most ${MAX_SIMULATED_MS} ms of simulated time (timestamps keep microseconds); got ${requests} / ${arrivalRate} per second = ${spanMs} ms: raise arrivalRate or lower requests`,
-    );
-  }
-  const rng = requireRng('rng', opts.rng);
+  const {
+    mode, poolSize, arrivalRate, service, handshakeDistribution: hsDist, handshakeConstantMs: hsConst,
+    idleTimeoutMs: idleTimeout, maxLifetimeMs: maxLifetime, requests, rng,
+  } = checkPoolOptions(opts);
   const tick = progressTicker(requests, opts.onProgress);
 
   const arrivalRng = rng.fork('arrivals');

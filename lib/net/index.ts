@@ -11,8 +11,10 @@ export { requestTimes, type RequestTimesOptions, type RequestTimes } from './req
 export { parseRegionRtts, REGION_RTT_COLUMNS, type RegionRtts, type RegionRttRow } from './regionRtts';
 export { parseAccessProfiles, getAccessProfile, accessPath, ACCESS_PROFILE_COLUMNS, type AccessProfile } from './accessProfiles';
 export { loadRegionRtts, loadAccessProfiles } from './loadPlaces';
-export { simulatePorts, LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS, TW_REUSE_AFTER_MS, type PortsOptions, type PortsResult, type PortBucket } from './simulatePorts';
-export { simulatePool, WHEN_EXHAUSTED, type WhenExhausted, type PoolOptions, type PoolResult } from './connectionPool';
+export { simulatePorts, type PortsResult, type PortBucket } from './simulatePorts';
+export { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS, TW_REUSE_AFTER_MS, type PortsOptions } from './portsOptions';
+export { simulatePool, type PoolResult } from './connectionPool';
+export { WHEN_EXHAUSTED, type WhenExhausted, type PoolOptions } from './poolOptions';
 export { meanConcurrency, concurrencyQuantile } from './concurrency';
 export { dnsZone, type DnsAuthority, type DnsAnswer, type DnsRecordChange, type DnsZoneOptions } from './dnsZone';
 export { dnsLookupBudget, DNS_RTT_DEFAULTS, type DnsAnsweredBy, type DnsWalkStart, type DnsRtts, type DnsBudgetOptions } from './dnsBudget';

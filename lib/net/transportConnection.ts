@@ -7,6 +7,7 @@
  * - Responses go out packet by packet, as many as the window allows, streams
  *   chosen by the `StreamScheduler`. Lost packets are resent before new data.
  * - The client's side (acknowledging, delivering in order) is in `PacketTransfer`.
+ * - The record of packets sent and segments to resend is a `SentPackets`.
  * - Loss: three later packets acknowledged (both), or 9/8 RTT late (QUIC); the
  *   timer (RTO or PTO) covers the rest. Karn's rule for TCP's RTT samples.
  *
@@ -30,7 +31,9 @@ import type { PacketLink } from './packetLink';
 import { StreamScheduler } from './streamScheduler';
 import { ConnectionTimer } from './connectionTimer';
 import { startPathLosses, type PathLosses } from './pathLosses';
+import { SentPackets } from './sentPackets';
 
+/** One TCP or QUIC connection of a packet transfer, from the client's first handshake packet to its close or failure. */
 export class TransportConnection {
   /** When the client started connecting, and when the first request could go (ms). */
   openedMs = NaN;
@@ -57,16 +60,8 @@ export class TransportConnection {
   private timer: RtoEstimator;
   private latestRttMs = NaN;
 
-  /** Packet ids in the order sent (index = packet number). */
-  private readonly sent: number[] = [];
-  private largestAcked = -1;
-  /** Next packet number to test against the packet threshold. */
-  private lossScan = 0;
-  /** No packet numbered below this is in flight. */
-  private oldest = 0;
-  private inFlight = 0;
-  private readonly resend: number[] = [];
-  private resendHead = 0;
+  /** The data packets sent, in packet-number order, and the segments to send again. */
+  private readonly sent: SentPackets;
 
   /** Streams the server may send now, and which goes next. */
   readonly scheduler = new StreamScheduler();
@@ -89,6 +84,7 @@ export class TransportConnection {
     this.dataDelayRng = rng.fork('data delay');
     this.ackDelayRng = rng.fork('ack delay');
     this.messageDelayRng = rng.fork('message delay');
+    this.sent = new SentPackets(transfer);
     this.losses = startPathLosses(transfer.link, rng, 0);
     this.window = new NewRenoWindow(transfer.settings.initcwnd);
     this.timer = new RtoEstimator(rules.timerBounds);
@@ -119,15 +115,8 @@ export class TransportConnection {
   trySend(): void {
     const { transfer } = this;
     if (this.closed || transfer.sim.now < this.pausedUntil) return;
-    while (this.inFlight < this.window.window) {
-      let seg = -1;
-      while (this.resendHead < this.resend.length) {
-        const candidate = this.resend[this.resendHead++];
-        if (transfer.segAcked[candidate] === 0) {
-          seg = candidate;
-          break;
-        }
-      }
+    while (this.sent.inFlight < this.window.window) {
+      let seg = this.sent.nextResend();
       if (seg !== -1) {
         this.sendPacket(seg, true);
         continue;
@@ -148,10 +137,9 @@ export class TransportConnection {
     t.pktSeg.push(seg);
     t.pktSentAt.push(now);
     t.pktState.push(IN_FLIGHT);
-    t.pktNumber.push(this.sent.length);
+    t.pktNumber.push(this.sent.count);
     t.pktRetransmit.push(retransmit ? 1 : 0);
-    this.sent.push(p);
-    this.inFlight++;
+    this.sent.record(p);
     this.packetsSent++;
     if (retransmit) {
       this.retransmissions++;
@@ -174,18 +162,19 @@ export class TransportConnection {
     const pn = t.pktNumber[p];
     t.segAcked[t.pktSeg[p]] = 1;
     t.pktState[p] = ACKED;
+    const { sent } = this;
     if (state === IN_FLIGHT) {
-      this.inFlight--;
+      sent.inFlight--;
       this.window.onAck(pn);
       this.consecutiveTimeouts = 0;
-      if (pn > this.largestAcked && (this.rules.unambiguousRetransmissions || t.pktRetransmit[p] === 0)) {
+      if (pn > sent.largestAcked && (this.rules.unambiguousRetransmissions || t.pktRetransmit[p] === 0)) {
         this.sampleRtt(now - t.pktSentAt[p]);
       }
       this.deadlines.retransmitAtMs = now + this.timer.rtoMs;
     }
-    if (pn > this.largestAcked) this.largestAcked = pn;
+    if (pn > sent.largestAcked) sent.largestAcked = pn;
     this.detectLosses();
-    if (this.inFlight === 0) this.deadlines.retransmitAtMs = Infinity;
+    if (sent.inFlight === 0) this.deadlines.retransmitAtMs = Infinity;
     this.trySend();
   }
 
@@ -193,9 +182,9 @@ export class TransportConnection {
   private detectLosses(): void {
     const t = this.transfer;
     const { sent } = this;
-    const limit = this.largestAcked - PACKET_THRESHOLD;
-    while (this.lossScan <= limit) {
-      const q = sent[this.lossScan++];
+    const limit = sent.largestAcked - PACKET_THRESHOLD;
+    while (sent.lossScan <= limit) {
+      const q = sent.ids[sent.lossScan++];
       if (t.pktState[q] === IN_FLIGHT && (this.rules.unambiguousRetransmissions || t.pktRetransmit[q] === 0)) {
         this.markLost(q);
       }
@@ -204,8 +193,8 @@ export class TransportConnection {
     const late = this.rules.timeThreshold * Math.max(this.timer.srttMs, this.latestRttMs);
     const now = t.sim.now;
     this.deadlines.lossAtMs = Infinity;
-    for (let i = this.lossScan; i < this.largestAcked; i++) {
-      const q = sent[i];
+    for (let i = sent.lossScan; i < sent.largestAcked; i++) {
+      const q = sent.ids[i];
       if (t.pktState[q] !== IN_FLIGHT) continue;
       const lostAt = t.pktSentAt[q] + late;
       if (lostAt <= now) this.markLost(q);
@@ -214,17 +203,14 @@ export class TransportConnection {
   }
 
   private markLost(p: number): void {
-    const t = this.transfer;
-    t.pktState[p] = LOST;
-    this.inFlight--;
-    this.resend.push(t.pktSeg[p]);
-    this.window.onLoss(t.pktNumber[p], this.sent.length);
+    this.sent.markLost(p);
+    this.window.onLoss(this.transfer.pktNumber[p], this.sent.count);
   }
 
   /** Starts the retransmission timer if packets are out and it is not running, and keeps its event pending. */
   private armTimer(): void {
     const { deadlines } = this;
-    if (this.inFlight > 0 && deadlines.retransmitAtMs === Infinity) deadlines.retransmitAtMs = this.transfer.sim.now + this.timer.rtoMs;
+    if (this.sent.inFlight > 0 && deadlines.retransmitAtMs === Infinity) deadlines.retransmitAtMs = this.transfer.sim.now + this.timer.rtoMs;
     deadlines.arm();
   }
 
@@ -237,8 +223,8 @@ export class TransportConnection {
       this.trySend();
       return;
     }
-    if (this.deadlines.retransmitAtMs > now || this.inFlight === 0) {
-      if (this.inFlight === 0) this.deadlines.retransmitAtMs = Infinity;
+    if (this.deadlines.retransmitAtMs > now || this.sent.inFlight === 0) {
+      if (this.sent.inFlight === 0) this.deadlines.retransmitAtMs = Infinity;
       this.armTimer();
       return;
     }
@@ -251,28 +237,22 @@ export class TransportConnection {
     this.afterSilence = true;
     if (this.rules.timer === 'rto') {
       // RFC 6298 §5.4–5.6 with RFC 5681 §3.1: resend from the oldest unacknowledged, window of one.
-      this.window.onTimeout(this.inFlight, this.sent.length);
-      this.takeBackInFlight(LOST, true);
+      this.window.onTimeout(this.sent.inFlight, this.sent.count);
+      this.sent.takeBackInFlight(LOST, true);
       this.trySend();
     } else {
       // RFC 9002 §6.2.4: a probe carrying the oldest outstanding data, outside the window.
-      const oldest = this.oldestInFlight();
-      if (oldest < this.sent.length) this.sendPacket(t.pktSeg[this.sent[oldest]], true);
+      const oldest = this.sent.oldestInFlight();
+      if (oldest < this.sent.count) this.sendPacket(t.pktSeg[this.sent.ids[oldest]], true);
       this.armTimer();
     }
-  }
-
-  private oldestInFlight(): number {
-    const t = this.transfer;
-    while (this.oldest < this.sent.length && t.pktState[this.sent[this.oldest]] !== IN_FLIGHT) this.oldest++;
-    return this.oldest;
   }
 
   /** The connection dies (the client's address changed under TCP): nothing it carries arrives any more. */
   close(): void {
     if (this.closed) return;
     this.closedMs = this.transfer.sim.now;
-    this.takeBackInFlight(ABANDONED, false);
+    this.sent.takeBackInFlight(ABANDONED, false);
   }
 
   /**
@@ -282,30 +262,18 @@ export class TransportConnection {
    */
   migrate(link: PacketLink): void {
     const t = this.transfer;
-    this.takeBackInFlight(ABANDONED, true);
+    this.sent.takeBackInFlight(ABANDONED, true);
     this.epoch++;
     this.losses = startPathLosses(link, this.rng, this.epoch);
     this.window.reset();
     this.timer = new RtoEstimator(this.rules.timerBounds);
     this.latestRttMs = NaN;
     this.deadlines.clear();
-    this.lossScan = this.sent.length;
+    this.sent.lossScan = this.sent.count;
     const validation = link.oneWayMs(this.messageDelayRng) + link.oneWayMs(this.messageDelayRng);
     this.sampleRtt(validation);
     this.pausedUntil = t.sim.now + validation;
     t.sim.call(validation, () => this.trySend());
-  }
-
-  /** Every packet still in flight becomes `state` (LOST or ABANDONED), its segment queued again if `resend`. */
-  private takeBackInFlight(state: number, resend: boolean): void {
-    const t = this.transfer;
-    for (let i = this.oldestInFlight(); i < this.sent.length; i++) {
-      const q = this.sent[i];
-      if (t.pktState[q] !== IN_FLIGHT) continue;
-      t.pktState[q] = state;
-      if (resend) this.resend.push(t.pktSeg[q]);
-    }
-    this.inFlight = 0;
   }
 
   /** Gives up: nothing more is sent or received, and the page hears of it. */
@@ -313,7 +281,7 @@ export class TransportConnection {
     if (this.closed) return;
     this.failed = true;
     this.closedMs = this.transfer.sim.now;
-    this.takeBackInFlight(ABANDONED, false);
+    this.sent.takeBackInFlight(ABANDONED, false);
     this.transfer.hooks.onConnectionFailed(this, this.transfer.sim.now);
   }
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { simulatePool, type PoolOptions } from '../../lib/net/connectionPool';
+import { simulatePool } from '../../lib/net/connectionPool';
+import type { PoolOptions } from '../../lib/net/poolOptions';
 import { concurrencyQuantile, meanConcurrency } from '../../lib/net/concurrency';
 import { mmc, simulateQueue } from '../../lib/sim';
 import { createRng, exponential, lognormal, constant } from '../../lib/random';

@@ -7,7 +7,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import type { ProgressCallback } from '../../sim/progress';
-import { LINUX_TIME_WAIT_MS } from '../../net/simulatePorts';
+import { LINUX_TIME_WAIT_MS } from '../../net/portsOptions';
 import { DEFAULT_REQUEST_HEADER_BYTES, DEFAULT_RESPONSE_HEADER_BYTES } from '../../http/pageLoadPlan';
 import * as check from '../../validate';
 import { REALTIME_TLS_MODES, type RealtimeTls } from './realtimeCosts';

@@ -13,7 +13,7 @@ import { constant } from '../../random/constant';
 import { checkLoad, type Load } from '../../sim/arrivals';
 import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
-import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../net/simulatePorts';
+import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../net/portsOptions';
 import * as check from '../../validate';
 import { checkFaults, MAX_STACK_DURATION_MS, type PlacedFault, type StackFault } from './stackFaults';
 import type { StackLayer } from './stackLayers';
