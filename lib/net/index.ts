@@ -2,7 +2,7 @@ export { independentLoss, gilbertElliott, burstyLoss, type LossModel, type LossP
 export { createPath, type Path, type PathOptions } from './path';
 export { RTO_DEFAULTS, type RtoOptions } from './rto';
 export { slowStartRounds, segmentsFor, DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from './slowStart';
-export { tlsHandshake, safeAsEarlyData, TLS_MODES, IDEMPOTENT_METHODS, type TlsMode, type TlsHandshake } from './tls';
+export { tlsHandshake, safeAsEarlyData, TLS_MODES, IDEMPOTENT_METHODS, SAFE_METHODS, type TlsMode, type TlsHandshake } from './tls';
 export { handshakeCpu, HANDSHAKE_CPU_DEFAULTS, type HandshakeCpuOptions, type HandshakeCpu } from './handshakeCpu';
 export { mathisThroughput, type MathisOptions } from './mathis';
 export { requestTime, type RequestTiming, type RequestBreakdown } from './requestTime';

@@ -42,11 +42,18 @@ export function tlsHandshake(mode: TlsMode): TlsHandshake {
   return HANDSHAKES[check.oneOf('tls', mode, TLS_MODES)];
 }
 
-/** HTTP methods that are idempotent by definition (RFC 9110 §9.2.2): safe to replay. */
+/** HTTP methods that are idempotent by definition (RFC 9110 §9.2.2): safe to retry. */
 export const IDEMPOTENT_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'];
 
-/** True when a request with this method may be sent as replayable early data. */
+/** HTTP methods that are safe by definition, read-only (RFC 9110 §9.2.1): a subset of the idempotent ones. */
+export const SAFE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS', 'TRACE'];
+
+/**
+ * True when a request with this method may be sent as replayable early data: only safe
+ * methods (RFC 8470 §2.1). Idempotent is not enough: a replayed PUT or DELETE still acts
+ * before the handshake proves the request fresh, so it waits for the handshake.
+ */
 export function safeAsEarlyData(method: string): boolean {
   if (typeof method !== 'string' || method.length === 0) throw new TypeError(`method must be an HTTP method name such as "GET"; got ${JSON.stringify(method)}`);
-  return IDEMPOTENT_METHODS.includes(method.toUpperCase());
+  return SAFE_METHODS.includes(method.toUpperCase());
 }

@@ -77,6 +77,10 @@ describe('requestTime: budget arithmetic without jitter or loss', () => {
     assert.equal(tlsHandshake('1.2').roundTrips, 2);
     assert.equal(safeAsEarlyData('get'), true);
     assert.equal(safeAsEarlyData('POST'), false);
+    // Idempotent is not safe: RFC 8470 §2.1 keeps PUT and DELETE out of early data.
+    assert.equal(safeAsEarlyData('PUT'), false);
+    assert.equal(safeAsEarlyData('delete'), false);
+    assert.equal(safeAsEarlyData('HEAD'), true);
   });
 });
 

@@ -7,10 +7,10 @@
  * so an attacker or a retrying middlebox can send a recorded copy again and the server
  * executes it again (RFC 8446 §8, Appendix E.5). The attacker cannot read the answer;
  * the harm is the repeated side effect. Hence the rule `safeAsEarlyData(method)`: only
- * idempotent methods (RFC 9110 §9.2.2) go in early data, and a POST waits one round trip.
+ * safe methods (RFC 8470 §2.1, RFC 9110 §9.2.1) go in early data, and a POST waits one round trip.
  *
  * Each request is sent as early data ('always', or 'when-safe' and the method is
- * idempotent), else after the resumed handshake, where it cannot be replayed. An early
+ * safe), else after the resumed handshake, where it cannot be replayed. An early
  * request is captured and replayed `replays` times with probability `replayRate`.
  * Two defences are modelled:
  * - server-side anti-replay (RFC 8446 §8: single-use tickets or a record of seen
@@ -32,7 +32,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { idempotencyStore } from '../../resilience/idempotencyStore';
-import { safeAsEarlyData, tlsHandshake } from '../../net/tls';
+import { IDEMPOTENT_METHODS, safeAsEarlyData, tlsHandshake } from '../../net/tls';
 import * as check from '../../validate';
 
 export type EarlyDataPolicy = 'always' | 'when-safe';
@@ -87,7 +87,8 @@ export function simulateEarlyDataReplay(opts: EarlyDataReplayOptions): EarlyData
   check.options('simulateEarlyDataReplay', opts, EARLY_DATA_REPLAY_KEYS);
   const requests = check.integer('requests', opts.requests, 1, 1e6);
   const method = opts.method === undefined ? 'POST' : opts.method;
-  const idempotent = safeAsEarlyData(method);
+  const safe = safeAsEarlyData(method);
+  const idempotent = IDEMPOTENT_METHODS.includes(method.toUpperCase());
   const policy = check.oneOf('earlyData', opts.earlyData, EARLY_DATA_POLICIES);
   const replayRate = check.probability('replayRate', opts.replayRate);
   const replays = opts.replays === undefined ? 1 : check.integer('replays', opts.replays, 1, 100);
@@ -98,7 +99,7 @@ export function simulateEarlyDataReplay(opts: EarlyDataReplayOptions): EarlyData
   const replayRng = rng.fork('replay');
   const instanceRng = rng.fork('instance');
 
-  const early = policy === 'always' || idempotent;
+  const early = policy === 'always' || safe;
   const store = keys ? idempotencyStore<number>() : null;
   /** The anti-replay record: seenBy[instance] = 1 + the last request whose early data the instance accepted. */
   const seenBy = new Int32Array(instances);
