@@ -7,3 +7,4 @@ export * from './http';
 export * from './balance';
 export * from './resilience';
 export * from './scenarios';
+export * from './teach';

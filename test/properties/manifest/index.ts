@@ -12,10 +12,11 @@ import { RESILIENCE } from './resilience';
 import { SCENARIOS } from './scenarios';
 import { SIM } from './sim';
 import { STATS } from './stats';
+import { TEACH } from './teach';
 
 export type { Entry, MutationKind } from './entry';
 
-export const MANIFEST: readonly Entry[] = [...RANDOM, ...SIM, ...STATS, ...PLOT, ...NET, ...HTTP, ...BALANCE, ...RESILIENCE, ...SCENARIOS];
+export const MANIFEST: readonly Entry[] = [...RANDOM, ...SIM, ...STATS, ...PLOT, ...NET, ...HTTP, ...BALANCE, ...RESILIENCE, ...SCENARIOS, ...TEACH];
 
 /** The entry of an export, by name. */
 export function entryOf(name: string): Entry | undefined {

@@ -1,0 +1,51 @@
+/**
+ * How the teaching module prints a number inside a sentence.
+ *
+ * The rule (one for every claim, verdict and grade table):
+ *  - |x| ≥ 100 is rounded to a whole number; smaller values keep 3 significant digits
+ *    (0.0123, 1.23, 12.3); trailing zeros are dropped (1.5, not 1.50);
+ *  - the whole part gets thousands separators (12,346);
+ *  - |x| ≥ 1e15 and 0 < |x| < 1e-6 are written with an exponent (1.23e+15, 5e-7);
+ *    ±Infinity as ∞ and -∞; -0 as 0.
+ * Only the printed text is rounded: the values handed back stay exact.
+ * Not done: locales (the separator is always a comma, the decimal mark a point).
+ */
+
+/**
+ * A number as the teaching module prints it (see the module header for the rule):
+ * `formatNumber(12345.678)` is `"12,346"`, `formatNumber(0.012345)` is `"0.0123"`.
+ *
+ * @throws TypeError when `value` is not a number; RangeError when it is NaN.
+ */
+export function formatNumber(value: number): string {
+  if (typeof value !== 'number') throw new TypeError(`formatNumber value must be a number; got ${typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value}`);
+  if (Number.isNaN(value)) throw new RangeError('formatNumber value must be a number; got NaN');
+  return formatFinite(value);
+}
+
+/** The rule itself, for values already checked (NaN prints as "NaN"). */
+export function formatFinite(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '∞';
+  if (value === -Infinity) return '-∞';
+  const abs = Math.abs(value);
+  if (abs >= 1e15 || (abs > 0 && abs < 1e-6)) return value.toExponential(2).replace(/\.?0+e/, 'e');
+  let text: string;
+  if (abs >= 100) text = Math.round(abs).toFixed(0);
+  else if (abs === 0) text = '0';
+  else text = trimZeros(Number(abs.toPrecision(3)).toFixed(Math.max(0, 2 - Math.floor(Math.log10(abs)))));
+  const [whole, fraction] = text.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const out = fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  return value < 0 && out !== '0' ? `-${out}` : out;
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** A value with its unit, `240 ms`; no unit, just the value. Strings print as given. */
+export function withUnit(value: number | string | boolean, unit: string): string {
+  const v = typeof value === 'number' ? formatFinite(value) : String(value);
+  return unit === '' || typeof value !== 'number' ? v : `${v} ${unit}`;
+}
