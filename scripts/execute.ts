@@ -23,6 +23,8 @@ export interface ExecuteOptions {
   cellTimeoutSeconds?: number;
   /** Kernel name; default 'tslab'. */
   kernel?: string;
+  /** How messages name the notebook; default its path (relative to the project when inside it). */
+  label?: string;
 }
 
 export interface ExecutionReport {
@@ -75,7 +77,7 @@ export async function executeNotebook(input: string, output: string, opts: Execu
     String(opts.cellTimeoutSeconds ?? 600),
   ];
   const { code, stdout, stderr } = await run(JUPYTER_PYTHON, args);
-  const shown = displayPath(input);
+  const shown = opts.label ?? displayPath(input);
   const lastLine = stdout.trim().split('\n').pop() ?? '';
   let report: HelperReport;
   try {

@@ -1,6 +1,7 @@
 /**
- * The workbook's index page: every exported notebook with its title and opening
- * sentence, all escaped text; its Content-Security-Policy allows no script and no request.
+ * The workbook's index pages, all escaped text, with a Content-Security-Policy that
+ * allows no script and no request: one per edition listing every exported notebook
+ * with its title and opening sentence, and the top page linking the editions.
  */
 import { cspMeta } from './csp';
 import { escapeAttr, escapeHtml } from './html';
@@ -16,7 +17,19 @@ export interface IndexEntry {
   summary: string;
 }
 
-export function renderIndexPage(entries: IndexEntry[]): string {
+export interface IndexOptions {
+  /** The page heading and title; default `NetLab workbook`. */
+  title?: string;
+  /** One sentence under the heading. */
+  intro?: string;
+  /** A link back to the page listing the editions. */
+  homeHref?: string;
+}
+
+const DEFAULT_INTRO = 'The course notebooks, executed on the tslab TypeScript kernel. Each page opens offline.';
+
+export function renderIndexPage(entries: IndexEntry[], opts: IndexOptions = {}): string {
+  const title = opts.title ?? 'NetLab workbook';
   const items = entries.map(
     (e) =>
       `<li><a class="title" href="${escapeAttr(e.href)}">${escapeHtml(e.title)}</a>` +
@@ -30,14 +43,49 @@ export function renderIndexPage(entries: IndexEntry[]): string {
 ${cspMeta([])}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+${opts.homeHref ? `<nav class="top"><div class="bar"><a class="home" href="${escapeAttr(opts.homeHref)}">NetLab workbook</a></div></nav>\n` : ''}<main>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(opts.intro ?? DEFAULT_INTRO)}</p>
+${entries.length > 0 ? `<ul class="notebooks">\n${items.join('\n')}\n</ul>` : '<p>No notebooks were exported.</p>'}
+</main>
+</body>
+</html>
+`;
+}
+
+export interface EditionEntry {
+  /** Link relative to the top page, e.g. `student/index.html`. */
+  href: string;
+  title: string;
+  description: string;
+  notebooks: number;
+}
+
+/** The top page: the editions of the workbook, with what each holds. */
+export function renderEditionsPage(editions: EditionEntry[]): string {
+  const items = editions.map(
+    (e) =>
+      `<li><a class="title" href="${escapeAttr(e.href)}">${escapeHtml(e.title)}</a>` +
+      `<p>${escapeHtml(e.description)} ${e.notebooks} notebook${e.notebooks === 1 ? '' : 's'}.</p></li>`,
+  );
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+${cspMeta([])}
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>NetLab workbook</title>
 <style>${PAGE_CSS}</style>
 </head>
 <body>
 <main>
 <h1>NetLab workbook</h1>
-<p>The course notebooks, executed on the tslab TypeScript kernel. Each page opens offline.</p>
-${entries.length > 0 ? `<ul class="notebooks">\n${items.join('\n')}\n</ul>` : '<p>No notebooks were exported.</p>'}
+<p>${escapeHtml(DEFAULT_INTRO)}</p>
+${editions.length > 0 ? `<ul class="editions">\n${items.join('\n')}\n</ul>` : '<p>No edition was exported.</p>'}
 </main>
 </body>
 </html>

@@ -15,8 +15,9 @@ import { readFileSync } from 'fs';
 import { cspMeta } from './csp';
 import { escapeAttr, escapeHtml, scriptSource } from './html';
 import { highlightTypeScript } from './highlight';
+import { instructorOnlyTags } from './editions';
 import { renderMarkdown } from './markdown';
-import { text, type Notebook } from './notebook';
+import { text, type Cell, type Notebook } from './notebook';
 import { renderOutputs, type FigureCounter } from './outputs';
 import { PAGE_CSS } from './style';
 
@@ -33,6 +34,8 @@ export interface PageOptions {
   indexHref?: string;
   prev?: PageLink;
   next?: PageLink;
+  /** The edition the page belongs to, shown in the navigation bar (e.g. `Student edition`). */
+  edition?: string;
 }
 
 export interface RenderedPage {
@@ -44,15 +47,16 @@ export function renderNotebookPage(nb: Notebook, opts: PageOptions): RenderedPag
   const figures: FigureCounter = { next: 0 };
   const cells = nb.cells.map((cell) => {
     const source = text(cell.source);
+    const { classes, badge } = instructorMarks(cell);
     if (cell.cell_type === 'markdown') {
-      return `<section class="cell markdown">\n${renderMarkdown(source, cell.attachments)}</section>`;
+      return `<section class="cell markdown${classes}">\n${badge}${renderMarkdown(source, cell.attachments)}</section>`;
     }
     if (cell.cell_type === 'raw') {
-      return source.trim() === '' ? '' : `<section class="cell raw"><pre>${escapeHtml(source)}</pre></section>`;
+      return source.trim() === '' ? '' : `<section class="cell raw${classes}">${badge}<pre>${escapeHtml(source)}</pre></section>`;
     }
     const input = source.trim() === '' ? '' : `<div class="source"><pre><code>${highlightTypeScript(source)}</code></pre></div>`;
     const outputs = renderOutputs(cell.outputs ?? [], figures);
-    return input === '' && outputs === '' ? '' : `<section class="cell code">\n${input}\n${outputs}\n</section>`;
+    return input === '' && outputs === '' ? '' : `<section class="cell code${classes}">\n${badge}${input}\n${outputs}\n</section>`;
   });
   // The page's own scripts, and nothing else, may run: the policy names them by hash.
   const ownScripts = figures.next > 0 ? [plotlyJs(), DRAW_FIGURES] : [];
@@ -80,12 +84,23 @@ ${scripts}</body>
   return { html, figures: figures.next };
 }
 
+/**
+ * A cell only the instructor edition has is marked: a class per tag and a small
+ * badge ("Solution", "Instructor") above it. The text is fixed here, never the notebook's.
+ */
+function instructorMarks(cell: Cell): { classes: string; badge: string } {
+  const tags = instructorOnlyTags(cell);
+  if (tags.length === 0) return { classes: '', badge: '' };
+  const badges = tags.map((t) => `<span class="badge ${t}">${t === 'solution' ? 'Solution' : 'Instructor'}</span>`).join(' ');
+  return { classes: ` instructor-only ${tags.join(' ')}`, badge: `<div class="badges">${badges}</div>\n` };
+}
+
 function navigation(opts: PageOptions): string {
   const link = (label: string, l?: PageLink): string =>
     l ? `<a href="${escapeAttr(l.href)}" title="${escapeAttr(l.title)}">${label}</a>` : '';
   return `<nav class="top"><div class="bar">${
     opts.indexHref ? `<a class="home" href="${escapeAttr(opts.indexHref)}">NetLab workbook</a>` : '<span class="home">NetLab workbook</span>'
-  }<span class="spacer"></span>${link('← previous', opts.prev)}${link('next →', opts.next)}</div></nav>`;
+  }${opts.edition ? `<span class="edition">${escapeHtml(opts.edition)}</span>` : ''}<span class="spacer"></span>${link('← previous', opts.prev)}${link('next →', opts.next)}</div></nav>`;
 }
 
 /** Draws each `.output.figure` from the JSON script named by its data-spec. */

@@ -55,5 +55,14 @@ ul.notebooks li { padding: 14px 0; border-bottom: 1px solid var(--line); }
 ul.notebooks .title { font-size: 1.15em; font-weight: 600; }
 ul.notebooks .file { color: var(--muted); font-size: 13px; margin-left: 8px; }
 ul.notebooks p { margin: 4px 0 0; color: var(--muted); }
+.cell.instructor-only { border-left: 4px solid #8250df; padding-left: 12px; }
+.badges { margin: 0 0 6px; }
+.badge { display: inline-block; font-size: 12px; font-weight: 600; line-height: 1.6; padding: 0 8px; border-radius: 10px; color: #fff; background: #8250df; }
+.badge.solution { background: #1a7f37; }
+nav.top .edition { color: var(--muted); }
+ul.editions { list-style: none; padding: 0; }
+ul.editions li { padding: 14px 0; border-bottom: 1px solid var(--line); }
+ul.editions .title { font-size: 1.15em; font-weight: 600; }
+ul.editions p { margin: 4px 0 0; color: var(--muted); }
 @media print { nav.top { display: none; } .cell { break-inside: avoid; } }
 `;

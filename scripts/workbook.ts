@@ -1,25 +1,36 @@
 /**
- * The workbook runner: executes every notebook and exports them as HTML.
+ * The workbook runner: executes every notebook, in two editions, and exports them as HTML.
  *
  *   tsx scripts/workbook.ts [options] [name ...]        (npm run workbook runs setup first)
  *
  *   name                 only these notebooks (file name, with or without .ipynb)
+ *   --edition E          student, instructor or both (default both)
  *   --include-private    also run notebooks whose names start with `_`
  *   --jobs N             notebooks executed at the same time (default 1)
  *   --timeout S          seconds a single cell may run (default 600)
  *   --notebooks DIR      where the notebooks are (default notebooks/)
  *   --out DIR            output folder (default out/)
  *
- * Writes executed copies to OUT/notebooks/, one self-contained page per notebook
- * to OUT/html/ and OUT/index.html. A failing cell fails the run with a message
- * naming the notebook, the cell and the error (after the other notebooks ran).
+ * Each edition is made from the notebook source before execution (editions.ts):
+ * the student edition without the cells tagged `solution` or `instructor`, the
+ * instructor edition with every cell. A notebook whose two editions are the same
+ * is executed once for both. Writes, per edition E, the executed copies to
+ * OUT/E/notebooks/, one self-contained page per notebook to OUT/E/html/ and
+ * OUT/E/index.html; OUT/index.html links the editions. From the executed
+ * instructor notebooks it writes OUT/exercises.json and OUT/claims.json
+ * (manifests.ts). A failing cell fails the run with a message naming the
+ * notebook, the edition, the cell and the error (after the other notebooks ran);
+ * so does a claim that did not hold or a solution that fails its own check.
  * The functions are exported for the tests.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { basename, join, relative, resolve } from 'path';
+import { editionLabel, editionSource, EDITIONS, parseEditions, type Edition } from './editions';
 import { displayPath, executeNotebook, NotebookExecutionError, PROJECT_ROOT, type ExecutionReport } from './execute';
-import { renderIndexPage, type IndexEntry } from './indexPage';
-import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook } from './notebook';
+import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPage';
+import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
+import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, type Notebook } from './notebook';
 import { renderNotebookPage } from './page';
 
 export interface WorkbookOptions {
@@ -28,6 +39,8 @@ export interface WorkbookOptions {
   includePrivate?: boolean;
   /** Only these notebooks (names with or without `.ipynb`). */
   only?: string[];
+  /** The editions to build; default both. */
+  editions?: Edition[];
   jobs?: number;
   cellTimeoutSeconds?: number;
   log?: (line: string) => void;
@@ -41,73 +54,221 @@ export interface ExportedPage {
   bytes: number;
 }
 
-export interface WorkbookResult {
-  executed: ExecutionReport[];
+export interface EditionResult {
+  edition: Edition;
+  /** OUT/<edition>. */
+  dir: string;
   pages: ExportedPage[];
   indexFile: string;
 }
 
-/** Some notebooks failed; `failures` holds one error per notebook. */
+export interface ManifestResult {
+  exercisesFile: string;
+  claimsFile: string;
+  exercises: ExerciseEntry[];
+  claims: ClaimEntry[];
+}
+
+export interface WorkbookResult {
+  /** One report per execution (a notebook whose editions are the same runs once for both). */
+  executed: (ExecutionReport & { editions: Edition[] })[];
+  editions: EditionResult[];
+  /** OUT/index.html, linking the editions. */
+  indexFile: string;
+  /** Written when the instructor edition was built. */
+  manifests: ManifestResult | null;
+}
+
+/** Some notebooks failed; `failures` holds one error per failed execution, `problems` what the manifests found. */
 export class WorkbookError extends Error {
-  constructor(readonly failures: NotebookExecutionError[]) {
-    super(
-      `${failures.length} notebook${failures.length === 1 ? '' : 's'} failed:\n\n` + failures.map((f) => f.message).join('\n\n'),
-    );
+  constructor(
+    readonly failures: NotebookExecutionError[],
+    readonly problems: string[] = [],
+  ) {
+    const parts: string[] = [];
+    if (failures.length > 0) {
+      parts.push(`${failures.length} notebook${failures.length === 1 ? '' : 's'} failed:\n\n` + failures.map((f) => f.message).join('\n\n'));
+    }
+    if (problems.length > 0) {
+      parts.push(`the instructor edition does not check out:\n` + problems.map((p) => `  ${p}`).join('\n'));
+    }
+    super(parts.join('\n\n'));
     this.name = 'WorkbookError';
   }
+}
+
+/** One execution: a notebook's source for one or more editions that share it. */
+interface Job {
+  file: string;
+  editions: Edition[];
+  source: Notebook;
+}
+
+/** The executions a notebook needs: one per distinct edition source. */
+export function editionJobs(file: string, nb: Notebook, editions: readonly Edition[]): Job[] {
+  const jobs: (Job & { key: string })[] = [];
+  for (const edition of editions) {
+    const source = editionSource(nb, edition);
+    const key = JSON.stringify(source);
+    const same = jobs.find((j) => j.key === key);
+    if (same) same.editions.push(edition);
+    else jobs.push({ file, editions: [edition], source, key });
+  }
+  return jobs.map(({ key: _key, ...job }) => job);
 }
 
 export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const notebooksDir = resolve(opts.notebooksDir ?? join(PROJECT_ROOT, 'notebooks'));
   const outDir = resolve(opts.outDir ?? join(PROJECT_ROOT, 'out'));
+  const editions = EDITIONS.filter((e) => (opts.editions ?? EDITIONS).includes(e));
+  if (editions.length === 0) throw new Error('workbook: no edition to build');
   const all = listNotebooks(notebooksDir, { includePrivate: opts.includePrivate });
   const wanted = selectNotebooks(all, opts.only);
-  const executedDir = join(outDir, 'notebooks');
-  removeStale(executedDir, all, '.ipynb');
+  const executedDir = (edition: Edition) => join(outDir, edition, 'notebooks');
+  removeOldLayout(outDir);
+  for (const edition of editions) removeStale(executedDir(edition), all, '.ipynb');
+  const jobs = wanted.flatMap((file) => editionJobs(file, readNotebook(file), editions));
 
-  log(`workbook: executing ${count(wanted.length, 'notebook')} from ${shown(notebooksDir)} (tslab kernel) into ${shown(executedDir)}`);
-  const executed: ExecutionReport[] = [];
+  log(
+    `workbook: executing ${count(wanted.length, 'notebook')} from ${shown(notebooksDir)} (tslab kernel), ` +
+      `${editions.join(' and ')} edition${editions.length === 1 ? '' : 's'}, into ${shown(outDir)}`,
+  );
+  const staging = mkdtempSync(join(tmpdir(), 'netlab-workbook-'));
+  const executed: WorkbookResult['executed'] = [];
   const failures: NotebookExecutionError[] = [];
   let started = 0;
-  await pool(wanted, Math.max(1, opts.jobs ?? 1), async (file) => {
-    const n = ++started;
-    const label = `[${n}/${wanted.length}] ${basename(file)}`;
-    if ((opts.jobs ?? 1) > 1) log(`  ${label} started`);
-    try {
-      const report = await executeNotebook(file, join(executedDir, basename(file)), {
-        cwd: notebooksDir,
-        cellTimeoutSeconds: opts.cellTimeoutSeconds,
-      });
-      executed.push(report);
-      log(`  ${label} executed in ${secs(report.seconds)} (kernel start ${secs(report.kernelSeconds)}, cells ${secs(report.cellsSeconds)})`);
-      for (const p of problemCells(report.notebook)) {
-        log(`  warning: ${basename(file)} cell ${p.index} (${p.firstLine}) wrote to stderr: ${p.error.split('\n')[0]}`);
+  try {
+    await pool(jobs, Math.max(1, opts.jobs ?? 1), async (job) => {
+      const n = ++started;
+      const which = job.editions.length === editions.length && editions.length > 1 ? 'both editions' : job.editions.join(' and ');
+      const label = `[${n}/${jobs.length}] ${basename(job.file)} (${which})`;
+      if ((opts.jobs ?? 1) > 1) log(`  ${label} started`);
+      const input = join(staging, job.editions.join('+'), basename(job.file));
+      mkdirSync(join(staging, job.editions.join('+')), { recursive: true });
+      writeFileSync(input, JSON.stringify(job.source, null, 1));
+      const [first, ...others] = job.editions.map((e) => join(executedDir(e), basename(job.file)));
+      const copyToOthers = () => {
+        for (const other of others) {
+          mkdirSync(resolve(other, '..'), { recursive: true });
+          copyFileSync(first, other);
+        }
+      };
+      try {
+        const report = await executeNotebook(input, first, {
+          cwd: notebooksDir,
+          cellTimeoutSeconds: opts.cellTimeoutSeconds,
+          label: `${displayPath(job.file)} (${which})`,
+        });
+        copyToOthers();
+        executed.push({ ...report, editions: job.editions });
+        log(`  ${label} executed in ${secs(report.seconds)} (kernel start ${secs(report.kernelSeconds)}, cells ${secs(report.cellsSeconds)})`);
+        for (const p of problemCells(report.notebook)) {
+          log(`  warning: ${basename(job.file)} (${which}) cell ${p.index} (${p.firstLine}) wrote to stderr: ${p.error.split('\n')[0]}`);
+        }
+      } catch (err) {
+        if (!(err instanceof NotebookExecutionError)) throw err;
+        if (existsSync(first)) copyToOthers();
+        failures.push(err);
+        log(`  ${label} FAILED (cell ${err.cellIndex ?? '?'})`);
       }
-    } catch (err) {
-      if (!(err instanceof NotebookExecutionError)) throw err;
-      failures.push(err);
-      log(`  ${label} FAILED (cell ${err.cellIndex ?? '?'})`);
-    }
-  });
+    });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 
   const exportStarted = process.hrtime.bigint();
-  const pages = exportPages(all, executedDir, join(outDir, 'html'));
-  const indexFile = join(outDir, 'index.html');
-  writeFileSync(indexFile, renderIndexPage(pages.map((p) => indexEntry(p, outDir))));
+  const results: EditionResult[] = editions.map((edition) => {
+    const dir = join(outDir, edition);
+    const pages = exportPages(all, executedDir(edition), join(dir, 'html'), { edition });
+    const indexFile = join(dir, 'index.html');
+    writeFileSync(
+      indexFile,
+      renderIndexPage(
+        pages.map((p) => indexEntry(p, dir)),
+        { title: `NetLab workbook: ${editionLabel(edition).toLowerCase()}`, intro: EDITION_INTRO[edition], homeHref: '../index.html' },
+      ),
+    );
+    return { edition, dir, pages, indexFile };
+  });
+  const indexFile = writeTopIndex(outDir);
   const exportSeconds = Number(process.hrtime.bigint() - exportStarted) / 1e9;
-  log(`workbook: exported ${count(pages.length, 'page')} in ${secs(exportSeconds)}; index ${shown(indexFile)}`);
-  for (const p of pages) log(`  ${shown(p.file)}  ${mb(p.bytes)}, ${count(p.figures, 'figure')}  ${p.title}`);
+  const pageCount = results.reduce((sum, r) => sum + r.pages.length, 0);
+  log(`workbook: exported ${count(pageCount, 'page')} in ${secs(exportSeconds)}; index ${shown(indexFile)}`);
+  for (const r of results) for (const p of r.pages) log(`  ${shown(p.file)}  ${mb(p.bytes)}, ${count(p.figures, 'figure')}  ${p.title}`);
 
-  if (failures.length > 0) throw new WorkbookError(failures);
-  return { executed, pages, indexFile };
+  let manifests: ManifestResult | null = null;
+  let problems: string[] = [];
+  if (editions.includes('instructor')) {
+    manifests = writeManifests(all, executedDir('instructor'), outDir);
+    log(
+      `workbook: ${count(manifests.exercises.length, 'exercise')} and challenges in ${shown(manifests.exercisesFile)}, ` +
+        `${count(manifests.claims.length, 'claim')} in ${shown(manifests.claimsFile)}`,
+    );
+    for (const gap of manifestGaps(manifests.exercises)) log(`  note: ${gap}`);
+    problems = manifestFailures(manifests.exercises, manifests.claims);
+  }
+
+  if (failures.length > 0 || problems.length > 0) throw new WorkbookError(failures, problems);
+  return { executed, editions: results, indexFile, manifests };
+}
+
+const EDITION_INTRO: Record<Edition, string> = {
+  student:
+    'The course notebooks, executed on the tslab TypeScript kernel: exercises with their checks, without solutions. Each page opens offline.',
+  instructor:
+    'The course notebooks with everything for the teacher: objectives, the lesson plan, common mistakes and every solution, executed and checked. Each page opens offline.',
+};
+
+const EDITION_DESCRIPTION: Record<Edition, string> = {
+  student: 'Exercises with their checks and hints; no solutions.',
+  instructor: 'Objectives, the lesson plan, common mistakes and every solution with its expected numbers.',
+};
+
+/** OUT/index.html: a link to each edition that has an index. */
+function writeTopIndex(outDir: string): string {
+  const entries = EDITIONS.filter((e) => existsSync(join(outDir, e, 'index.html'))).map((e) => ({
+    href: `${e}/index.html`,
+    title: editionLabel(e),
+    description: EDITION_DESCRIPTION[e],
+    notebooks: existsSync(join(outDir, e, 'html')) ? readdirSync(join(outDir, e, 'html')).filter((f) => f.endsWith('.html')).length : 0,
+  }));
+  const file = join(outDir, 'index.html');
+  writeFileSync(file, renderEditionsPage(entries));
+  return file;
+}
+
+/** OUT/exercises.json and OUT/claims.json from the executed instructor copies present. */
+function writeManifests(notebooks: string[], executedDir: string, outDir: string): ManifestResult {
+  const present = notebooks
+    .map((file) => join(executedDir, basename(file)))
+    .filter((copy) => existsSync(copy))
+    .map((copy) => ({ name: basename(copy), nb: readNotebook(copy) }));
+  const { exercises, claims } = buildManifests(present);
+  const exercisesFile = join(outDir, 'exercises.json');
+  const claimsFile = join(outDir, 'claims.json');
+  writeFileSync(exercisesFile, manifestJson(exercises));
+  writeFileSync(claimsFile, manifestJson(claims));
+  return { exercisesFile, claimsFile, exercises, claims };
+}
+
+/** Pages and copies an earlier version of the runner wrote to OUT/html and OUT/notebooks. */
+function removeOldLayout(outDir: string): void {
+  for (const [dir, ext] of [
+    [join(outDir, 'html'), '.html'],
+    [join(outDir, 'notebooks'), '.ipynb'],
+  ] as const) {
+    if (!existsSync(dir)) continue;
+    removeStale(dir, [], ext);
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  }
 }
 
 /**
  * Renders the executed copy of each notebook in `notebooks` (those present in
  * `executedDir`, in order) to `htmlDir`, linking each page to its neighbours.
  */
-export function exportPages(notebooks: string[], executedDir: string, htmlDir: string): ExportedPage[] {
+export function exportPages(notebooks: string[], executedDir: string, htmlDir: string, opts: { edition?: Edition } = {}): ExportedPage[] {
   mkdirSync(htmlDir, { recursive: true });
   removeStale(htmlDir, notebooks, '.html');
   const ready = notebooks
@@ -125,6 +286,7 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
       indexHref: '../index.html',
       prev: link(ready[i - 1]),
       next: link(ready[i + 1]),
+      edition: opts.edition && editionLabel(opts.edition),
     });
     const file = join(htmlDir, `${item.name}.html`);
     writeFileSync(file, page.html);
@@ -184,6 +346,7 @@ function parseArgs(argv: string[]): WorkbookOptions {
     const arg = argv[i];
     if (arg === '--include-private') opts.includePrivate = true;
     else if (arg === '--jobs') opts.jobs = positiveInt(value(i++, arg), arg);
+    else if (arg === '--edition') opts.editions = parseEditions(value(i++, arg));
     else if (arg === '--timeout') opts.cellTimeoutSeconds = positiveInt(value(i++, arg), arg);
     else if (arg === '--notebooks') opts.notebooksDir = value(i++, arg);
     else if (arg === '--out') opts.outDir = value(i++, arg);
@@ -202,7 +365,7 @@ function positiveInt(v: string, flag: string): number {
   return n;
 }
 
-const HELP = `usage: tsx scripts/workbook.ts [--include-private] [--jobs N] [--timeout S] [--notebooks DIR] [--out DIR] [name ...]`;
+const HELP = `usage: tsx scripts/workbook.ts [--edition student|instructor|both] [--include-private] [--jobs N] [--timeout S] [--notebooks DIR] [--out DIR] [name ...]`;
 
 if (require.main === module) {
   const started = process.hrtime.bigint();
