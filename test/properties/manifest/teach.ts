@@ -1,8 +1,9 @@
 /** Baselines for lib/teach (claims, exercise checks, per-student parameters, challenge grades). */
+import type { Json } from '../markers';
 import type { Entry } from './entry';
 
 const m = 'teach';
-const mistakeList = [
+const mistakeList: Json[] = [
   { kind: 'factor', factor: 2, hint: 'count the trip back as well as the trip out' },
   { kind: 'offset', delta: 40, hint: 'the handshake costs one round trip first' },
   { kind: 'value', value: 'unstable', hint: 'the load stays below capacity here' },
