@@ -1,27 +1,41 @@
 /**
  * Every notebook in notebooks/ (names starting with `_` are scratch and left out),
- * plus the pipeline fixture in test/workbook/fixtures/, is executed TWICE under the
- * real tslab kernel through Jupyter. Each must run without errors or stderr output,
- * give identical outputs both times, keep no progress text, and export to a page on
- * which headless Chromium draws every figure, with no console error and no request
- * leaving the machine. A screenshot of each page is left in the temp folder
- * (netlab-<notebook>.png) for a human to look at.
+ * plus the fixtures in test/workbook/fixtures/ (pipeline: figures and progress;
+ * teaching: a solution, an instructor cell, claims and exercises), is executed under
+ * the real tslab kernel through Jupyter:
+ *  - the instructor edition (every cell) TWICE, at the same time: it must run without
+ *    errors or stderr output, give identical outputs both times, keep no progress
+ *    text, hold every claim and pass every solution's own check, and export to a page
+ *    on which headless Chromium draws every figure, with no console error and no
+ *    request leaving the machine (a screenshot is left in the temp folder as
+ *    netlab-<notebook>.png for a human to look at);
+ *  - the student edition, when it differs (the notebook has solution or instructor
+ *    cells), once beside them: it must run without errors (no check cell may depend
+ *    on a solution) and neither its executed copy nor its page may hold an
+ *    instructor-only cell or a solution's check.
  *
- * The committed notebooks must also be saved without outputs.
+ * The committed notebooks must also be saved without outputs, and their student
+ * edition's source must hold no cell tagged solution or instructor.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, dirname, join } from 'path';
+import { editionSource, instructorOnlyCells, type Edition } from '../../scripts/editions';
 import { executeNotebook, PROJECT_ROOT, type ExecutionReport } from '../../scripts/execute';
-import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text } from '../../scripts/notebook';
+import { buildManifests, exerciseReports, manifestFailures } from '../../scripts/manifests';
+import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text, type Notebook } from '../../scripts/notebook';
 import { exportPages } from '../../scripts/workbook';
 import { launchBrowser, openFile, waitForFigures, type Browser } from './browser';
 import { firstOutputDifference } from './compare';
 
 const COURSE = listNotebooks(join(PROJECT_ROOT, 'notebooks'));
-const FIXTURE = join(__dirname, 'fixtures', 'pipeline.ipynb');
+const PIPELINE = join(__dirname, 'fixtures', 'pipeline.ipynb');
+const TEACHING = join(__dirname, 'fixtures', 'teaching.ipynb');
+const FIXTURES = [PIPELINE, TEACHING];
 const PROGRESS_TEXT = /<progress|\d+% \(\d+ of \d+\)/;
+/** A string only the teaching fixture's instructor-only cells contain. */
+const INSTRUCTOR_MARKER = '4c1d';
 
 describe('workbook: committed notebooks', () => {
   for (const file of COURSE) {
@@ -36,9 +50,26 @@ describe('workbook: committed notebooks', () => {
       });
     });
   }
+
+  for (const file of [...COURSE, ...FIXTURES]) {
+    it(`${basename(file)}: the student edition holds no solution or instructor cell`, () => {
+      const nb = readNotebook(file);
+      const student = editionSource(nb, 'student');
+      assert.deepEqual(instructorOnlyCells(student), []);
+      assert.equal(student.cells.length, nb.cells.length - instructorOnlyCells(nb).length);
+    });
+  }
 });
 
-describe('workbook: notebooks execute twice under tslab, identically, and render offline', function () {
+/** Writes the edition's source beside the runs and executes it with the notebook's folder as working directory. */
+function executeEdition(file: string, source: Notebook, edition: Edition, output: string, tmp: string): Promise<ExecutionReport> {
+  const input = join(tmp, 'source', edition, basename(file));
+  mkdirSync(dirname(input), { recursive: true });
+  writeFileSync(input, JSON.stringify(source));
+  return executeNotebook(input, output, { cwd: dirname(file), label: `${file} (${edition} edition)` });
+}
+
+describe('workbook: notebooks execute under tslab (instructor edition twice, identically; student edition apart) and render offline', function () {
   this.timeout(30 * 60_000);
   const tmp = mkdtempSync(join(tmpdir(), 'netlab-workbook-test-'));
   let browser: Browser | null = null;
@@ -52,21 +83,42 @@ describe('workbook: notebooks execute twice under tslab, identically, and render
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  for (const file of [...COURSE, FIXTURE]) {
+  /** Opens an exported page in Chromium: every figure drawn, no console error, nothing leaving the machine. */
+  async function checkPage(pageFile: string, expected: number, screenshot: string | null): Promise<void> {
+    const before = browser!.offMachine.length;
+    const visit = await openFile(browser!, pageFile);
+    try {
+      const drawn = await waitForFigures(visit.page, expected);
+      assert.equal(drawn, expected, `plotly drew ${drawn} of the notebook's ${expected} figures`);
+      if (screenshot) await visit.page.screenshot({ path: screenshot, fullPage: true });
+      assert.deepEqual(visit.errors, [], 'console errors on the page');
+      assert.deepEqual(browser!.offMachine.slice(before), [], 'requests that would leave the machine');
+    } finally {
+      await visit.page.close();
+    }
+  }
+
+  for (const file of [...COURSE, ...FIXTURES]) {
     const name = notebookName(file);
-    describe(file === FIXTURE ? `${name} (fixture)` : basename(file), () => {
+    const source = readNotebook(file);
+    const instructorSource = editionSource(source, 'instructor');
+    const studentSource = editionSource(source, 'student');
+    const studentDiffers = JSON.stringify(studentSource) !== JSON.stringify(instructorSource);
+
+    describe(FIXTURES.includes(file) ? `${name} (fixture)` : basename(file), () => {
       let first: ExecutionReport;
       let second: ExecutionReport;
+      let student: ExecutionReport | null = null;
 
       before(async () => {
-        // Both runs at once: a notebook must not depend on timing or on another kernel.
-        [first, second] = await Promise.all(
-          [1, 2].map((run) => executeNotebook(file, join(tmp, `run${run}`, basename(file)), { cwd: dirname(file) })),
-        );
+        // All runs at once: a notebook must not depend on timing or on another kernel.
+        const runs = [1, 2].map((run) => executeEdition(file, instructorSource, 'instructor', join(tmp, `run${run}`, basename(file)), tmp));
+        const studentRun = studentDiffers ? executeEdition(file, studentSource, 'student', join(tmp, 'student', basename(file)), tmp) : null;
+        [first, second, student] = await Promise.all([runs[0], runs[1], studentRun]);
       });
 
       it('runs without error outputs or stderr text', () => {
-        for (const report of [first, second]) {
+        for (const report of [first, second, ...(student ? [student] : [])]) {
           const problems = problemCells(report.notebook);
           assert.deepEqual(problems, [], `cells with errors or stderr output:\n${JSON.stringify(problems, null, 2)}`);
         }
@@ -84,22 +136,64 @@ describe('workbook: notebooks execute twice under tslab, identically, and render
         });
       });
 
+      it('holds every claim, and every solution passes its own check', () => {
+        const { exercises, claims } = buildManifests([{ name: basename(file), nb: first.notebook }]);
+        assert.deepEqual(manifestFailures(exercises, claims), []);
+      });
+
       it('exports a page where Chromium draws every figure, offline and without console errors', async () => {
-        const [page] = exportPages([file], join(tmp, 'run1'), join(tmp, 'html', name));
+        const [page] = exportPages([file], join(tmp, 'run1'), join(tmp, 'html', 'instructor', name), { edition: 'instructor' });
         const expected = countFigures(first.notebook);
         assert.equal(page.figures, expected, 'figures on the page vs plotly outputs in the notebook');
-        const before = browser!.offMachine.length;
-        const visit = await openFile(browser!, page.file);
-        try {
-          const drawn = await waitForFigures(visit.page, expected);
-          assert.equal(drawn, expected, `plotly drew ${drawn} of the notebook's ${expected} figures`);
-          await visit.page.screenshot({ path: join(tmpdir(), `netlab-${name}.png`), fullPage: true });
-          assert.deepEqual(visit.errors, [], 'console errors on the page');
-          assert.deepEqual(browser!.offMachine.slice(before), [], 'requests that would leave the machine');
-        } finally {
-          await visit.page.close();
-        }
+        await checkPage(page.file, expected, join(tmpdir(), `netlab-${name}.png`));
       });
+
+      if (studentDiffers) {
+        it('has a student edition with no instructor-only cell or solution check, in its notebook or on its page', async () => {
+          const executed = student!.notebook;
+          assert.deepEqual(instructorOnlyCells(executed), []);
+          const hidden = new Set(instructorOnlyCells(source).map(({ index }) => text(source.cells[index].source)));
+          executed.cells.forEach((cell, i) => assert.ok(!hidden.has(text(cell.source)), `cell ${i} is an instructor-only cell`));
+          assert.deepEqual(exerciseReports(executed, name).filter((r) => r.solution), [], 'solution checks in the student edition');
+          const [page] = exportPages([file], join(tmp, 'student'), join(tmp, 'html', 'student', name), { edition: 'student' });
+          const html = readFileSync(page.file, 'utf8');
+          assert.doesNotMatch(html.slice(html.indexOf('<body>')), /class="badge|instructor-only/, 'instructor badges on the student page');
+          await checkPage(page.file, countFigures(executed), null);
+        });
+      }
+
+      if (file === TEACHING) {
+        it('writes the manifests the contract describes', () => {
+          const { exercises, claims } = buildManifests([{ name: basename(file), nb: first.notebook }]);
+          assert.deepEqual(claims, [
+            { notebook: 'teaching.ipynb', text: 'A request over a new connection takes 40 ms', passed: true },
+            { notebook: 'teaching.ipynb', text: 'The load 0.8 is below capacity', passed: true },
+          ]);
+          assert.deepEqual(exercises, [
+            { notebook: 'teaching.ipynb', id: 'round-trips', title: 'Round trips', kind: 'exercise', checked: true, solution: true, solutionPassed: true },
+            { notebook: 'teaching.ipynb', id: 'stable-queue', title: 'A stable queue', kind: 'challenge', checked: true, solution: false, solutionPassed: false },
+          ]);
+        });
+
+        it('shows its solution and instructor cells, with their outputs, only in the instructor edition', () => {
+          const instructorPage = readFileSync(join(tmp, 'html', 'instructor', name, `${name}.html`), 'utf8');
+          const studentPage = readFileSync(join(tmp, 'html', 'student', name, `${name}.html`), 'utf8');
+          for (const marker of ['instructor-only-marker', 'solution-source-marker', 'solution-output-marker', 'solution-text-marker']) {
+            const found = `${marker}-${INSTRUCTOR_MARKER}`;
+            assert.ok(JSON.stringify(first.notebook).includes(found), `${found} in the instructor notebook`);
+            assert.ok(instructorPage.includes(found), `${found} on the instructor page`);
+          }
+          assert.ok(!JSON.stringify(student!.notebook).includes(INSTRUCTOR_MARKER), 'instructor-only text in the student notebook');
+          assert.ok(!studentPage.includes(INSTRUCTOR_MARKER), 'instructor-only text on the student page');
+          assert.equal(instructorPage.match(/<span class="badge solution">Solution<\/span>/g)?.length, 2);
+          assert.equal(instructorPage.match(/<span class="badge instructor">Instructor<\/span>/g)?.length, 1);
+          // The checks stay in the student edition: the unanswered exercise and the challenge.
+          assert.deepEqual(exerciseReports(student!.notebook, name).map((r) => [r.id, r.answered, r.correct]), [
+            ['round-trips', false, null],
+            ['stable-queue', true, true],
+          ]);
+        });
+      }
     });
   }
 });
