@@ -45,6 +45,8 @@ export interface CheckAnswerOptions {
   mistakes?: readonly Mistake[];
   /** True in the instructor's solution cell: a wrong answer then throws. Default false. */
   solution?: boolean;
+  /** The name of the student's prediction constant, as messages name it (default `'MY_ANSWER'`, e.g. `'MY_ANSWER_2'`). */
+  answerName?: string;
 }
 
 /** What checkAnswer found. `correct` is null while the exercise is not answered. */
@@ -63,7 +65,7 @@ export interface Verdict {
   readonly message: string;
 }
 
-const KEYS: readonly (keyof CheckAnswerOptions)[] = ['id', 'title', 'answer', 'expected', 'tolerance', 'unit', 'mistakes', 'solution'];
+const KEYS: readonly (keyof CheckAnswerOptions)[] = ['id', 'title', 'answer', 'expected', 'tolerance', 'unit', 'mistakes', 'solution', 'answerName'];
 const TOLERANCE_KEYS: readonly (keyof Tolerance)[] = ['relative', 'absolute'];
 
 interface Checked {
@@ -75,6 +77,7 @@ interface Checked {
   unit: string;
   mistakes: Mistake[];
   solution: boolean;
+  answerName: string;
 }
 
 /**
@@ -93,7 +96,7 @@ export function checkAnswer(opts: CheckAnswerOptions): Verdict {
   let hint: string | null = null;
   let message: string;
   if (!answered) {
-    message = 'not answered yet: set MY_ANSWER in the cell above to your prediction, then run this cell again.';
+    message = `not answered yet: set ${o.answerName} in the cell above to your prediction, then run this cell again.`;
   } else if (matches(o.answer!, o.expected, o.tolerance)) {
     correct = true;
     message = `right${toleranceText(o)}: ${o.solution ? 'the solution gives' : 'you answered'} ${withUnit(o.answer!, o.unit)}; the run gives ${withUnit(o.expected, o.unit)}.`;
@@ -122,7 +125,8 @@ function checkOptions(opts: CheckAnswerOptions): Checked {
   const id = nonEmpty('checkAnswer id', opts.id);
   const title = nonEmpty('checkAnswer title', opts.title);
   const expected = answerValue('checkAnswer expected', opts.expected);
-  const answer = opts.answer === undefined || opts.answer === null ? null : studentAnswer(opts.answer);
+  const answerName = opts.answerName === undefined ? 'MY_ANSWER' : nonEmpty('checkAnswer answerName', opts.answerName);
+  const answer = opts.answer === undefined || opts.answer === null ? null : studentAnswer(opts.answer, answerName);
   let tolerance: Checked['tolerance'] = null;
   if (typeof expected === 'number') {
     if (opts.tolerance === undefined) {
@@ -139,17 +143,17 @@ function checkOptions(opts: CheckAnswerOptions): Checked {
     list = opts.mistakes.map((m, i) => checkMistake(`checkAnswer mistakes[${i}]`, m));
   }
   const solution = check.flag('checkAnswer solution', opts.solution, false);
-  return { id, title, answer, expected, tolerance, unit, mistakes: list, solution };
+  return { id, title, answer, expected, tolerance, unit, mistakes: list, solution, answerName };
 }
 
 /** The student's answer: any number but NaN, any string, a boolean. */
-function studentAnswer(value: unknown): Answer {
+function studentAnswer(value: unknown, answerName: string): Answer {
   if (typeof value === 'number') {
-    if (Number.isNaN(value)) throw new RangeError('checkAnswer answer (MY_ANSWER) must be a number, a word or true/false; got NaN');
+    if (Number.isNaN(value)) throw new RangeError(`checkAnswer answer (${answerName}) must be a number, a word or true/false; got NaN`);
     return value;
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  throw new TypeError(`checkAnswer answer (MY_ANSWER) must be a number, a word or true/false; got ${check.describe(value)}`);
+  throw new TypeError(`checkAnswer answer (${answerName}) must be a number, a word or true/false; got ${check.describe(value)}`);
 }
 
 function checkTolerance(value: unknown): { relative: number; absolute: number } {

@@ -176,3 +176,12 @@ describe('teach: mistakes helpers', () => {
     assertThrowsNaming(() => mistakes.factor(2, any(undefined)), TypeError, 'mistakes.factor.hint');
   });
 });
+
+describe('checkAnswer answerName', () => {
+  it('names the prediction constant of this exercise while it is unanswered', () => {
+    const v = checkAnswer({ id: 'x', title: 'x', answer: undefined, expected: 3, tolerance: { relative: 0.1 }, answerName: 'MY_ANSWER_2' });
+    assert.equal(v.correct, null);
+    assert.match(v.message, /set MY_ANSWER_2 in the cell above/);
+    assert.throws(() => checkAnswer({ id: 'x', title: 'x', answer: 3, expected: 3, tolerance: { relative: 0.1 }, answerName: '' }), /answerName/);
+  });
+});
