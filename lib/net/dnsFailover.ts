@@ -39,6 +39,7 @@ import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import type { ProgressCallback } from '../sim/progress';
 import { MS_PER_SECOND } from '../sim/time';
+import { MAX_WEEK_RUN_MS } from '../sim/limits';
 import { bucketCount as bucketsIn, bucketOf } from '../sim/buckets';
 import * as check from '../validate';
 import { DNS_RTT_KEYS, dnsRtts, type DnsAnsweredBy } from './dnsBudget';
@@ -133,7 +134,7 @@ export interface DnsFailoverResult {
 export const MAX_FAILOVER_REQUESTS = 20_000_000;
 const MAX_CLIENTS = 200_000;
 const MAX_BUCKETS = 100_000;
-const MAX_DURATION_MS = 7 * 24 * 3600 * 1000;
+const MAX_DURATION_MS = MAX_WEEK_RUN_MS;
 const NAME = 'db.example.com';
 /** Documentation addresses (RFC 5737). */
 const OLD_ADDRESS = '192.0.2.10';

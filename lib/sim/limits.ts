@@ -36,3 +36,10 @@ export const MAX_STAGES = 100;
  * to the nanosecond. Runs, arrival spans and single durations beyond it are refused.
  */
 export const MAX_SIMULATED_MS = 1e10;
+
+/**
+ * The longest run of the models that simulate a service over time with per-bucket
+ * reports and fault or failure windows (the stack, the retry storm, DNS failover,
+ * global routing): a week of simulated time, in ms.
+ */
+export const MAX_WEEK_RUN_MS = 7 * 24 * 3600 * 1000;

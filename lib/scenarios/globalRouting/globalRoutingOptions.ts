@@ -16,6 +16,7 @@
  *   once.
  */
 import type { AccessProfile } from '../../net/accessProfiles';
+import { MAX_WEEK_RUN_MS } from '../../sim/limits';
 import { ttlSecondsToMs } from '../../net/dnsZone';
 import type { RegionRtts } from '../../net/regionRtts';
 import { CONNECTION_STATES, type ConnectionState } from '../../net/requestPlan';
@@ -167,7 +168,7 @@ export const MAX_GLOBAL_REQUESTS = 1_000_000;
 export const MAX_GLOBAL_SEGMENTS = 2e8;
 /** Latest end of an outage (ms): 10^10, about 116 days. */
 const MAX_FAILURE_END_MS = 1e10;
-const MAX_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
+const MAX_DURATION_MS = MAX_WEEK_RUN_MS;
 
 /** Checks every option (see `GlobalRoutingOptions` for the ranges) and the work they imply, before anything runs. */
 export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRoutingConfig {

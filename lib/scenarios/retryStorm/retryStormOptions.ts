@@ -9,6 +9,7 @@ import { requireRng } from '../../random/rng';
 import { requireDistribution, type Distribution } from '../../random/distribution';
 import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
+import { MAX_WEEK_RUN_MS } from '../../sim/limits';
 import { checkTimeoutMs } from '../../resilience/timeout';
 import { isBackoff } from '../../resilience/backoff';
 import { checkedBackoff, retryPolicy, RETRY_POLICY_KEYS, type RetryPolicy, type RetryPolicyOptions } from '../../resilience/retryPolicy';
@@ -82,7 +83,7 @@ export const MAX_STORM_ATTEMPTS = 3e7;
 /** Most callers nested between the user and the downstream. */
 export const MAX_STORM_LAYERS = 6;
 /** Longest run (ms): a week of simulated time. */
-export const MAX_STORM_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
+export const MAX_STORM_DURATION_MS = MAX_WEEK_RUN_MS;
 
 /** A checked trigger, defaults filled in. */
 export interface StormTriggerConfig {

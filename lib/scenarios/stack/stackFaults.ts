@@ -20,7 +20,7 @@
  * independent drops: 1 − (1 − p1)(1 − p3).
  */
 import * as check from '../../validate';
-import { MS_PER_SECOND } from '../../sim/time';
+import { MAX_WEEK_RUN_MS } from '../../sim/limits';
 import type { StackLayer } from './stackLayers';
 
 /** The kinds of fault, one per layer but for link degradation (L1 or L3). */
@@ -113,7 +113,7 @@ const ANY_FAULT_KEYS = [...new Set(Object.values(FAULT_KEYS).flat())];
 export const MAX_STACK_FAULTS = 100;
 
 /** Longest stack run, and latest fault boundary (ms): a week of simulated time. */
-export const MAX_STACK_DURATION_MS = 7 * 24 * 3600 * MS_PER_SECOND;
+export const MAX_STACK_DURATION_MS = MAX_WEEK_RUN_MS;
 
 /**
  * Checks the `faults` option: an array of at most MAX_STACK_FAULTS faults, windows inside
