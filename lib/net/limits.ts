@@ -13,6 +13,7 @@
  *
  * Each option's TSDoc names the bound it is held to.
  */
+import * as check from '../validate';
 import { MAX_SIMULATED_MS } from '../sim/limits';
 
 /** Largest delay option or delay draw (ms): one hour. */
@@ -34,7 +35,7 @@ export const MAX_TRANSFER_SEGMENTS = 4e6;
 
 /** A delay option (ms): finite, in [0, MAX_DELAY_MS]. */
 export function delayMs(option: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${option} must be a number of ms in [0, ${MAX_DELAY_MS}]; got ${typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : `a value of type ${typeof value}`}`);
+  if (typeof value !== 'number') throw new TypeError(`${option} must be a number of ms in [0, ${MAX_DELAY_MS}]; got ${check.describe(value)}`);
   if (!(value >= 0 && value <= MAX_DELAY_MS)) {
     throw new RangeError(`${option} must be a number of ms in [0, ${MAX_DELAY_MS}] (one hour, the longest delay the network models accept); got ${value}`);
   }
