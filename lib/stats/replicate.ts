@@ -22,8 +22,10 @@ export interface Interval {
   lower: number;
   /** Upper end of the interval (mean + halfWidth). */
   upper: number;
-  /** t(1 − (1 − confidence)/2, runs − 1) × sample standard deviation / √runs. */
+  /** t(1 − (1 − confidence)/2, runs − 1) × sd / √runs. */
   halfWidth: number;
+  /** Sample standard deviation of the runs' values (n − 1 in the denominator). */
+  sd: number;
   /** The confidence asked for, e.g. 0.95. */
   confidence: number;
   /** Number of runs. */
@@ -98,8 +100,9 @@ function interval(values: number[], confidence: number): Interval {
   const n = values.length;
   const mean = accurateSum(values) / n;
   const variance = accurateSum(values.map((v) => (v - mean) ** 2)) / (n - 1);
-  const halfWidth = jStat.studentt.inv(1 - (1 - confidence) / 2, n - 1) * Math.sqrt(variance / n);
-  return { mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, confidence, runs: n, values };
+  const sd = Math.sqrt(variance);
+  const halfWidth = (jStat.studentt.inv(1 - (1 - confidence) / 2, n - 1) * sd) / Math.sqrt(n);
+  return { mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, sd, confidence, runs: n, values };
 }
 
 function runValue(value: unknown, run: number, what: string): number {

@@ -7,6 +7,7 @@ describe('stats: replicate', () => {
     // Values 1..5: mean 3, s = √2.5, t(0.975, 4) = 2.776445; half-width 2.776445 × √2.5 / √5 = 1.963243.
     const iv = meanInterval([1, 2, 3, 4, 5]);
     assert.equal(iv.mean, 3);
+    assert.ok(Math.abs(iv.sd - Math.sqrt(2.5)) < 1e-12);
     assert.ok(Math.abs(iv.halfWidth - 1.963243) < 1e-5, `half-width ${iv.halfWidth}`);
     assert.ok(Math.abs(iv.lower - (3 - iv.halfWidth)) < 1e-12 && Math.abs(iv.upper - (3 + iv.halfWidth)) < 1e-12);
     assert.ok(meanInterval([1, 2, 3, 4, 5], 0.99).halfWidth > iv.halfWidth, 'a higher confidence widens the interval');
