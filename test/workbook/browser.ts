@@ -102,7 +102,7 @@ export async function storyLayout(page: Page): Promise<{ openCode: number; heade
   return page.evaluate(() => ({
     openCode: Array.from(document.querySelectorAll('.cell.code pre code')).filter((el) => {
       const fold = el.closest('details');
-      return fold === null || fold.open || (el as HTMLElement).offsetParent !== null;
+      return fold === null || fold.open;
     }).length,
     header: document.querySelector('header.part') !== null,
     toc: document.querySelector('nav.toc li') !== null,

@@ -159,7 +159,8 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
         });
       });
 
-      it('draws every figure by the figure rules', () => {
+      // The pipeline fixture shows hand-written plotly JSON on purpose; course figures come from the builders.
+      if (!FIXTURES.includes(file)) it('draws every figure by the figure rules', () => {
         const breaks = figureRuleBreaks(first.notebook);
         assert.deepEqual(breaks.map((b) => `cell ${b.cell}: [${b.rule}] ${b.message}`), []);
       });
