@@ -113,7 +113,7 @@ function anchorHeadings(html: string, contents: Heading[]): string {
 /** The part header and the table of contents, placed under the page's title (its first heading). */
 function withHeader(cells: string[], header: PartHeader | undefined, contents: Heading[]): string {
   const toc = contents.length > 0
-    ? `<nav class="toc"><p class="label">On this page</p><ol>${contents.map((h) => `<li><a href="#${escapeAttr(h.id)}">${escapeHtml(h.text)}</a></li>`).join('')}</ol></nav>`
+    ? `<nav class="toc"><p class="label">On this page</p><ul>${contents.map((h) => `<li><a href="#${escapeAttr(h.id)}">${escapeHtml(h.text)}</a></li>`).join('')}</ul></nav>`
     : '';
   const block = `${header ? renderPartHeader(header) : ''}${toc}`;
   if (block === '') return cells.join('\n');

@@ -46,7 +46,7 @@ header.part .label, nav.toc .label { display: block; font-size: 12px; font-weigh
 header.part ul.outcomes { margin: 0 0 .6em; }
 header.part .meta { margin: 0; color: var(--muted); font-size: 14px; }
 nav.toc { margin: 0 0 24px; padding: 10px 18px; border: 1px solid var(--line); border-radius: 8px; font-size: 14.5px; }
-nav.toc ol { margin: 0; padding-left: 1.4em; columns: 2 20em; }
+nav.toc ul { margin: 0; padding: 0; list-style: none; columns: 2 20em; }
 ul.notebooks .question { color: var(--text); margin: 4px 0 0; }
 ul.notebooks .meta { font-size: 13px; }
 .outputs { margin-top: 6px; padding-left: 12px; border-left: 3px solid var(--line); }
