@@ -39,6 +39,8 @@ export interface PageOptions {
   edition?: string;
   /** The part's question, outcomes, reading time and prerequisites, shown under the title. */
   header?: PartHeader;
+  /** The parameters the run was given (`SEED = 7`), named in the footer. */
+  parameters?: string;
 }
 
 export interface RenderedPage {
@@ -80,7 +82,9 @@ ${navigation(opts)}
 <main>
 ${withHeader(cells.filter((c) => c !== ''), opts.header, contents)}
 </main>
-<footer>Executed copy of <code>${escapeHtml(opts.source)}</code>, run on the tslab TypeScript kernel.${
+<footer>Executed copy of <code>${escapeHtml(opts.source)}</code>, run on the tslab TypeScript kernel${
+    opts.parameters ? ` with ${escapeHtml(opts.parameters)}` : ''
+  }.${
     figures.next > 0 ? ` Figures drawn with plotly.js ${plotlyVersion()}.` : ''
   }</footer>
 ${scripts}</body>

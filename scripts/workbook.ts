@@ -10,6 +10,9 @@
  *   --timeout S          seconds a single cell may run (default 600)
  *   --notebooks DIR      where the notebooks are (default notebooks/)
  *   --out DIR            output folder (default out/)
+ *   --only NAME[,NAME]   only these notebooks (as the names above)
+ *   --set KEY=VALUE      replace the constant KEY of each notebook's parameter cell
+ *                        (SEED, STUDENT, …; VALUE as JSON, else a string); repeatable
  *
  * Each edition is made from the notebook source before execution (editions.ts):
  * the student edition without the cells tagged `solution` or `instructor`, the
@@ -33,6 +36,7 @@ import { buildManifests, manifestFailures, manifestGaps, manifestJson, type Clai
 import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, type Notebook } from './notebook';
 import { renderNotebookPage } from './page';
 import { partHeader, type PartHeader } from './partHeader';
+import { parseAssignments, parametersLine, withParameters, type Parameters } from './parameters';
 import { figureRuleBreaks, markdownWords } from './readability';
 
 export interface WorkbookOptions {
@@ -45,6 +49,8 @@ export interface WorkbookOptions {
   editions?: Edition[];
   jobs?: number;
   cellTimeoutSeconds?: number;
+  /** Constants of the parameter cell to replace before running (`--set KEY=VALUE`; parameters.ts). */
+  parameters?: Parameters;
   log?: (line: string) => void;
 }
 
@@ -136,7 +142,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const executedDir = (edition: Edition) => join(outDir, edition, 'notebooks');
   removeOldLayout(outDir);
   for (const edition of editions) removeStale(executedDir(edition), all, '.ipynb');
-  const jobs = wanted.flatMap((file) => editionJobs(file, readNotebook(file), editions));
+  const jobs = wanted.flatMap((file) => editionJobs(file, withParameters(readNotebook(file), basename(file), opts.parameters ?? {}), editions));
 
   log(
     `workbook: executing ${count(wanted.length, 'notebook')} from ${shown(notebooksDir)} (tslab kernel), ` +
@@ -298,6 +304,7 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
     const header = partHeader(item.nb, basename(item.file), titles) ?? undefined;
     const page = renderNotebookPage(item.nb, {
       header,
+      parameters: parametersLine(item.nb) || undefined,
       title: item.title,
       source: displayPath(item.file),
       indexHref: '../index.html',
@@ -358,6 +365,7 @@ const shown = (file: string): string => displayPath(file);
 
 function parseArgs(argv: string[]): WorkbookOptions {
   const opts: WorkbookOptions = { only: [] };
+  const assignments: string[] = [];
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`workbook: ${flag} needs a value`);
@@ -371,12 +379,15 @@ function parseArgs(argv: string[]): WorkbookOptions {
     else if (arg === '--timeout') opts.cellTimeoutSeconds = positiveInt(value(i++, arg), arg);
     else if (arg === '--notebooks') opts.notebooksDir = value(i++, arg);
     else if (arg === '--out') opts.outDir = value(i++, arg);
+    else if (arg === '--only') opts.only!.push(...value(i++, arg).split(',').filter((n) => n !== ''));
+    else if (arg === '--set') assignments.push(value(i++, arg));
     else if (arg === '-h' || arg === '--help') {
       console.log(HELP);
       process.exit(0);
     } else if (arg.startsWith('-')) throw new Error(`workbook: unknown option ${arg}\n${HELP}`);
     else opts.only!.push(arg);
   }
+  if (assignments.length > 0) opts.parameters = parseAssignments(assignments);
   return opts;
 }
 
@@ -386,7 +397,7 @@ function positiveInt(v: string, flag: string): number {
   return n;
 }
 
-const HELP = `usage: tsx scripts/workbook.ts [--edition student|instructor|both] [--include-private] [--jobs N] [--timeout S] [--notebooks DIR] [--out DIR] [name ...]`;
+const HELP = `usage: tsx scripts/workbook.ts [--edition student|instructor|both] [--include-private] [--jobs N] [--timeout S] [--notebooks DIR] [--out DIR] [--only NAME[,NAME]] [--set KEY=VALUE ...] [name ...]`;
 
 if (require.main === module) {
   const started = process.hrtime.bigint();
