@@ -183,9 +183,9 @@ let plotly: { source: string; version: string } | null = null;
 
 function loadPlotly(): { source: string; version: string } {
   if (plotly === null) {
-    const file = require.resolve('plotly.js-dist');
+    const file = require.resolve('plotly.js-dist-min');
     const source = scriptSource(readFileSync(file, 'utf8'));
-    const version = (JSON.parse(readFileSync(require.resolve('plotly.js-dist/package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(require.resolve('plotly.js-dist-min/package.json'), 'utf8')) as { version: string }).version;
     plotly = { source, version };
   }
   return plotly;

@@ -12,7 +12,7 @@
  *  - `text/plain`: a one-line summary for plain-text consoles.
  * Classic Notebook has no plotly.js of its own and the notebooks must work offline,
  * so the first show() of a kernel session first sends plotly.js itself (read from
- * the `plotly.js-dist` package) as an HTML output marked in its metadata
+ * the `plotly.js-dist-min` package) as an HTML output marked in its metadata
  * (`{ netlab: { role: 'plotly-loader' } }`), which defines `window.Plotly` once per
  * page. That output is ~10 MB in executed copies; committed notebooks are saved
  * without outputs and the HTML exporter drops it and includes plotly.js once itself.
@@ -192,7 +192,7 @@ let loaderHtml: string | null = null;
 function plotlyLoaderHtml(): string {
   if (loaderHtml === null) {
     // The one file read of lib/: the plotly.js bundle the page needs offline.
-    const source = readFileSync(require.resolve('plotly.js-dist'), 'utf8').replace(/<\/script/gi, '<\\/script');
+    const source = readFileSync(require.resolve('plotly.js-dist-min'), 'utf8').replace(/<\/script/gi, '<\\/script');
     loaderHtml = `<div class="netlab-plotly-loader" style="display:none"></div>
 <script type="text/javascript">
 if (!window.Plotly) {
