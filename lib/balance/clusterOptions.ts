@@ -7,6 +7,7 @@
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import { requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import type { ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
 import type { BalancerSpec } from './balancer';
@@ -16,7 +17,7 @@ import { checkServers, type ClusterServers, type ServerSpec } from './clusterSer
 import { checkHealthCheck, type HealthCheck, type HealthCheckOptions } from './healthCheck';
 import { checkPaths, routePaths } from './pathRoutes';
 import { checkProxyTiers, requireL7, type ProxyTier, type ProxyTierSpec } from './proxyTier';
-import type { BurstSpec, PathSpec } from './requestMix';
+import type { BurstSpec, CheckedPath, PathSpec } from './requestMix';
 
 /** What hash-based balancers hash: the client's address (L4 or L7), its session cookie or the URL path (L7). */
 export type HashKey = 'client' | 'session' | 'path';
@@ -27,7 +28,7 @@ export interface ClusterOptions {
   /** Workers per server unless a spec says otherwise (integer in [1, 10 000]; default 1; all stations' workers together at most 10^7). */
   workers?: number;
   /** Work per request (ms on a server of speed 1), for paths without their own. */
-  serviceTime: Distribution;
+  serviceTime: DistributionLike;
   /** Requests per second (> 0), long-run average. */
   arrivalRate: number;
   /** Send requests in bursts (an on/off source) rather than as a Poisson stream. */
@@ -112,7 +113,7 @@ export interface ClusterConfig {
   clients: number;
   clientSkew: number;
   requestsPerSession: number;
-  paths: PathSpec[];
+  paths: CheckedPath[];
   /** Pool index per path. */
   poolOfPath: Int32Array;
   sticky: boolean;

@@ -8,6 +8,7 @@
  * algorithm is only as good as the weights an operator writes down.
  */
 import { requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 import type { Downtime } from './healthCheck';
 
@@ -30,7 +31,7 @@ export interface ServerSpec {
   /** Work done per ms relative to a speed-1 server (> 0; default 1). */
   speed?: number;
   /** This server's own service time per request (ms), replacing work / speed. */
-  serviceTime?: Distribution;
+  serviceTime?: DistributionLike;
   /** Weight for weighted algorithms (> 0; default 1). */
   weight?: number;
   /** The pool it belongs to (default "default"). */

@@ -7,16 +7,16 @@
 import { requireDistribution } from '../random/distribution';
 import * as check from '../validate';
 import { DEFAULT_POOL } from './clusterServers';
-import type { PathSpec } from './requestMix';
+import type { CheckedPath, PathSpec } from './requestMix';
 
 /** Every key of `PathSpec`. */
 export const PATH_SPEC_KEYS: readonly (keyof PathSpec & string)[] = ['path', 'share', 'serviceTime'];
 
 /** Every request asks for "/" unless paths are given. */
-const ROOT: PathSpec[] = [{ path: '/', share: 1 }];
+const ROOT: CheckedPath[] = [{ path: '/', share: 1 }];
 
 /** Checks the path mix: paths starting with "/", shares > 0 summing to 1. */
-export function checkPaths(value: unknown): PathSpec[] {
+export function checkPaths(value: unknown): CheckedPath[] {
   if (value === undefined) return ROOT;
   if (!Array.isArray(value) || value.length === 0 || value.length > 1000) {
     throw new TypeError(`paths must be an array of 1 to 1000 { path, share, serviceTime? }; got ${check.describe(value)}`);

@@ -17,6 +17,7 @@
  */
 import { constant } from '../random/constant';
 import { requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 
 export type BalancerLayer = 'L4' | 'L7';
@@ -28,7 +29,7 @@ export interface ProxyTierSpec {
   /** Requests each proxy processes at once (integer in [1, 10 000]; default 1, one core). */
   workers?: number;
   /** Processing time per request (ms, a number in [0, 10^6] or a Distribution whose draws are durations; default by layer). */
-  costMs?: number | Distribution;
+  costMs?: number | DistributionLike;
 }
 
 /** Every key of `ProxyTierSpec`. */

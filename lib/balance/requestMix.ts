@@ -20,6 +20,7 @@
  */
 import type { Rng } from '../random/rng';
 import { sampleDuration, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import { onOffArrivals } from '../sim/onOffArrivals';
 import { poissonArrivals } from '../sim/arrivals';
 import { upperBound } from '../stats/sortedSearch';
@@ -28,7 +29,7 @@ import { upperBound } from '../stats/sortedSearch';
 export interface PathSpec {
   path: string;
   share: number;
-  serviceTime?: Distribution;
+  serviceTime?: DistributionLike;
 }
 
 /** A bursty source: bursts and silences with exponential lengths of these means (ms). */
@@ -36,6 +37,9 @@ export interface BurstSpec {
   meanOnMs: number;
   meanOffMs: number;
 }
+
+/** A path after checking: its service time, when it has one, built. */
+export type CheckedPath = Omit<PathSpec, 'serviceTime'> & { serviceTime?: Distribution };
 
 export interface RequestMixOptions {
   requests: number;
@@ -45,7 +49,7 @@ export interface RequestMixOptions {
   clientSkew: number;
   requestsPerSession: number;
   /** Checked paths whose shares sum to 1. */
-  paths: readonly PathSpec[];
+  paths: readonly CheckedPath[];
   /** Work per request for paths without their own distribution. */
   serviceTime: Distribution;
   rng: Rng;

@@ -18,6 +18,7 @@
  */
 import type { Rng } from '../random/rng';
 import { badDuration, requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';
 import { independentLoss, requireLossModel, type LossModel } from './loss';
@@ -32,7 +33,7 @@ export interface PathOptions {
    * Extra delay per one-way trip (ms); replaces `jitterMs`. Draws must be in [0, 3 600 000].
    * null means no jitter, as `Path.jitter` says it, so a `Path` can be given where path options are expected.
    */
-  jitter?: Distribution | null;
+  jitter?: DistributionLike | null;
   /** Independent per-packet loss probability in [0, 1) (default 0). */
   lossRate?: number;
   /** Any loss model (e.g. bursty); replaces `lossRate`. */

@@ -13,6 +13,7 @@
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import { requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 import { MS_PER_SECOND } from '../sim/time';
 import type { ProgressCallback } from '../sim/progress';
@@ -30,9 +31,9 @@ export interface PoolOptions {
   /** Poisson requests per second (in (0, 10^9]; requests / arrivalRate at most 10^7 s, i.e. 10^10 ms of simulated time). */
   arrivalRate: number;
   /** Time a request holds its connection (ms; draws in [0, 3 600 000], one hour). */
-  requestMs: Distribution;
+  requestMs: DistributionLike;
   /** Time to open a connection (ms): a number in [0, 3 600 000], or a Distribution of them. */
-  handshakeMs: number | Distribution;
+  handshakeMs: number | DistributionLike;
   /** What a request does when every pooled connection is busy. */
   whenExhausted: WhenExhausted;
   /** Close a pooled connection idle this long (ms, > 0; default Infinity: never). */

@@ -4,6 +4,9 @@
  * Values are milliseconds when a distribution describes a time.
  */
 import type { Rng } from './rng';
+// spec.ts builds distributions with the constructors, which import checkP from here:
+// the cycle is safe because both sides use each other only inside functions.
+import { distributionFromSpec, isDistributionSpec } from './spec';
 
 export interface Distribution {
   /** A short description, e.g. `exponential(mean 10 ms)`, used in tables and legends. */
@@ -16,11 +19,15 @@ export interface Distribution {
   quantile?(p: number): number;
 }
 
-/** Accepts a Distribution option or fails naming it. */
+/**
+ * Accepts a Distribution option, or a spec written as data (`{ kind: 'exponential',
+ * meanMs: 10 }`, see spec.ts) which it builds, or fails naming the option.
+ */
 export function requireDistribution(option: string, value: unknown): Distribution {
+  if (isDistributionSpec(value)) return distributionFromSpec(value, option);
   if (value === null || typeof value !== 'object' || typeof (value as Distribution).sample !== 'function') {
     throw new TypeError(
-      `${option} must be a Distribution such as exponential(10) or lognormal({ median, p99 }); got ${value === null ? 'null' : typeof value}`,
+      `${option} must be a Distribution such as exponential(10) or lognormal({ median, p99 }), or a spec such as { kind: 'exponential', meanMs: 10 }; got ${value === null ? 'null' : typeof value}`,
     );
   }
   return value as Distribution;

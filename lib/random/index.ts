@@ -8,3 +8,4 @@ export { lognormal, type LognormalOptions } from './lognormal';
 export { pareto, type ParetoOptions } from './pareto';
 export { empirical } from './empirical';
 export { standardNormalQuantile } from './standardNormal';
+export { distributionFromSpec, isDistributionSpec, DISTRIBUTION_KINDS, type DistributionSpec, type DistributionLike } from './spec';

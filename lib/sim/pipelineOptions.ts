@@ -4,6 +4,7 @@
  */
 import { requireRng, type Rng } from '../random/rng';
 import { requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 import { checkLoad, peakRate, type Load } from './arrivals';
 import { checkBuckets } from './buckets';
@@ -17,7 +18,7 @@ export interface StageSpec {
   /** Parallel servers at this stage (an integer ≥ 1; no memory is kept per worker). */
   workers: number;
   /** Service time per request at this stage (ms); every draw must be finite, ≥ 0 and ≤ MAX_SIMULATED_MS (10^10 ms). */
-  serviceTime: Distribution;
+  serviceTime: DistributionLike;
   /** Most requests allowed to wait here: an integer ≥ 0 or Infinity (the default). */
   queueLimit?: number;
 }
@@ -57,8 +58,11 @@ export const PIPELINE_KEYS: readonly (keyof PipelineOptions)[] = [
 ];
 
 /** Checked options with their defaults filled in. */
+/** A stage after checking: its service time built (a spec becomes a Distribution). */
+export type CheckedStage = Omit<StageSpec, 'serviceTime'> & { serviceTime: Distribution };
+
 export interface PipelineConfig {
-  stages: StageSpec[];
+  stages: CheckedStage[];
   load: Load;
   durationMs: number;
   bucketMs: number;
@@ -93,7 +97,7 @@ export function checkPipeline(opts: PipelineOptions): PipelineConfig {
   };
 }
 
-function checkStages(value: unknown): StageSpec[] {
+function checkStages(value: unknown): CheckedStage[] {
   if (!Array.isArray(value) || value.length === 0) {
     throw new TypeError(`stages must be a non-empty array of { name, workers, serviceTime }; got ${check.describe(value)}`);
   }

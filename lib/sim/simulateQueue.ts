@@ -21,6 +21,7 @@
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
 import { meanOrAverage, requireDistribution, type Distribution } from '../random/distribution';
+import type { DistributionLike } from '../random/spec';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';
 import { Simulation } from './simulation';
@@ -36,7 +37,7 @@ export interface QueueOptions {
   /** Poisson arrivals per second (finite, > 0); requests / arrivalRate may span at most MAX_SIMULATED_MS (10^10 ms). */
   arrivalRate: number;
   /** Service time per request (ms); every draw must be finite, ≥ 0 and ≤ MAX_SIMULATED_MS (10^10 ms). */
-  serviceTime: Distribution;
+  serviceTime: DistributionLike;
   /**
    * Requests to simulate, warm-up included: an integer in [1, MAX_REQUESTS = 2·10^7]
    * (about 1 µs and 65 bytes each, so the largest run takes ≈ 20 s and 1.3 GB).

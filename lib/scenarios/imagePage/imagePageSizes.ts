@@ -17,6 +17,7 @@ import * as check from '../../validate';
 import { constant } from '../../random/constant';
 import { lognormal } from '../../random/lognormal';
 import { requireDistribution, type Distribution } from '../../random/distribution';
+import type { DistributionLike } from '../../random/spec';
 import type { Rng } from '../../random/rng';
 
 /** Default thumbnail size (bytes): log-normal, median 30 KB, p99 120 KB. */
@@ -34,9 +35,9 @@ export interface ImageSizeOptions {
   /** How many of them are hero images, requested first (integer in [0, images], default 1). */
   heroImages?: number;
   /** Thumbnail size (bytes): a number or a Distribution (default DEFAULT_THUMBNAIL_BYTES). */
-  thumbnailBytes?: number | Distribution;
+  thumbnailBytes?: number | DistributionLike;
   /** Hero image size (bytes): a number or a Distribution (default DEFAULT_HERO_BYTES). */
-  heroBytes?: number | Distribution;
+  heroBytes?: number | DistributionLike;
 }
 
 /** Validated size options. */
@@ -95,7 +96,7 @@ export function meanImagePage(opts: ImageSizeOptions = {}): number[] {
   return Array.from({ length: sizes.images }, (_, i) => (i < sizes.heroImages ? hero : thumbnail));
 }
 
-function sizeDistribution(option: string, value: number | Distribution | undefined, fallback: Distribution): Distribution {
+function sizeDistribution(option: string, value: number | DistributionLike | undefined, fallback: Distribution): Distribution {
   if (value === undefined) return fallback;
   if (typeof value === 'number') return constant(check.nonNegative(option, value));
   return requireDistribution(option, value);

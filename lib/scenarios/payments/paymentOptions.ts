@@ -12,6 +12,7 @@ import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { constant } from '../../random/constant';
 import { requireDistribution, type Distribution } from '../../random/distribution';
+import type { DistributionLike } from '../../random/spec';
 import type { ProgressCallback } from '../../sim/progress';
 import type { Backoff, BackoffOptions } from '../../resilience/backoff';
 import { CONCURRENT_REPEATS, type ConcurrentRepeat } from '../../resilience/idempotencyStore';
@@ -63,7 +64,7 @@ export interface PaymentOptions {
   /** Client ↔ server round trip (ms, in [0, 3 600 000]; default 100). */
   rttMs?: number;
   /** Time the server takes to charge the card (ms, each in [0, 3 600 000]): a number or a Distribution (default 200). */
-  serverMs?: number | Distribution;
+  serverMs?: number | DistributionLike;
   rng: Rng;
   /** Called about 100 times with (payments started, payments). */
   onProgress?: ProgressCallback;

@@ -7,6 +7,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { requireDistribution, type Distribution } from '../../random/distribution';
+import type { DistributionLike } from '../../random/spec';
 import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
 import { MAX_WEEK_RUN_MS } from '../../sim/limits';
@@ -50,7 +51,7 @@ export interface RetryStormOptions {
   /** Workers at the downstream service (integer in [1, 10^5]). */
   workers: number;
   /** Work per attempt at the downstream (ms); its mean sets the capacity. */
-  serviceTime: Distribution;
+  serviceTime: DistributionLike;
   /** Attempts allowed to wait for a worker (integer ≥ 0 or Infinity; default Infinity); beyond it the downstream answers an error at once. */
   queueLimit?: number;
   trigger?: StormTrigger;

@@ -8,6 +8,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { requireDistribution, type Distribution } from '../../random/distribution';
+import type { DistributionLike } from '../../random/spec';
 import { DEFAULT_MSS_BYTES } from '../../net/slowStart';
 import { constant } from '../../random/constant';
 import { checkLoad, type Load } from '../../sim/arrivals';
@@ -75,7 +76,7 @@ export interface L7Options {
   /** Worker threads or processes serving requests (integer in [1, 10^6]). */
   workers: number;
   /** CPU time per request: parsing, authentication, business logic (ms; every draw must be finite and ≥ 0). */
-  serviceTime: Distribution;
+  serviceTime: DistributionLike;
   /** Requests allowed to wait for a worker (integer ≥ 0 or Infinity; default Infinity); beyond it the server answers 503. */
   queueLimit?: number;
   /** DNS: the clients' cache and the cost of a lookup. */
@@ -116,7 +117,7 @@ export interface StackOptions {
   /** Requests per second: a constant, or `{ startRps, endRps }` ramping linearly over the run. */
   load: Load;
   /** Response size (bytes): a number or a Distribution; every size must be finite, in [0, MAX_RESPONSE_BYTES]. */
-  responseBytes: number | Distribution;
+  responseBytes: number | DistributionLike;
   /** Clients, each with its own DNS cache (integer in [1, 10^6]; default 100). */
   clients?: number;
   l1: L1Options;

@@ -14,4 +14,6 @@ export const RANDOM: Entry[] = [
   { name: 'standardNormalQuantile', module: m, params: ['p'], args: [0.975] },
   { name: 'requireRng', module: m, params: ['option', 'value'], args: ['rng', rng(1)], skip: ['option'], alsoNamed: { value: ['rng'] } },
   { name: 'requireDistribution', module: m, params: ['option', 'value'], args: ['serviceTime', dist('exponential', 10)], skip: ['option'], alsoNamed: { value: ['serviceTime'] } },
+  { name: 'distributionFromSpec', module: m, params: ['spec', 'option'], args: [{ kind: 'exponential', meanMs: 10 }, 'serviceTime'], skip: ['option'], alsoNamed: { spec: ['serviceTime'] } },
+  { name: 'isDistributionSpec', module: m, params: ['value'], noOptions: 'a predicate on any value' },
 ];
