@@ -31,6 +31,9 @@ async def execute(nb, args):
         nb,
         kernel_name=args.kernel,
         timeout=args.timeout,
+        # Outputs may trail a cell's reply on a busy machine (the first figure carries
+        # plotly.js): wait for them rather than drop them, so runs stay identical.
+        iopub_timeout=60,
         record_timing=False,
         resources={"metadata": {"path": args.cwd}},
     )
