@@ -19,3 +19,5 @@ export { signalsFigure, type SignalPanel, type SignalsFigureOptions } from './si
 export { show, type ShowOptions, type ShowableFigure } from './show';
 export { progress, withProgress, type Progress } from './progress';
 export { showTable, tableHtml, tableText, type TableOptions, type Tabular } from './showTable';
+export { mergeIdenticalSeries, type MergeSeriesOptions } from './mergeIdenticalSeries';
+export { comparisonPanels, type ComparedRun, type ComparisonPanelSpec, type ComparisonPanelsOptions } from './comparisonPanels';
