@@ -5,6 +5,7 @@
  */
 import { cspMeta } from './csp';
 import { escapeAttr, escapeHtml } from './html';
+import type { PartHeader } from './partHeader';
 import { PAGE_CSS } from './style';
 
 export interface IndexEntry {
@@ -15,6 +16,8 @@ export interface IndexEntry {
   file: string;
   /** The notebook's first paragraph, plain text. */
   summary: string;
+  /** The part's question, outcomes, reading time and prerequisites; shown instead of the summary. */
+  header?: PartHeader;
 }
 
 export interface IndexOptions {
@@ -34,7 +37,7 @@ export function renderIndexPage(entries: IndexEntry[], opts: IndexOptions = {}):
     (e) =>
       `<li><a class="title" href="${escapeAttr(e.href)}">${escapeHtml(e.title)}</a>` +
       `<span class="file">${escapeHtml(e.file)}</span>` +
-      (e.summary ? `<p>${escapeHtml(shorten(e.summary, 240))}</p>` : '') +
+      (e.header ? partSummary(e.header) : e.summary ? `<p>${escapeHtml(shorten(e.summary, 240))}</p>` : '') +
       '</li>',
   );
   return `<!DOCTYPE html>
@@ -90,6 +93,13 @@ ${editions.length > 0 ? `<ul class="editions">\n${items.join('\n')}\n</ul>` : '<
 </body>
 </html>
 `;
+}
+
+/** A part's question, outcomes, reading time and prerequisites (by title), for its index entry. */
+function partSummary(h: PartHeader): string {
+  const outcomes = h.outcomes.length > 0 ? `<ul class="outcomes">${h.outcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('')}</ul>` : '';
+  const builds = h.buildsOn.length > 0 ? ` · builds on ${h.buildsOn.map((b) => escapeHtml(b.title)).join('; ')}` : '';
+  return `<p class="question">${escapeHtml(h.question)}</p>${outcomes}<p class="meta">About ${h.readingMinutes} min to read${builds}</p>`;
 }
 
 /** Cuts at the last word boundary before `max` characters. */

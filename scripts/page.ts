@@ -20,6 +20,7 @@ import { renderMarkdown } from './markdown';
 import { text, type Cell, type Notebook } from './notebook';
 import { renderOutputs, type FigureCounter } from './outputs';
 import { PAGE_CSS } from './style';
+import { renderPartHeader, type PartHeader } from './partHeader';
 
 export interface PageLink {
   href: string;
@@ -36,6 +37,8 @@ export interface PageOptions {
   next?: PageLink;
   /** The edition the page belongs to, shown in the navigation bar (e.g. `Student edition`). */
   edition?: string;
+  /** The part's question, outcomes, reading time and prerequisites, shown under the title. */
+  header?: PartHeader;
 }
 
 export interface RenderedPage {
@@ -45,16 +48,18 @@ export interface RenderedPage {
 
 export function renderNotebookPage(nb: Notebook, opts: PageOptions): RenderedPage {
   const figures: FigureCounter = { next: 0 };
+  const contents: Heading[] = [];
   const cells = nb.cells.map((cell) => {
     const source = text(cell.source);
     const { classes, badge } = instructorMarks(cell);
     if (cell.cell_type === 'markdown') {
-      return `<section class="cell markdown${classes}">\n${badge}${renderMarkdown(source, cell.attachments)}</section>`;
+      const html = anchorHeadings(renderMarkdown(source, cell.attachments), contents);
+      return `<section class="cell markdown${classes}">\n${badge}${html}</section>`;
     }
     if (cell.cell_type === 'raw') {
       return source.trim() === '' ? '' : `<section class="cell raw${classes}">${badge}<pre>${escapeHtml(source)}</pre></section>`;
     }
-    const input = source.trim() === '' ? '' : `<div class="source"><pre><code>${highlightTypeScript(source)}</code></pre></div>`;
+    const input = source.trim() === '' ? '' : foldedSource(source);
     const outputs = renderOutputs(cell.outputs ?? [], figures);
     return input === '' && outputs === '' ? '' : `<section class="cell code${classes}">\n${badge}${input}\n${outputs}\n</section>`;
   });
@@ -73,7 +78,7 @@ ${cspMeta(ownScripts)}
 <body>
 ${navigation(opts)}
 <main>
-${cells.filter((c) => c !== '').join('\n')}
+${withHeader(cells.filter((c) => c !== ''), opts.header, contents)}
 </main>
 <footer>Executed copy of <code>${escapeHtml(opts.source)}</code>, run on the tslab TypeScript kernel.${
     figures.next > 0 ? ` Figures drawn with plotly.js ${plotlyVersion()}.` : ''
@@ -82,6 +87,51 @@ ${scripts}</body>
 </html>
 `;
   return { html, figures: figures.next };
+}
+
+/** A section heading of the page, for its table of contents. */
+interface Heading {
+  id: string;
+  text: string;
+}
+
+/**
+ * Gives each level-2 heading an id (a slug of its text, unique on the page) and
+ * lists it in `contents`. Runs on sanitised HTML; the ids are ours.
+ */
+function anchorHeadings(html: string, contents: Heading[]): string {
+  return html.replace(/<h2>([\s\S]*?)<\/h2>/g, (_, inner: string) => {
+    const plain = inner.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+    const base = plain.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+    let id = base;
+    for (let k = 2; contents.some((h) => h.id === id); k++) id = `${base}-${k}`;
+    contents.push({ id, text: plain });
+    return `<h2 id="${escapeAttr(id)}">${inner}</h2>`;
+  });
+}
+
+/** The part header and the table of contents, placed under the page's title (its first heading). */
+function withHeader(cells: string[], header: PartHeader | undefined, contents: Heading[]): string {
+  const toc = contents.length > 0
+    ? `<nav class="toc"><p class="label">On this page</p><ul>${contents.map((h) => `<li><a href="#${escapeAttr(h.id)}">${escapeHtml(h.text)}</a></li>`).join('')}</ul></nav>`
+    : '';
+  const block = `${header ? renderPartHeader(header) : ''}${toc}`;
+  if (block === '') return cells.join('\n');
+  const first = cells[0] ?? '';
+  const end = first.indexOf('</h1>');
+  if (end < 0) return [block, ...cells].join('\n');
+  const cut = end + '</h1>'.length;
+  return [`${first.slice(0, cut)}\n${block}${first.slice(cut)}`, ...cells.slice(1)].join('\n');
+}
+
+/**
+ * A code cell's source, folded: a closed <details> whose label is the cell's first
+ * line when it is a comment (`// Page-load times at 1 % loss`), else "Code".
+ */
+function foldedSource(source: string): string {
+  const first = source.split('\n', 1)[0].trim();
+  const label = first.startsWith('//') ? first.replace(/^\/\/+\s*/, '') : '';
+  return `<details class="source"><summary>${escapeHtml(label || 'Code')}</summary><pre><code>${highlightTypeScript(source)}</code></pre></details>`;
 }
 
 /**

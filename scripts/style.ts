@@ -29,7 +29,7 @@ p, ul, ol, blockquote, table { margin: 0 0 1em; }
 blockquote { margin-left: 0; padding: 0 1em; color: var(--muted); border-left: 4px solid var(--line); }
 code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 13.5px; }
 :not(pre) > code { background: var(--code-bg); padding: .1em .35em; border-radius: 4px; }
-pre { margin: 0; padding: 10px 14px; overflow-x: auto; line-height: 1.45; white-space: pre; }
+pre { margin: 0; padding: 10px 14px; line-height: 1.45; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: left; }
 th { background: var(--code-bg); font-weight: 600; }
@@ -37,7 +37,18 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 img { max-width: 100%; }
 .cell { margin: 0 0 18px; }
 .cell.code .source { background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; }
-.cell.code .source pre { padding: 10px 14px; }
+.cell.code .source pre { padding: 10px 14px; border-top: 1px solid var(--line); }
+details.source > summary { cursor: pointer; padding: 6px 12px; color: var(--muted); font-size: 13.5px; list-style-position: inside; }
+details.source > summary:hover { color: var(--text); }
+header.part { margin: 0 0 20px; padding: 14px 18px; background: #f3f7fc; border: 1px solid #d6e4f5; border-radius: 8px; }
+header.part .question { font-size: 1.1em; margin-bottom: .6em; }
+header.part .label, nav.toc .label { display: block; font-size: 12px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); margin: 0 0 2px; }
+header.part ul.outcomes { margin: 0 0 .6em; }
+header.part .meta { margin: 0; color: var(--muted); font-size: 14px; }
+nav.toc { margin: 0 0 24px; padding: 10px 18px; border: 1px solid var(--line); border-radius: 8px; font-size: 14.5px; }
+nav.toc ul { margin: 0; padding: 0; list-style: none; columns: 2 20em; }
+ul.notebooks .question { color: var(--text); margin: 4px 0 0; }
+ul.notebooks .meta { font-size: 13px; }
 .outputs { margin-top: 6px; padding-left: 12px; border-left: 3px solid var(--line); }
 .output { margin: 6px 0; }
 .output.stream, .output.text, .output.json { padding: 4px 0; white-space: pre-wrap; word-break: break-word; }
@@ -64,5 +75,5 @@ ul.editions { list-style: none; padding: 0; }
 ul.editions li { padding: 14px 0; border-bottom: 1px solid var(--line); }
 ul.editions .title { font-size: 1.15em; font-weight: 600; }
 ul.editions p { margin: 4px 0 0; color: var(--muted); }
-@media print { nav.top { display: none; } .cell { break-inside: avoid; } }
+@media print { nav.top, nav.toc { display: none; } .cell { break-inside: avoid; } }
 `;

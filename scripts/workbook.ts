@@ -32,6 +32,8 @@ import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPag
 import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
 import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, type Notebook } from './notebook';
 import { renderNotebookPage } from './page';
+import { partHeader, type PartHeader } from './partHeader';
+import { figureRuleBreaks, markdownWords } from './readability';
 
 export interface WorkbookOptions {
   notebooksDir?: string;
@@ -52,6 +54,12 @@ export interface ExportedPage {
   title: string;
   figures: number;
   bytes: number;
+  /** The part's question, outcomes, reading time and prerequisites, when its notebook declares them. */
+  header?: PartHeader;
+  /** Words of markdown in the notebook. */
+  words: number;
+  /** Figure rules its figures break (readability.ts); the test suite wants none. */
+  figureRuleBreaks: number;
 }
 
 export interface EditionResult {
@@ -195,7 +203,13 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const exportSeconds = Number(process.hrtime.bigint() - exportStarted) / 1e9;
   const pageCount = results.reduce((sum, r) => sum + r.pages.length, 0);
   log(`workbook: exported ${count(pageCount, 'page')} in ${secs(exportSeconds)}; index ${shown(indexFile)}`);
-  for (const r of results) for (const p of r.pages) log(`  ${shown(p.file)}  ${mb(p.bytes)}, ${count(p.figures, 'figure')}  ${p.title}`);
+  for (const r of results) {
+    for (const p of r.pages) {
+      const breaks = p.figureRuleBreaks > 0 ? `, ${count(p.figureRuleBreaks, 'figure-rule break')}` : '';
+      const minutes = p.header ? `, about ${p.header.readingMinutes} min` : '';
+      log(`  ${shown(p.file)}  ${mb(p.bytes)}, ${count(p.figures, 'figure')}, ${p.words} words${minutes}${breaks}  ${p.title}`);
+    }
+  }
 
   let manifests: ManifestResult | null = null;
   let problems: string[] = [];
@@ -278,9 +292,12 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
       const nb = readNotebook(copy);
       return { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
     });
+  const titles = new Map(notebooks.map((file) => [notebookName(file), notebookTitle(readNotebook(file), file)]));
   return ready.map((item, i) => {
     const link = (other: (typeof ready)[number] | undefined) => other && { href: `${other.name}.html`, title: other.title };
+    const header = partHeader(item.nb, basename(item.file), titles) ?? undefined;
     const page = renderNotebookPage(item.nb, {
+      header,
       title: item.title,
       source: displayPath(item.file),
       indexHref: '../index.html',
@@ -290,7 +307,10 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
     });
     const file = join(htmlDir, `${item.name}.html`);
     writeFileSync(file, page.html);
-    return { notebook: item.copy, file, title: item.title, figures: page.figures, bytes: statSync(file).size };
+    return {
+      notebook: item.copy, file, title: item.title, figures: page.figures, bytes: statSync(file).size, header,
+      words: markdownWords(item.nb), figureRuleBreaks: figureRuleBreaks(item.nb).length,
+    };
   });
 }
 
@@ -300,6 +320,7 @@ function indexEntry(page: ExportedPage, outDir: string): IndexEntry {
     title: page.title,
     file: basename(page.notebook),
     summary: notebookSummary(readNotebook(page.notebook)),
+    header: page.header,
   };
 }
 

@@ -2,13 +2,14 @@
  * Distribution curves of several samples, one step line per configuration:
  * - ecdfFigure, the empirical CDF: at latency x the line shows the fraction of
  *   requests that took at most x, on a linear y axis from 0 to 1.
- * - ccdfFigure, the tail plot: the complementary CDF P(X > x) on log–log axes. A
+ * - ccdfFigure, the tail plot: the complementary CDF P(X > x) on log–log axes
+ *   (each axis linear when its values span two decades or less, e.g. under 100 samples). A
  *   power-law tail is a straight line, an exponential tail bends down, and the
  *   slowest request in 10^6 stays visible at 10^-6. Each line steps down at every
  *   sample value (the points themselves carry P(X ≥ x), the value just before the
  *   step; the last step to 0 cannot be drawn on a log axis).
- * The x axis is logarithmic by default, since latencies spread over decades; an
- * ECDF's log axis starts at the lowest 0.1th percentile among the series, so a
+ * The x axis is logarithmic by default when the samples span more than two
+ * decades (the figure rules' threshold), linear otherwise; an ECDF's log axis starts at the lowest 0.1th percentile among the series, so a
  * handful of near-zero values does not stretch it over empty decades. Large
  * samples are thinned to `maxPoints` steps per series (by lib/stats ecdf/ccdf),
  * keeping the minimum, the maximum and the tail, so a page with 10^6-request runs
@@ -20,15 +21,17 @@ import { quantiles } from '../stats/quantile';
 import * as check from '../validate';
 import type { Figure, Line, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
+import { spansDecades } from './figureRules';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
-import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
 /** The options ecdfFigure and ccdfFigure share. */
 export interface DistributionCurveOptions extends checks.CommonFigureOptions {
-  /** Log x axis (default true); needs every value > 0. */
+  /** Log x axis (default: log when every value is > 0 and they span more than two decades, the figure rules' threshold). */
   logX?: boolean;
   /** Most points drawn per series (integer in [16, 100000], default 2000; series × maxPoints ≤ 10^6). */
   maxPoints?: number;
@@ -55,7 +58,7 @@ interface CurveKind {
   /** The relation the hover text states, P(X ≤ x) or P(X ≥ x). */
   relation: '≤' | '≥';
   shape: NonNullable<Line['shape']>;
-  /** Log y axis; a linear one spans [0, 1.02]. */
+  /** Log y axis when the drawn fractions span more than two decades (a CCDF's tail); a linear one spans [0, 1.02]. */
   logY: boolean;
 }
 
@@ -84,11 +87,12 @@ const KEYS: readonly (keyof EcdfFigureOptions & keyof CcdfFigureOptions)[] = ['l
 function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigureOptions | CcdfFigureOptions | undefined): Figure {
   const fn = kind.fn;
   const opts = checks.readOptions(fn, options, KEYS);
-  const logX = check.flag(`${fn} logX`, opts.logX, true);
+  const explicitLog = opts.logX === undefined ? undefined : check.flag(`${fn} logX`, opts.logX, true);
   const maxPoints = checks.maxPoints(`${fn} maxPoints`, opts.maxPoints);
   const { xTitle, yTitle } = checks.axisTitles(fn, opts, 'latency (ms)', kind.yTitle);
   const common = checks.common(fn, opts);
-  const samples = checkSamples(fn, series, logX);
+  const samples = checkSamples(fn, series, explicitLog ?? false);
+  const logX = explicitLog ?? spansDecades(samples.map((s) => s.values));
   const drawn = samples.reduce((n, s) => n + Math.min(s.values.length, maxPoints), 0);
   checks.atMost(`${fn} series`, drawn, FIGURE_LIMITS.drawnPoints, `points to draw (up to maxPoints = ${maxPoints} per series)`);
 
@@ -105,12 +109,13 @@ function curveFigure(kind: CurveKind, series: SampleSeries[], options: EcdfFigur
     };
   });
 
+  const logY = kind.logY && spansDecades(data.map((t) => t.y as number[]));
   const layout = themedLayout(common);
   layout.xaxis = baseAxis(xTitle, { log: logX });
-  layout.yaxis = baseAxis(yTitle, { kind: 'probability', log: kind.logY });
-  if (!kind.logY) layout.yaxis.range = [0, 1.02];
-  if (logX && !kind.logY) layout.xaxis.range = logRange(samples);
-  return fitLegend({ data, layout });
+  layout.yaxis = baseAxis(yTitle, { kind: 'probability', log: logY });
+  if (!logY) layout.yaxis.range = [0, 1.02];
+  if (logX && !logY) layout.xaxis.range = logRange(samples);
+  return finishFigure(fn, { data, layout });
 }
 
 /** log10 axis range from the lowest 0.1th percentile to the highest maximum, padded a little. */

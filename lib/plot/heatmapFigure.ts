@@ -8,6 +8,7 @@
 import * as check from '../validate';
 import type { Datum, Figure, HeatmapTrace } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { roundAll } from './round';
 import { baseAxis, themedLayout, hoverValue, unitOf } from './theme';
@@ -86,5 +87,5 @@ export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions):
   layout.yaxis = baseAxis(yTitle, { kind: y.some((v) => typeof v === 'string') ? 'category' : 'value' });
   layout.xaxis.showgrid = false;
   layout.yaxis.showgrid = false;
-  return { data: [trace], layout };
+  return finishFigure(FN, { data: [trace], layout });
 }

@@ -12,11 +12,12 @@ import { histogram } from '../stats/histogram';
 import * as check from '../validate';
 import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round, roundAll } from './round';
 import { checkSamples, type SampleSeries } from './series';
-import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
 export type HistogramNorm = 'count' | 'probability' | 'percent';
 
@@ -95,5 +96,5 @@ export function histogramFigure(series: SampleSeries[], options?: HistogramFigur
   layout.xaxis = baseAxis(xTitle, { log: logX });
   layout.yaxis = baseAxis(yTitle, { kind: norm === 'probability' ? 'probability' : 'value' });
   layout.yaxis.rangemode = 'tozero';
-  return fitLegend({ data, layout });
+  return finishFigure(FN, { data, layout });
 }

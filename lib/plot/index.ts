@@ -16,6 +16,8 @@ export { timelineFigure, type TimelineFigureOptions, type TimelineRow } from './
 export { heatmapFigure, type HeatmapData, type HeatmapFigureOptions, type HeatmapScale } from './heatmapFigure';
 export { lineFigure, type LineFigureOptions } from './lineFigure';
 export { signalsFigure, type SignalPanel, type SignalsFigureOptions } from './signalsFigure';
+export { smallMultiplesFigure, type SmallMultiplesPanel, type SmallMultiplesFigureOptions } from './smallMultiplesFigure';
+export { figureProblems, namesUnit, spansDecades, MAX_TRACES_PER_PANEL, MIN_LOG_SPAN, type FigureProblem, type FigureRule } from './figureRules';
 export { show, type ShowOptions, type ShowableFigure } from './show';
 export { progress, withProgress, type Progress } from './progress';
 export { showTable, tableHtml, tableText, type TableOptions, type Tabular } from './showTable';

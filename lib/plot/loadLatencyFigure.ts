@@ -9,11 +9,12 @@
 import * as check from '../validate';
 import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
-import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
+import { checkMarkers, markerLabels, markerShapes, xExtent, type VerticalMarker } from './verticalMarkers';
 import { round } from './round';
-import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
 export interface LoadPoint {
   /** Load level: utilisation ρ, requests per second, … (the x axis). */
@@ -100,8 +101,8 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
   if (!logY) layout.yaxis.rangemode = 'tozero';
   if (markers.length > 0) {
     layout.shapes = markerShapes(markers);
-    const labels = markerLabels(markers);
+    const labels = markerLabels(markers, xExtent(data.map((t) => t.x as number[]), markers));
     if (labels.length > 0) layout.annotations = labels;
   }
-  return fitLegend({ data, layout });
+  return finishFigure(FN, { data, layout });
 }

@@ -8,10 +8,11 @@
 import * as check from '../validate';
 import type { BarTrace, Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
 /**
  * One configuration's percentiles. A row may also carry the other fields of a
@@ -105,5 +106,5 @@ export function percentileFigure(rows: PercentileRow[], options?: PercentileFigu
   layout.xaxis.categoryarray = labels.slice();
   layout.yaxis = baseAxis(yTitle, { log: logY });
   if (!logY) layout.yaxis.rangemode = 'tozero';
-  return fitLegend({ data, layout });
+  return finishFigure(FN, { data, layout });
 }

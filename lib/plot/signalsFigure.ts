@@ -9,12 +9,13 @@
 import * as check from '../validate';
 import type { Annotation, Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { lineTrace } from './lineFigure';
 import { pickColor } from './palette';
 import { checkDrawnPoints, checkLines, type XYSeries } from './series';
-import { baseAxis, themedLayout, unitOf, fitLegend } from './theme';
-import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
+import { baseAxis, themedLayout, unitOf } from './theme';
+import { checkMarkers, markerLabels, markerShapes, xExtent, type VerticalMarker } from './verticalMarkers';
 
 export interface SignalPanel {
   /** Panel heading, e.g. 'latency'. */
@@ -89,9 +90,9 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   layout.xaxis = baseAxis(xTitle);
   // The x axis hangs below the bottom panel; every panel shares it.
   layout.xaxis.anchor = n === 1 ? 'y' : `y${n}`;
-  layout.annotations = [...annotations, ...markerLabels(markers)];
+  layout.annotations = [...annotations, ...markerLabels(markers, xExtent(checked.flatMap((p) => p.lines.map((l) => l.x)), markers))];
   if (markers.length > 0) layout.shapes = markerShapes(markers);
   // Panel headings sit above each panel on the left; the legend goes to the right.
   layout.legend = { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)' };
-  return fitLegend({ data, layout });
+  return finishFigure(FN, { data, layout });
 }

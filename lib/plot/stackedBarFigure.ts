@@ -7,10 +7,11 @@
  */
 import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, themedLayout, hoverValue, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, unitOf } from './theme';
 
 export interface StackedBarRow {
   /** Bar name (configuration). */
@@ -84,5 +85,5 @@ export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigu
   layout.xaxis.categoryarray = names.slice();
   layout.yaxis = baseAxis(yTitle);
   layout.yaxis.rangemode = 'tozero';
-  return fitLegend({ data, layout });
+  return finishFigure(FN, { data, layout });
 }

@@ -8,10 +8,11 @@
  */
 import type { BarTrace, Figure } from './figure';
 import * as checks from './checks';
+import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { NEUTRAL, pickColor } from './palette';
 import { round } from './round';
-import { baseAxis, themedLayout, hoverValue, THEME, unitOf, fitLegend } from './theme';
+import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
 export interface TimelineRow {
   /** Lane (y-axis category) the interval is drawn on. */
@@ -98,5 +99,5 @@ export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOpti
   layout.yaxis.categoryorder = 'array';
   layout.yaxis.categoryarray = lanes.slice();
   layout.yaxis.autorange = 'reversed';
-  return fitLegend({ data, layout });
+  return finishFigure(FN, { data, layout });
 }

@@ -8,6 +8,7 @@ import * as checks from './checks';
 import { FIGURE_LIMITS } from './limits';
 import { NEUTRAL } from './palette';
 import { round } from './round';
+import { THEME } from './theme';
 
 export interface VerticalMarker {
   /** Position on the x axis. */
@@ -36,10 +37,43 @@ export function markerShapes(markers: VerticalMarker[]): Shape[] {
   }));
 }
 
-/** The labels, written just right of each line's top. */
-export function markerLabels(markers: VerticalMarker[]): Annotation[] {
-  return markers.filter((m) => m.label !== undefined).map((m): Annotation => ({
-    text: m.label as string, x: round(m.x), y: 1, xref: 'x', yref: 'paper', showarrow: false,
-    xanchor: 'left', yanchor: 'top', font: { color: NEUTRAL },
-  }));
+/** Estimated width of one label character, as a fraction of a plot THEME.legendWidthPx wide. */
+const CHAR_FRACTION = 7 / THEME.legendWidthPx;
+
+/**
+ * The labels, written just right of each line's top. Given the x axis' data range,
+ * a label that would run into the one before it drops a line lower (18 px), so
+ * labels of nearby markers stay apart.
+ */
+export function markerLabels(markers: VerticalMarker[], xRange?: [number, number]): Annotation[] {
+  const labelled = markers.filter((m) => m.label !== undefined).sort((a, b) => a.x - b.x);
+  const span = xRange && xRange[1] > xRange[0] ? xRange[1] - xRange[0] : 0;
+  const rowEnds: number[] = [];
+  return labelled.map((m): Annotation => {
+    const width = span * CHAR_FRACTION * (m.label as string).length;
+    let row = 0;
+    if (span > 0) {
+      while (row < rowEnds.length && rowEnds[row] > m.x) row++;
+      rowEnds[row] = m.x + width * 1.1;
+    }
+    const label: Annotation = {
+      text: m.label as string, x: round(m.x), y: 1, xref: 'x', yref: 'paper', showarrow: false,
+      xanchor: 'left', yanchor: 'top', font: { color: NEUTRAL },
+    };
+    if (row > 0) label.yshift = -18 * row;
+    return label;
+  });
+}
+
+/** The smallest and largest x among lines and markers, for markerLabels. */
+export function xExtent(xs: readonly ArrayLike<number>[], markers: readonly VerticalMarker[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of [...xs, markers.map((m) => m.x)]) {
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] < lo) lo = x[i];
+      if (x[i] > hi) hi = x[i];
+    }
+  }
+  return [lo, hi];
 }

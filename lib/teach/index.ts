@@ -4,5 +4,5 @@ export { checkAnswer, type CheckAnswerOptions, type Tolerance, type Verdict } fr
 export { mistakes, type Answer, type Mistake } from './mistakes';
 export { forStudent, type StudentPicker } from './student';
 export { grade, type GradeOptions, type GradeResult, type GradeRow, type Limit } from './grade';
-export { formatNumber } from './format';
+export { formatNumber, formatInterval } from './format';
 export { CLAIM_MIME, EXERCISE_MIME, type ExerciseRecord } from './display';

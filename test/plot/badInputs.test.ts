@@ -44,8 +44,8 @@ describe('plot: bad inputs throw errors that name the option', () => {
   });
 
   it('values a log axis cannot show', () => {
-    assertThrowsNaming(() => ecdfFigure([{ name: 'a', values: [0, 1] }]), RangeError, 'ecdfFigure series[0].values', 'logX', 'element 0');
-    assertThrowsNaming(() => ccdfFigure([{ name: 'a', values: [-1] }]), RangeError, 'ccdfFigure series[0].values', '> 0');
+    assertThrowsNaming(() => ecdfFigure([{ name: 'a', values: [0, 1] }], { logX: true }), RangeError, 'ecdfFigure series[0].values', 'logX', 'element 0');
+    assertThrowsNaming(() => ccdfFigure([{ name: 'a', values: [-1] }], { logX: true }), RangeError, 'ccdfFigure series[0].values', '> 0');
     assertThrowsNaming(() => histogramFigure([{ name: 'a', values: [0] }], { logX: true }), RangeError, 'histogramFigure series[0].values', 'logX');
   });
 

@@ -26,7 +26,7 @@ describe('plot/percentileFigure', () => {
   });
 
   it('draws a dot ladder on a log y axis when asked', () => {
-    const fig = percentileFigure(rows, { style: 'ladder', logY: true });
+    const fig = percentileFigure([...rows, { name: 'cold', p50: 40, p90: 300, p99: 900, p999: 1500 }], { style: 'ladder', logY: true });
     assert.equal(fig.data[1].type, 'scatter');
     assert.equal((fig.data[1] as ScatterTrace).mode, 'lines+markers');
     assert.equal(fig.layout.yaxis?.type, 'log');
@@ -127,7 +127,7 @@ describe('plot/lineFigure', () => {
   beforeEach(() => resetColors());
 
   it('draws NaN in y as a gap (null), and still rejects Infinity and NaN in x', () => {
-    const fig = lineFigure([{ name: 'p99', x: [0, 1, 2], y: [5, NaN, 7] }], { yTitle: 'p99 (ms)', logY: true });
+    const fig = lineFigure([{ name: 'p99', x: [0, 1, 2], y: [5, NaN, 7] }], { yTitle: 'p99 (ms)' });
     assertJson(fig);
     assert.deepEqual((fig.data[0] as ScatterTrace).y, [5, null, 7]);
     assert.throws(() => lineFigure([{ name: 'p99', x: [0, 1], y: [5, Infinity] }], { yTitle: 'p99 (ms)' }), /or NaN for a gap\); element 1 is Infinity/);

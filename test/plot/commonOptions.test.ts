@@ -59,8 +59,8 @@ describe('plot/ecdfFigure and ccdfFigure: what tells them apart', () => {
     assertTitle(fig.layout.yaxis, 'fraction of values ≤ x');
   });
 
-  it('ccdf: P(X ≥ x) on a log y axis with no fixed range', () => {
-    const fig = ccdfFigure(sample);
+  it('ccdf: P(X ≥ x) on a log y axis with no fixed range, once the tail spans two decades', () => {
+    const fig = ccdfFigure([{ name: 'a', values: Array.from({ length: 1000 }, (_, i) => 1 + i) }]);
     const t = fig.data[0] as ScatterTrace;
     assert.ok(t.hovertemplate?.startsWith('P(X ≥ '), t.hovertemplate);
     assert.equal(fig.layout.yaxis?.type, 'log');
@@ -73,7 +73,7 @@ describe('plot/ecdfFigure and ccdfFigure: what tells them apart', () => {
       assertThrowsNaming(() => build(sample, { logX: any('yes') }), TypeError, `${fn} logX`);
       assertThrowsNaming(() => build(sample, { xTitle: '' }), RangeError, `${fn} xTitle`);
       assertThrowsNaming(() => build(sample, { yTitle: any(3) }), TypeError, `${fn} yTitle`);
-      assertThrowsNaming(() => build([{ name: 'a', values: [0] }]), RangeError, `${fn} series[0].values`, 'logX: false');
+      assertThrowsNaming(() => build([{ name: 'a', values: [0] }], { logX: true }), RangeError, `${fn} series[0].values`, 'logX: false');
       assert.equal(build([{ name: 'a', values: [0, 1] }], { logX: false }).layout.xaxis?.type, 'linear');
     }
   });
@@ -103,7 +103,7 @@ describe('legend room above the plot', () => {
   it('raises the top margin one row per extra legend row, and only then', () => {
     const short = line(['a', 'b']).layout.margin!.t;
     const long = line(['new, initcwnd 4', 'warm after idle, initcwnd 4', 'new, initcwnd 10', 'warm after idle, initcwnd 10',
-      'new, initcwnd 30', 'warm after idle, initcwnd 30', 'warm and busy']).layout.margin!.t;
-    assert.equal(long - short, 2 * THEME.legendRowPx);
+      'new, initcwnd 30', 'warm after idle, initcwnd 30']).layout.margin!.t;
+    assert.equal(long - short, THEME.legendRowPx);
   });
 });

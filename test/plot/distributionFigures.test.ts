@@ -93,11 +93,11 @@ describe('plot/ecdfFigure', () => {
 describe('plot/ccdfFigure', () => {
   beforeEach(() => resetColors());
 
-  it('draws P(X > x) on log–log axes', () => {
+  it('draws P(X > x) as steps, on linear axes while the values span two decades or less', () => {
     const fig = ccdfFigure([{ name: 'a', values: [3, 1, 2] }]);
     assertJson(fig);
-    assert.equal(fig.layout.xaxis?.type, 'log');
-    assert.equal(fig.layout.yaxis?.type, 'log');
+    assert.equal(fig.layout.xaxis?.type, 'linear');
+    assert.equal(fig.layout.yaxis?.type, 'linear');
     const t = fig.data[0] as ScatterTrace;
     assert.deepEqual(t.x, [1, 2, 3]);
     assert.deepEqual(t.y, [1, 0.666667, 0.333333]);

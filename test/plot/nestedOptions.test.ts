@@ -67,7 +67,7 @@ describe('plot: sizes a figure takes are bounded by FIGURE_LIMITS, with a named 
     const many = Array.from({ length: FIGURE_LIMITS.series + 1 }, (_, i) => line(`s${i}`));
     assertThrowsNaming(() => lineFigure(many, { yTitle: 'y (ms)' }), RangeError, 'lineFigure series holds 101 items', 'at most 100');
     assertThrowsNaming(() => ecdfFigure(many.map((l) => ({ name: l.name, values: l.x }))), RangeError, 'ecdfFigure series holds 101 items');
-    assert.equal(lineFigure(many.slice(1), { yTitle: 'y (ms)' }).data.length, FIGURE_LIMITS.series);
+    assert.equal(lineFigure(many.slice(1), { yTitle: 'y (ms)', highlight: ['s1'] }).data.length, FIGURE_LIMITS.series);
   });
 
   it('points drawn per figure, over all lines and panels', () => {

@@ -96,3 +96,15 @@ export async function waitForFigures(page: Page, expected: number, timeoutMs = 3
   }
   return drawnFigures(page);
 }
+
+/** How the page leads with its story: code visible outside a closed <details>, and whether it has the part header and contents. */
+export async function storyLayout(page: Page): Promise<{ openCode: number; header: boolean; toc: boolean }> {
+  return page.evaluate(() => ({
+    openCode: Array.from(document.querySelectorAll('.cell.code pre code')).filter((el) => {
+      const fold = el.closest('details');
+      return fold === null || fold.open;
+    }).length,
+    header: document.querySelector('header.part') !== null,
+    toc: document.querySelector('nav.toc li') !== null,
+  }));
+}

@@ -26,7 +26,9 @@ import { executeNotebook, PROJECT_ROOT, type ExecutionReport } from '../../scrip
 import { buildManifests, exerciseReports, manifestFailures } from '../../scripts/manifests';
 import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text, type Notebook } from '../../scripts/notebook';
 import { exportPages } from '../../scripts/workbook';
-import { launchBrowser, openFile, waitForFigures, type Browser } from './browser';
+import { launchBrowser, openFile, storyLayout, waitForFigures, type Browser } from './browser';
+import { partMetadata } from '../../scripts/partHeader';
+import { figureRuleBreaks, markdownWords, MAX_MARKDOWN_WORDS } from '../../scripts/readability';
 import { firstOutputDifference } from './compare';
 
 const COURSE = listNotebooks(join(PROJECT_ROOT, 'notebooks'));
@@ -47,6 +49,24 @@ describe('workbook: committed notebooks', () => {
         if (cell.cell_type !== 'code') return;
         assert.deepEqual(cell.outputs ?? [], [], `cell ${i} has saved outputs; clear them before committing`);
         assert.equal(cell.execution_count ?? null, null, `cell ${i} has a saved execution count`);
+      });
+    });
+  }
+
+  for (const file of COURSE) {
+    it(`${basename(file)} is one sitting: at most ${MAX_MARKDOWN_WORDS} words of prose, a part header, a label on every code cell`, () => {
+      const nb = readNotebook(file);
+      const words = markdownWords(nb);
+      assert.ok(words <= MAX_MARKDOWN_WORDS, `${words} words of markdown; split the notebook or trim it to ${MAX_MARKDOWN_WORDS}`);
+      const meta = partMetadata(nb, basename(file));
+      assert.ok(meta, 'metadata.netlab { question, outcomes, buildsOn } is missing');
+      assert.ok(meta.outcomes.length >= 2, 'name at least two outcomes');
+      const names = new Set(COURSE.map((f) => basename(f)));
+      for (const prior of meta.buildsOn) assert.ok(names.has(prior) && prior < basename(file), `buildsOn names ${prior}, not an earlier notebook`);
+      nb.cells.forEach((cell, i) => {
+        if (cell.cell_type !== 'code' || text(cell.source).trim() === '') return;
+        const first = text(cell.source).split('\n', 1)[0];
+        assert.match(first, /^\/\/ \S.{0,78}$/, `code cell ${i} does not open with a one-line // label of what it computes`);
       });
     });
   }
@@ -84,12 +104,15 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
   });
 
   /** Opens an exported page in Chromium: every figure drawn, no console error, nothing leaving the machine. */
-  async function checkPage(pageFile: string, expected: number, screenshot: string | null): Promise<void> {
+  async function checkPage(pageFile: string, expected: number, screenshot: string | null, storyFirst = false): Promise<void> {
     const before = browser!.offMachine.length;
     const visit = await openFile(browser!, pageFile);
     try {
       const drawn = await waitForFigures(visit.page, expected);
       assert.equal(drawn, expected, `plotly drew ${drawn} of the notebook's ${expected} figures`);
+      const layout = await storyLayout(visit.page);
+      assert.equal(layout.openCode, 0, 'code shown outside a closed <details>');
+      if (storyFirst) assert.deepEqual([layout.header, layout.toc], [true, true], 'the part header and the table of contents');
       if (screenshot) await visit.page.screenshot({ path: screenshot, fullPage: true });
       assert.deepEqual(visit.errors, [], 'console errors on the page');
       assert.deepEqual(browser!.offMachine.slice(before), [], 'requests that would leave the machine');
@@ -136,6 +159,12 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
         });
       });
 
+      // The pipeline fixture shows hand-written plotly JSON on purpose; course figures come from the builders.
+      if (!FIXTURES.includes(file)) it('draws every figure by the figure rules', () => {
+        const breaks = figureRuleBreaks(first.notebook);
+        assert.deepEqual(breaks.map((b) => `cell ${b.cell}: [${b.rule}] ${b.message}`), []);
+      });
+
       it('holds every claim, and every solution passes its own check', () => {
         const { exercises, claims } = buildManifests([{ name: basename(file), nb: first.notebook }]);
         assert.deepEqual(manifestFailures(exercises, claims), []);
@@ -145,7 +174,7 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
         const [page] = exportPages([file], join(tmp, 'run1'), join(tmp, 'html', 'instructor', name), { edition: 'instructor' });
         const expected = countFigures(first.notebook);
         assert.equal(page.figures, expected, 'figures on the page vs plotly outputs in the notebook');
-        await checkPage(page.file, expected, join(tmpdir(), `netlab-${name}.png`));
+        await checkPage(page.file, expected, join(tmpdir(), `netlab-${name}.png`), !FIXTURES.includes(file));
       });
 
       if (studentDiffers) {

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { notebookTitle, type Notebook } from '../../scripts/notebook';
 import { renderNotebookPage } from '../../scripts/page';
 import { notebookLinkToPage } from '../../scripts/markdown';
+import { partHeader, partMetadata } from '../../scripts/partHeader';
+import { markdownWords, readingMinutes } from '../../scripts/readability';
+import { PAGE_CSS } from '../../scripts/style';
 
 const PLOTLY = 'application/vnd.plotly.v1+json';
 const figure = { data: [{ x: [1, 2], y: [3, 4], type: 'scatter' }], layout: {} };
@@ -70,5 +73,55 @@ describe('workbook: HTML export', () => {
     const plain = renderNotebookPage(nb([{ cell_type: 'markdown', source: '# Text only' }]), { title: 't', source: 's' });
     assert.doesNotMatch(plain.html, /plotly\.js v\d/);
     assert.ok(plain.html.length < 20_000);
+  });
+});
+
+describe('workbook: pages put the story first', () => {
+  const part = nb([
+    { cell_type: 'markdown', source: '# Part 9 — A question?\n\nOpening words.\n\n## 1. First & foremost\n\nText.' },
+    { cell_type: 'code', source: '// Page-load times at 1 % loss\nconst x = 1;', outputs: [] },
+    { cell_type: 'code', source: 'const y = 2; // no label', outputs: [] },
+    { cell_type: 'markdown', source: '## 1. First & foremost\n\nAgain.' },
+  ]);
+  part.metadata = { netlab: { question: 'Does it?', outcomes: ['say why'], buildsOn: ['00-prologue.ipynb'] } };
+  const header = partHeader(part, '09-q.ipynb', new Map([['00-prologue', 'Part 0 — Prologue']]))!;
+  const page = renderNotebookPage(part, { title: 't', source: 's', header }).html;
+
+  it('folds every code cell into a closed <details> labelled by its first comment', () => {
+    assert.equal(page.match(/<details class="source"><summary>/g)?.length, 2);
+    assert.match(page, /<details class="source"><summary>Page-load times at 1 % loss<\/summary>/);
+    assert.match(page, /<details class="source"><summary>Code<\/summary>/);
+    assert.doesNotMatch(page, /<details[^>]* open/);
+  });
+
+  it('puts the header and a table of contents under the title, with unique anchors', () => {
+    const title = page.indexOf('</h1>');
+    const head = page.indexOf('<header class="part">');
+    const toc = page.indexOf('<nav class="toc">');
+    assert.ok(title > 0 && head > title && toc > head, 'title, then header, then contents');
+    assert.match(page, /The question<\/span> Does it\?/);
+    assert.match(page, /<li>say why<\/li>/);
+    assert.match(page, /About \d+ min to read · Builds on <a href="00-prologue\.html">Part 0 — Prologue<\/a>/);
+    assert.match(page, /<h2 id="1-first-foremost">/);
+    assert.match(page, /<h2 id="1-first-foremost-2">/);
+    assert.match(page, /<a href="#1-first-foremost">1\. First &amp; foremost<\/a>/);
+  });
+
+  it('wraps long lines instead of scrolling sideways', () => {
+    assert.match(PAGE_CSS, /pre \{[^}]*white-space: pre-wrap/);
+  });
+
+  it('refuses malformed part metadata, naming the key', () => {
+    const bad = nb([]);
+    bad.metadata = { netlab: { question: 'q', outcome: [] } };
+    assert.throws(() => partMetadata(bad, 'x.ipynb'), /x\.ipynb: metadata\.netlab has unknown key "outcome"/);
+    bad.metadata = { netlab: { question: '', outcomes: [] } };
+    assert.throws(() => partMetadata(bad, 'x.ipynb'), /question must be a non-empty string/);
+    assert.equal(partMetadata(nb([]), 'x.ipynb'), null);
+  });
+
+  it('counts words of prose and estimates the reading time', () => {
+    assert.equal(markdownWords(part), 14);
+    assert.equal(readingMinutes(part), 1);
   });
 });

@@ -13,11 +13,11 @@ export const PLOT: Entry[] = [
   { name: 'assignedColors', module: m, args: [] },
   { name: 'histogramFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, bins: 10, logX: false, norm: 'probability', xTitle: 'latency (ms)', yTitle: 'share' }], records: ['colors'] },
   { name: 'ecdfFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, logX: false, maxPoints: 100, xTitle: 'latency (ms)', yTitle: 'P(X ≤ x)' }], records: ['colors'] },
-  { name: 'ccdfFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, logX: true, maxPoints: 100, xTitle: 'latency (ms)', yTitle: 'P(X > x)' }], records: ['colors'] },
+  { name: 'ccdfFigure', module: m, params: ['series', 'options'], args: [sample, { ...common, logX: false, maxPoints: 100, xTitle: 'latency (ms)', yTitle: 'P(X > x)' }], records: ['colors'] },
   { name: 'percentileFigure', module: m, params: ['rows', 'options'], args: [rows, { ...common, style: 'bars', logY: false, xTitle: 'case', yTitle: 'latency (ms)' }], records: ['colors'] },
   {
     name: 'loadLatencyFigure', module: m, params: ['series', 'options'],
-    args: [[{ name: 'a', points: [{ x: 0.5, p50: 1, p99: 2 }, { x: 0.9, p50: 2, p99: 9 }] }], { ...common, markers: [{ x: 0.8, label: 'knee' }], logY: true, xTitle: 'utilisation', yTitle: 'latency (ms)' }],
+    args: [[{ name: 'a', points: [{ x: 0.5, p50: 1, p99: 2 }, { x: 0.9, p50: 2, p99: 9 }] }], { ...common, markers: [{ x: 0.8, label: 'knee' }], logY: false, xTitle: 'utilisation', yTitle: 'latency (ms)' }],
     records: ['colors'],
   },
   { name: 'stackedBarFigure', module: m, params: ['rows', 'options'], args: [[{ name: 'a', parts: { DNS: 1, TCP: 2 } }], { ...common, parts: ['DNS', 'TCP'], xTitle: 'case', yTitle: 'time (ms)' }], records: ['colors', 'parts'] },
@@ -28,13 +28,21 @@ export const PLOT: Entry[] = [
     // Heatmap axes are categories as often as numbers: a string such as "1e3" is a valid label.
     accepts: { x: ['string'] },
   },
-  { name: 'lineFigure', module: m, params: ['series', 'options'], args: [[{ name: 'a', x: [1, 2, 3], y: [1, 4, 9], dash: 'dot' }], { ...common, yTitle: 'y (ms)', xTitle: 'x (s)', logX: false, logY: false, markers: true }], records: ['colors'], accepts: { y: ['NaN', 'badElement'] } }, // NaN in y is a documented gap
+  { name: 'lineFigure', module: m, params: ['series', 'options'], args: [[{ name: 'a', x: [1, 2, 3], y: [1, 4, 9], dash: 'dot' }], { ...common, yTitle: 'y (ms)', xTitle: 'x (s)', logX: false, logY: false, markers: true, steps: false, highlight: ['a'] }], records: ['colors'], accepts: { y: ['NaN', 'badElement'] } }, // NaN in y is a documented gap
   {
     name: 'signalsFigure', module: m, params: ['panels', 'options'],
     args: [[{ title: 'p', yTitle: 'y (ms)', series: [{ name: 'a', x: [1, 2], y: [1, 2] }], logY: false }], { title: 's', height: 500, xTitle: 'time (s)', markers: [{ x: 1, label: 'fault' }] }],
     // NaN in a series' y is a documented gap (a bucket with nothing to measure).
     accepts: { y: ['NaN', 'badElement'] },
   },
+  {
+    name: 'smallMultiplesFigure', module: m, params: ['panels', 'options'],
+    args: [[{ title: 'p', series: [{ name: 'a', x: [1, 2], y: [1, 2] }] }, { title: 'q', series: [{ name: 'a', x: [1, 2], y: [2, 3] }] }], { ...common, yTitle: 'y (ms)', xTitle: 'x (s)', columns: 2, logX: false, logY: false, steps: true, markers: false }],
+    records: ['colors'], accepts: { y: ['NaN', 'badElement'] },
+  },
+  { name: 'figureProblems', module: m, params: ['figure'], noOptions: 'reads any plotly figure as data: extra attributes are plotly\'s, not options (test/plot/figureRules.test.ts)' },
+  { name: 'namesUnit', module: m, params: ['title'], noOptions: 'a predicate on one string' },
+  { name: 'spansDecades', module: m, params: ['samples'], noOptions: 'a predicate on arrays of numbers' },
   { name: 'show', module: m, params: ['figure', 'opts'], noOptions: 'displays in the tslab kernel only; outside one it throws by design (test/workbook/show.test.ts)' },
   { name: 'showTable', module: m, params: ['table', 'opts'], noOptions: 'displays in the tslab kernel only; its options are those of tableHtml, attacked there' },
   { name: 'tableHtml', module: m, params: ['table', 'opts'], args: [[{ a: 1.23456, b: 'x' }, { a: 2, b: 'y' }], { digits: 2, maxRows: 10, caption: 'c' }], records: ['table'], skip: ['a', 'b'], accepts: { digits: ['object'] } },

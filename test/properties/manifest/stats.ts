@@ -1,5 +1,5 @@
 /** Baselines for lib/stats. */
-import type { Entry } from './entry';
+import { fn, type Entry } from './entry';
 
 const m = 'stats';
 const v = [4, 1, 3, 2, 8, 6, 5, 7, 9, 10];
@@ -19,4 +19,6 @@ export const STATS: Entry[] = [
   { name: 'jainIndex', module: m, params: ['values'], args: [[1, 1, 2, 0]] },
   { name: 'maxOverMean', module: m, params: ['values'], args: [[1, 2, 3]] },
   { name: 'LatencyRecorder', module: m, construct: true, args: [] },
+  { name: 'replicate', module: m, params: ['experiment', 'options'], args: [fn('constant0'), { runs: 3, seed: 1 }], accepts: { seed: ['string'] } },
+  { name: 'meanInterval', module: m, params: ['values', 'confidence'], args: [[1, 2, 3], 0.95] },
 ];
