@@ -21,3 +21,5 @@ export { figureProblems, namesUnit, spansDecades, MAX_TRACES_PER_PANEL, MIN_LOG_
 export { show, type ShowOptions, type ShowableFigure } from './show';
 export { progress, withProgress, type Progress } from './progress';
 export { showTable, tableHtml, tableText, type TableOptions, type Tabular } from './showTable';
+export { mergeIdenticalSeries, type MergeSeriesOptions } from './mergeIdenticalSeries';
+export { comparisonPanels, type ComparedRun, type ComparisonPanelSpec, type ComparisonPanelsOptions } from './comparisonPanels';

@@ -29,3 +29,7 @@ export { type RetryStormResult, type RetryStormSummary, type StormBucket, type S
 export { STORM_OUTCOME, STORM_PHASES, type StormPhase } from './retryStorm/retryStormTally';
 export { simulateRealtime, type RealtimeResult, type RealtimeBucket, type MessageCounts } from './realtime/simulateRealtime';
 export { REALTIME_MODES, MESSAGE_TIMINGS, MAX_REALTIME_USERS, MAX_REALTIME_EVENTS, DEFAULT_MEMORY_PER_CONNECTION_BYTES, DEFAULT_POLL_TIMEOUT_MS, DEFAULT_HEARTBEAT_MS, DEFAULT_KEEP_ALIVE_IDLE_MS, type RealtimeOptions, type RealtimeMode, type MessageTiming } from './realtime/realtimeOptions';
+export { attemptsPerRequest } from './retryStorm/attemptsPerRequest';
+export { sweepStormRecovery, MAX_SWEEP_RUNS, type StormSweepOptions, type StormSweepPolicy, type StormSweepRow, type StormRunOptions } from './retryStorm/sweepStormRecovery';
+export { failedShare, type FailedShareOptions } from './globalRouting/failedShare';
+export { failureSeries, type FailureSeries } from './globalRouting/failureSeries';

@@ -49,4 +49,14 @@ export const PLOT: Entry[] = [
   { name: 'tableText', module: m, params: ['table', 'opts'], args: [[{ a: 1.23456, b: 'x' }, { a: 2, b: 'y' }], { digits: { a: 1 }, maxRows: 10, caption: 'c' }], records: ['table', 'digits'], skip: ['a', 'b'], accepts: { digits: ['number'] } },
   { name: 'progress', module: m, params: ['label', 'total'], args: ['runs', 10] },
   { name: 'withProgress', module: m, params: ['label', 'run'], args: ['runs', fn('identity')] },
+  {
+    name: 'mergeIdenticalSeries', module: m, params: ['series', 'options'],
+    args: [[{ name: 'a', x: [1, 2], y: [1, 2] }, { name: 'b', x: [1, 2], y: [1, 2] }], { within: 0.01, joiner: ' = ' }],
+    accepts: { y: ['NaN', 'badElement'] }, // NaN in y is a documented gap
+  },
+  {
+    name: 'comparisonPanels', module: m, params: ['runs', 'panels', 'options'],
+    args: [[{ name: 'a', buckets: [1, 2, 3] }], [{ title: 'p', yTitle: 'y (ms)', value: fn('identity'), logY: false, within: 0 }], { x: fn('identity') }],
+    skip: ['buckets'],
+  },
 ];

@@ -81,4 +81,29 @@ export const SCENARIOS: Entry[] = [
       timeWaitMs: 60_000, memoryPerConnectionBytes: 10_000, bucketMs: 5000, rng: rng(1), onProgress: fn(),
     }],
   },
+  {
+    name: 'attemptsPerRequest', module: m, params: ['result'],
+    noOptions: 'reads a simulateRetryStorm result, no options; a wrong result is a TypeError (test/scenarios/retryStorm/attemptsPerRequest.test.ts)',
+  },
+  {
+    name: 'sweepStormRecovery', module: m, params: ['opts'],
+    args: [{
+      base: { durationMs: 2000, arrivalRate: 50, workers: 2, serviceTime: dist('exponential', 20), timeoutMs: 300, trigger: { atMs: 500, untilMs: 1000, latencyFactor: 2 } },
+      policies: [{ name: 'none', options: {} }, { name: 'retry', options: { retry: { maxAttempts: 2 } } }],
+      maxAttempts: [2], runs: 1, seed: 1,
+    }],
+    skip: ['name'], records: ['options'],
+    accepts: { seed: ['string'], timeoutMs: ['number', 'array'] },
+  },
+  {
+    name: 'failedShare', module: m, params: ['result', 'opts'],
+    args: [call('simulateGlobalRouting', {
+      rtts, users: places.map((region) => ({ region, share: 1 / 3, access })), regions: four, strategy: 'geo-dns', arrivalRate: 20, durationMs: 5_000, ttlS: 60, rng: rng(1),
+    }), { places: ['seoul'], fromMs: 0, toMs: 5000 }],
+    skip: ['result'],
+  },
+  {
+    name: 'failureSeries', module: m, params: ['result'],
+    noOptions: 'reads a simulateGlobalRouting result, no options; a wrong result is a TypeError (test/scenarios/globalRouting/failureSeries.test.ts)',
+  },
 ];
