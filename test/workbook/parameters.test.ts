@@ -78,7 +78,7 @@ describe('workbook: a parameterised run under tslab', function () {
     const executed = JSON.parse(readFileSync(join(out, 'student', 'notebooks', 'p.ipynb'), 'utf8')) as Notebook;
     assert.equal(text((executed.cells[2].outputs?.[0] as { text?: string | string[] }).text), 'ana 14\n');
     assert.deepEqual(executed.metadata.netlab_parameters, { SEED: 7, STUDENT: 'ana' });
-    assert.match(readFileSync(join(out, 'student', 'html', 'p.html'), 'utf8'), /run on the tslab TypeScript kernel with SEED = 7, STUDENT = &quot;ana&quot;\./);
+    assert.match(readFileSync(join(out, 'student', 'html', 'p.html'), 'utf8'), /run on the tslab TypeScript kernel with SEED = 7, STUDENT = "ana"\./);
     assert.doesNotMatch(stdout, /q\.ipynb/);
   });
 

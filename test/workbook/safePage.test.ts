@@ -104,7 +104,7 @@ describe('workbook: a benign notebook keeps what the course uses', () => {
 
   it('headings, emphasis, lists, quotes, rules, code with its language', () => {
     assert.match(body, /<h1>Part 9 — A <em>benign<\/em> notebook<\/h1>/);
-    assert.match(body, /<h2>Section with <strong>bold<\/strong> and <code>code<\/code><\/h2>/);
+    assert.match(body, /<h2 id="section-with-bold-and-code">Section with <strong>bold<\/strong> and <code>code<\/code><\/h2>/);
     assert.match(body, /<ol>\s*<li>first<\/li>/);
     assert.match(body, /<ul>\s*<li>a<\/li>/);
     assert.match(body, /<blockquote>\s*<p>A quoted remark\.<\/p>/);
