@@ -145,6 +145,43 @@ export function common(fn: string, opts: { [K in keyof CommonFigureOptions]?: un
   return out;
 }
 
+/**
+ * The options of the builders that draw lines over a numeric x axis (lineFigure,
+ * smallMultiplesFigure): axis titles, log axes, markers and step shapes.
+ */
+export interface LineStyleOptions {
+  /** y-axis title with its unit (required), e.g. 'throughput (requests/s)'. */
+  yTitle: string;
+  /** x-axis title with its unit (default 'time (ms)'). */
+  xTitle?: string;
+  /** Log x axis (default false); needs every x > 0. */
+  logX?: boolean;
+  /** Log y axis (default false); needs every y > 0. */
+  logY?: boolean;
+  /** Draw a marker at each point (default false). */
+  markers?: boolean;
+  /**
+   * Draw each line as steps (default false): flat until the next point, then a jump,
+   * for quantities that move in steps (round trips, slow-start rounds, queue length).
+   */
+  steps?: boolean;
+}
+
+/** The option names of LineStyleOptions. */
+export const LINE_STYLE_KEYS: readonly (keyof LineStyleOptions)[] = ['yTitle', 'xTitle', 'logX', 'logY', 'markers', 'steps'];
+
+/** The line-style options of `fn`, checked, with their defaults filled in. */
+export function lineStyle(fn: string, opts: { [K in keyof LineStyleOptions]?: unknown }): Required<LineStyleOptions> {
+  return {
+    yTitle: text(`${fn} yTitle`, opts.yTitle),
+    xTitle: text(`${fn} xTitle`, opts.xTitle, 'time (ms)'),
+    logX: check.flag(`${fn} logX`, opts.logX, false),
+    logY: check.flag(`${fn} logY`, opts.logY, false),
+    markers: check.flag(`${fn} markers`, opts.markers, false),
+    steps: check.flag(`${fn} steps`, opts.steps, false),
+  };
+}
+
 /** The axis titles `xTitle` then `yTitle` of `fn`, each with its default (none: required). */
 export function axisTitles(
   fn: string,

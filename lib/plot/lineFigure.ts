@@ -5,7 +5,6 @@
  * against the others in grey. Points are drawn in the given order. It does not
  * resample, smooth or thin the series: pass per-bucket aggregates, not raw events.
  */
-import * as check from '../validate';
 import type { Figure, ScatterTrace } from './figure';
 import * as checks from './checks';
 import { finishFigure } from './finishFigure';
@@ -15,22 +14,8 @@ import { MAX_TRACES_PER_PANEL } from './figureRules';
 import { checkDrawnPoints, checkLines, type XYSeries } from './series';
 import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
-export interface LineFigureOptions extends checks.CommonFigureOptions {
-  /** y-axis title with its unit (required), e.g. 'throughput (requests/s)'. */
-  yTitle: string;
-  /** Default 'time (ms)'. */
-  xTitle?: string;
-  /** Log x axis (default false); needs every x > 0. */
-  logX?: boolean;
-  /** Log y axis (default false); needs every y > 0. */
-  logY?: boolean;
-  /** Draw a marker at each point (default false). */
-  markers?: boolean;
-  /**
-   * Draw each line as steps (default false): flat until the next point, then a jump,
-   * for quantities that move in steps (round trips, slow-start rounds, queue length).
-   */
-  steps?: boolean;
+/** Options of lineFigure: the line style, the common options and `highlight`. */
+export interface LineFigureOptions extends checks.CommonFigureOptions, checks.LineStyleOptions {
   /**
    * Names of the series to draw in colour (at most 6); the others become thin grey
    * context lines under one legend entry, "others". Use it when more than 6 lines share
@@ -40,7 +25,7 @@ export interface LineFigureOptions extends checks.CommonFigureOptions {
 }
 
 const FN = 'lineFigure';
-const KEYS: readonly (keyof LineFigureOptions)[] = ['xTitle', 'yTitle', 'logX', 'logY', 'markers', 'steps', 'highlight', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof LineFigureOptions)[] = [...checks.LINE_STYLE_KEYS, 'highlight', ...checks.COMMON_KEYS];
 /** Colour of context lines. */
 const CONTEXT_GREY = '#c4c4c4';
 
@@ -61,15 +46,17 @@ export function lineTrace(s: XYSeries, color: string, xUnit: string, yUnit: stri
   return trace;
 }
 
+/**
+ * Lines of y against x, one per series, by the figure rules: at most 6 in colour
+ * (more with `highlight`), identical series merged, titled axes with units.
+ *
+ * @example
+ *   lineFigure([{ name: 'goodput', x: t, y: goodput }], { yTitle: 'goodput (requests/s)' })
+ */
 export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figure {
   if (options === undefined) throw new TypeError(`${FN} needs options { yTitle } naming the y axis with its unit`);
   const opts = checks.readOptions(FN, options, KEYS);
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');
-  const logX = check.flag(`${FN} logX`, opts.logX, false);
-  const logY = check.flag(`${FN} logY`, opts.logY, false);
-  const markers = check.flag(`${FN} markers`, opts.markers, false);
-  const steps = check.flag(`${FN} steps`, opts.steps, false);
+  const { yTitle, xTitle, logX, logY, markers, steps } = checks.lineStyle(FN, opts);
   const common = checks.common(FN, opts);
   const lines = checkLines(FN, 'series', series, logX, logY);
   checkDrawnPoints(`${FN} series`, lines);

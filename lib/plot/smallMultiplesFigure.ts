@@ -28,27 +28,16 @@ export interface SmallMultiplesPanel {
 
 const PANEL_KEYS: readonly (keyof SmallMultiplesPanel)[] = ['title', 'series'];
 
-export interface SmallMultiplesFigureOptions extends checks.CommonFigureOptions {
-  /** y-axis title with its unit (required), shared by every panel. */
-  yTitle: string;
-  /** x-axis title with its unit (default 'time (ms)'). */
-  xTitle?: string;
+/** Options of smallMultiplesFigure: the line style, the common options and `columns`. */
+export interface SmallMultiplesFigureOptions extends checks.CommonFigureOptions, checks.LineStyleOptions {
   /** Panels per row, an integer in [1, 4] (default: up to 3). */
   columns?: number;
-  /** Log x axis (default false). */
-  logX?: boolean;
-  /** Log y axis (default false). */
-  logY?: boolean;
-  /** Draw lines as steps (default false), for quantities that move in steps. */
-  steps?: boolean;
-  /** Markers at each point (default false). */
-  markers?: boolean;
   /** Height in px (default 90 + 230 per row). */
   height?: number;
 }
 
 const FN = 'smallMultiplesFigure';
-const KEYS: readonly (keyof SmallMultiplesFigureOptions)[] = ['yTitle', 'xTitle', 'columns', 'logX', 'logY', 'steps', 'markers', ...checks.COMMON_KEYS];
+const KEYS: readonly (keyof SmallMultiplesFigureOptions)[] = [...checks.LINE_STYLE_KEYS, 'columns', ...checks.COMMON_KEYS];
 /** Gaps between panels, as fractions of the plot area. */
 const GAP_X = 0.06;
 const ROW_PX = 230;
@@ -63,12 +52,7 @@ const HEADING_PX = 26;
 export function smallMultiplesFigure(panels: SmallMultiplesPanel[], options: SmallMultiplesFigureOptions): Figure {
   if (options === undefined) throw new TypeError(`${FN} needs options { yTitle } naming the y axis with its unit`);
   const opts = checks.readOptions(FN, options, KEYS);
-  const yTitle = checks.text(`${FN} yTitle`, opts.yTitle);
-  const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');
-  const logX = check.flag(`${FN} logX`, opts.logX, false);
-  const logY = check.flag(`${FN} logY`, opts.logY, false);
-  const steps = check.flag(`${FN} steps`, opts.steps, false);
-  const markers = check.flag(`${FN} markers`, opts.markers, false);
+  const { yTitle, xTitle, logX, logY, markers, steps } = checks.lineStyle(FN, opts);
   const list = checks.list(`${FN} panels`, panels, FIGURE_LIMITS.panels);
   const columns = opts.columns === undefined ? Math.min(3, list.length) : check.integer(`${FN} columns`, opts.columns, 1, 4);
   const rows = Math.ceil(list.length / columns);
