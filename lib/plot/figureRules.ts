@@ -13,11 +13,12 @@
  *  - the legend sits outside the plot area;
  *  - annotations do not overlap each other.
  * Overlap is judged on estimated text boxes: 7 px per character and 18 px per
- * line, across a plot THEME.legendWidthPx wide; it does not know the rendered
+ * line, across the plot area theme.ts `plotWidthPx` estimates (a notebook column less a
+ * legend at the right); it does not know the rendered
  * fonts, and it does not judge whether a label covers the data.
  */
 import type { Annotation, Axis, Figure, Trace } from './figure';
-import { THEME, unitOf } from './theme';
+import { plotWidthPx, THEME, unitOf } from './theme';
 
 /** At most this many traces in one panel. */
 export const MAX_TRACES_PER_PANEL = 6;
@@ -230,7 +231,7 @@ function annotationBox(figure: Figure, a: Annotation): Box | null {
   if (x === null || y === null) return null;
   const layout = figure.layout;
   const margin = layout.margin ?? { l: THEME.margin.l, r: THEME.margin.r, t: THEME.margin.t, b: THEME.margin.b };
-  const plotWidth = THEME.legendWidthPx;
+  const plotWidth = plotWidthPx(figure);
   const plotHeight = Math.max(60, (layout.height ?? THEME.height) - margin.t - margin.b);
   const text = String(a.text).replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '');
   const lines = text.split('\n');

@@ -1,6 +1,7 @@
 /**
  * The last step of every figure builder: lines that coincide are merged or noted,
- * the legend gets its room (theme.ts `fitLegend`), and the result is held to the
+ * the legend gets its room (theme.ts `fitLegend`), marker labels of nearby lines are
+ * staggered (verticalMarkers.ts), and the result is held to the
  * figure rules (figureRules.ts), so a builder never returns a figure a student
  * cannot read at a glance: it throws a RangeError naming the rule instead.
  *
@@ -13,11 +14,13 @@ import type { Annotation, Figure, ScatterTrace } from './figure';
 import { figureProblems } from './figureRules';
 import { NEUTRAL } from './palette';
 import { fitLegend } from './theme';
+import { staggerMarkerLabels } from './verticalMarkers';
 
-/** Merges or notes coinciding lines, fits the legend, and throws when a figure rule is broken. */
+/** Merges or notes coinciding lines, fits the legend, staggers marker labels, and throws when a figure rule is broken. */
 export function finishFigure(fn: string, figure: Figure): Figure {
   mergeCoincidingLines(figure);
   fitLegend(figure);
+  staggerMarkerLabels(figure);
   const problems = figureProblems(figure);
   if (problems.length > 0) {
     throw new RangeError(`${fn}: the figure breaks ${problems.length === 1 ? 'a figure rule' : `${problems.length} figure rules`}: ${problems.map((p) => `${p.option}: ${p.message}`).join('; ')}`);

@@ -12,7 +12,7 @@ import * as checks from './checks';
 import { finishFigure } from './finishFigure';
 import { FIGURE_LIMITS } from './limits';
 import { pickColor } from './palette';
-import { checkMarkers, markerLabels, markerShapes, xExtent, type VerticalMarker } from './verticalMarkers';
+import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 import { round } from './round';
 import { baseAxis, themedLayout, hoverValue, THEME, unitOf } from './theme';
 
@@ -101,7 +101,7 @@ export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFig
   if (!logY) layout.yaxis.rangemode = 'tozero';
   if (markers.length > 0) {
     layout.shapes = markerShapes(markers);
-    const labels = markerLabels(markers, xExtent(data.map((t) => t.x as number[]), markers));
+    const labels = markerLabels(markers);
     if (labels.length > 0) layout.annotations = labels;
   }
   return finishFigure(FN, { data, layout });

@@ -15,7 +15,7 @@ import { lineTrace } from './lineFigure';
 import { pickColor } from './palette';
 import { checkDrawnPoints, checkLines, type XYSeries } from './series';
 import { baseAxis, themedLayout, unitOf } from './theme';
-import { checkMarkers, markerLabels, markerShapes, xExtent, type VerticalMarker } from './verticalMarkers';
+import { checkMarkers, markerLabels, markerShapes, type VerticalMarker } from './verticalMarkers';
 
 export interface SignalPanel {
   /** Panel heading, e.g. 'latency'. */
@@ -90,7 +90,7 @@ export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOpti
   layout.xaxis = baseAxis(xTitle);
   // The x axis hangs below the bottom panel; every panel shares it.
   layout.xaxis.anchor = n === 1 ? 'y' : `y${n}`;
-  layout.annotations = [...annotations, ...markerLabels(markers, xExtent(checked.flatMap((p) => p.lines.map((l) => l.x)), markers))];
+  layout.annotations = [...annotations, ...markerLabels(markers)];
   if (markers.length > 0) layout.shapes = markerShapes(markers);
   // Panel headings sit above each panel on the left; the legend goes to the right.
   layout.legend = { orientation: 'v', x: 1.02, xanchor: 'left', y: 1, yanchor: 'top', bgcolor: 'rgba(255,255,255,0)' };

@@ -108,16 +108,32 @@ export function legendRows(names: readonly string[]): number {
   return Math.ceil(names.length / perRow);
 }
 
+/** The distinct names the figure's legend shows. */
+function legendNames(figure: Figure): string[] {
+  const names = new Set<string>();
+  for (const trace of figure.data) if (trace.showlegend !== false && trace.name) names.add(trace.name);
+  return [...names];
+}
+
+/**
+ * The plot area's assumed width (px): a notebook column (THEME.legendWidthPx) less a
+ * vertical legend at the right, whose column is as wide as its longest entry.
+ */
+export function plotWidthPx(figure: Figure): number {
+  const { layout } = figure;
+  if (layout.showlegend === false || layout.legend?.orientation !== 'v') return THEME.legendWidthPx;
+  const longest = Math.max(0, ...legendNames(figure).map((n) => n.length));
+  return Math.max(200, THEME.legendWidthPx - THEME.legendEntryPx - THEME.legendCharPx * longest);
+}
+
 /**
  * Raises the top margin by one legend row for every row past the first, so a long
  * legend above the plot never runs into the title. Returns the same figure.
  */
 export function fitLegend(figure: Figure): Figure {
   const { layout } = figure;
-  if (layout.showlegend === false || !layout.margin) return figure;
-  const names = new Set<string>();
-  for (const trace of figure.data) if (trace.showlegend !== false && trace.name) names.add(trace.name);
-  const extraRows = legendRows([...names]) - 1;
+  if (layout.showlegend === false || !layout.margin || layout.legend?.orientation === 'v') return figure;
+  const extraRows = legendRows(legendNames(figure)) - 1;
   layout.margin.t = (layout.margin.t ?? THEME.margin.t) + extraRows * THEME.legendRowPx;
   return figure;
 }

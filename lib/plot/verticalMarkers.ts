@@ -3,12 +3,12 @@
  * the moment a fault was injected, each with an optional label at its top.
  * Builders that offer `markers` check them and draw them with these helpers.
  */
-import type { Annotation, Shape } from './figure';
+import type { Annotation, Figure, Shape } from './figure';
 import * as checks from './checks';
 import { FIGURE_LIMITS } from './limits';
 import { NEUTRAL } from './palette';
 import { round } from './round';
-import { THEME } from './theme';
+import { plotWidthPx } from './theme';
 
 export interface VerticalMarker {
   /** Position on the x axis. */
@@ -37,36 +37,47 @@ export function markerShapes(markers: VerticalMarker[]): Shape[] {
   }));
 }
 
-/** Estimated width of one label character, as a fraction of a plot THEME.legendWidthPx wide. */
-const CHAR_FRACTION = 7 / THEME.legendWidthPx;
+/** The `name` that marks an annotation as a marker label, for staggerMarkerLabels. */
+export const MARKER_LABEL = 'marker-label';
+/** Estimated width of one label character (px) at the theme's font. */
+const CHAR_PX = 7;
+/** How far a label drops for each row it is pushed down (px). */
+const ROW_DROP_PX = 18;
+
+/** The labels, written just right of each line's top; finishFigure staggers them (staggerMarkerLabels). */
+export function markerLabels(markers: VerticalMarker[]): Annotation[] {
+  return markers.filter((m) => m.label !== undefined).map((m): Annotation => ({
+    text: m.label as string, x: round(m.x), y: 1, xref: 'x', yref: 'paper', showarrow: false,
+    xanchor: 'left', yanchor: 'top', font: { color: NEUTRAL }, name: MARKER_LABEL,
+  }));
+}
 
 /**
- * The labels, written just right of each line's top. Given the x axis' data range,
- * a label that would run into the one before it drops a line lower (18 px), so
- * labels of nearby markers stay apart.
+ * Drops a marker label one row lower (18 px) when it would run into the label
+ * before it, so labels of nearby markers stay apart. Widths are estimated across
+ * the figure's plot area (plotWidthPx: the notebook column less a legend at the
+ * right) and the x extent of its lines and markers, with the final legend names.
  */
-export function markerLabels(markers: VerticalMarker[], xRange?: [number, number]): Annotation[] {
-  const labelled = markers.filter((m) => m.label !== undefined).sort((a, b) => a.x - b.x);
-  const span = xRange && xRange[1] > xRange[0] ? xRange[1] - xRange[0] : 0;
+export function staggerMarkerLabels(figure: Figure): void {
+  const labels = (figure.layout.annotations ?? []).filter((a) => a.name === MARKER_LABEL).sort((a, b) => Number(a.x) - Number(b.x));
+  if (labels.length < 2) return;
+  const xs = figure.data.filter((t) => (t.xaxis ?? 'x') === 'x' && Array.isArray(t.x)).map((t) => t.x as number[]);
+  const [lo, hi] = xExtent(xs, labels.map((l) => ({ x: Number(l.x) })));
+  if (!(hi > lo)) return;
+  const perPx = (hi - lo) / plotWidthPx(figure);
   const rowEnds: number[] = [];
-  return labelled.map((m): Annotation => {
-    const width = span * CHAR_FRACTION * (m.label as string).length;
+  for (const label of labels) {
+    const x = Number(label.x);
     let row = 0;
-    if (span > 0) {
-      while (row < rowEnds.length && rowEnds[row] > m.x) row++;
-      rowEnds[row] = m.x + width * 1.1;
-    }
-    const label: Annotation = {
-      text: m.label as string, x: round(m.x), y: 1, xref: 'x', yref: 'paper', showarrow: false,
-      xanchor: 'left', yanchor: 'top', font: { color: NEUTRAL },
-    };
-    if (row > 0) label.yshift = -18 * row;
-    return label;
-  });
+    while (row < rowEnds.length && rowEnds[row] > x) row++;
+    rowEnds[row] = x + String(label.text).length * CHAR_PX * perPx * 1.1;
+    if (row > 0) label.yshift = -ROW_DROP_PX * row;
+    else delete label.yshift;
+  }
 }
 
 /** The smallest and largest x among lines and markers, for markerLabels. */
-export function xExtent(xs: readonly ArrayLike<number>[], markers: readonly VerticalMarker[]): [number, number] {
+export function xExtent(xs: readonly ArrayLike<number>[], markers: readonly { x: number }[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const x of [...xs, markers.map((m) => m.x)]) {

@@ -161,4 +161,27 @@ describe('plot: marker labels keep apart', () => {
     const far = signalsFigure(series, { markers: [{ x: 30, label: 'route withdrawn' }, { x: 80, label: 'route back' }] });
     assert.deepEqual(far.layout.annotations!.filter((a) => a.xref === 'x').map((a) => a.yshift ?? 0), [0, 0]);
   });
+
+  it('judges the distance across the plot left beside a legend at the right, with the merged names', () => {
+    const flat = { x: [0, 150, 300], y: [1, 1, 1] };
+    const panels = [{ title: 'goodput', yTitle: 'goodput (requests/s)', series: [
+      { name: 'no retries', x: [0, 150, 300], y: [1, 2, 3] },
+      { name: 'three attempts at once', ...flat },
+      { name: 'three attempts, backoff and full jitter', ...flat },
+    ] }];
+    const markers = [{ x: 60, label: 'queries slow down' }, { x: 120, label: 'back to normal' }];
+    const fig = signalsFigure(panels, { markers });
+    assert.equal(fig.data.length, 2, 'the two flat lines are drawn once');
+    assert.deepEqual(fig.layout.annotations!.filter((a) => a.xref === 'x').map((a) => a.yshift ?? 0), [0, -18]);
+    assert.deepEqual(figureProblems(fig), []);
+    const unstaggered = structuredClone(fig);
+    for (const a of unstaggered.layout.annotations!) delete a.yshift;
+    assert.deepEqual(figureProblems(unstaggered).map((p) => p.rule), ['annotation-overlap']);
+  });
+
+  it('keeps a vertical legend from raising the top margin', () => {
+    const names = ['a fairly long legend entry', 'another fairly long legend entry', 'a third long legend entry'];
+    const panels = [{ title: 'p', yTitle: 'latency (ms)', series: names.map((name, i) => ({ name, x: [0, 1], y: [i, i + 1] })) }];
+    assert.equal(signalsFigure(panels).layout.margin!.t, baseLayout().margin!.t);
+  });
 });
