@@ -23,3 +23,4 @@ export { progress, withProgress, type Progress } from './progress';
 export { showTable, tableHtml, tableText, type TableOptions, type Tabular } from './showTable';
 export { mergeIdenticalSeries, type MergeSeriesOptions } from './mergeIdenticalSeries';
 export { comparisonPanels, type ComparedRun, type ComparisonPanelSpec, type ComparisonPanelsOptions } from './comparisonPanels';
+export { goldenSignalsFigure, type GoldenSignalBucket, type GoldenSignalsFigureOptions } from './goldenSignalsFigure';

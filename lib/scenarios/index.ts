@@ -33,3 +33,5 @@ export { attemptsPerRequest } from './retryStorm/attemptsPerRequest';
 export { sweepStormRecovery, MAX_SWEEP_RUNS, type StormSweepOptions, type StormSweepPolicy, type StormSweepRow, type StormRunOptions } from './retryStorm/sweepStormRecovery';
 export { failedShare, type FailedShareOptions } from './globalRouting/failedShare';
 export { failureSeries, type FailureSeries } from './globalRouting/failureSeries';
+export { failureSpan, type FailureSpan, type FailureSpanOptions } from './stack/failureSpan';
+export { incidentSummary, type IncidentSummary } from './stack/incidentSummary';

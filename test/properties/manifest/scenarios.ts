@@ -8,6 +8,14 @@ const places = ['seoul', 'london', 'sao-paulo'];
 const four = ['tokyo', 'virginia', 'frankfurt', 'sao-paulo'];
 const hc = { intervalMs: 1000, timeoutMs: 300, unhealthyThreshold: 3, healthyThreshold: 2 };
 export const SCENARIOS: Entry[] = [
+  {
+    name: 'failureSpan', module: m, params: ['result', 'options'],
+    args: [call('simulateStack', { durationMs: 2000, load: 100, responseBytes: 10_000, l1: { bandwidthMbps: 1000 }, l3: { rttMs: 20 }, l7: { workers: 4, serviceTime: dist('exponential', 5) }, client: { timeoutMs: 300 }, faults: [{ kind: 'route-withdrawal', atMs: 500, untilMs: 1000 }], rng: rng(1) }), { layer: 'L3' }],
+  },
+  {
+    name: 'incidentSummary', module: m, params: ['result'],
+    noOptions: 'reads a simulateStack result, no options; a wrong result is a TypeError (test/scenarios/stack/incidentSummary.test.ts)',
+  },
   { name: 'faultLayer', module: m, params: ['fault'], args: [{ kind: 'link-degradation', layer: 'L3', atMs: 0, untilMs: 100, lossRate: 0.1 }] },
   {
     name: 'simulateStack', module: m, params: ['opts'],
