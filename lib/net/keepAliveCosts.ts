@@ -17,7 +17,8 @@
 import * as check from '../validate';
 import { handshakeCpu, HANDSHAKE_CPU_DEFAULTS } from './handshakeCpu';
 import { delayMs, MAX_SIMULATED_MS } from './limits';
-import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from './portsOptions';
+import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS, MAX_PORT_ATTEMPTS } from './portsOptions';
+import { MS_PER_SECOND } from '../sim/time';
 import { simulatePorts } from './simulatePorts';
 
 /** Default length of the port run behind `keepAliveCosts` (ms): two TIME_WAITs of Linux. */
@@ -27,7 +28,7 @@ export const KEEP_ALIVE_COSTS_DURATION_MS = 120_000;
 export interface KeepAliveCostsOptions {
   /** Requests per second from the client to one server address (> 0). */
   requestRate: number;
-  /** Requests each connection carries before it is closed (≥ 1; 1 means no keep-alive). */
+  /** Requests each connection carries before it is closed (in [1, 10^9]; 1 means no keep-alive). Rate / requestsPerConnection × durationMs / 1000 at most 10^8 attempts. */
   requestsPerConnection: number;
   /** Time of a request that opens its connection: DNS, handshakes and the request (ms, ≥ 0). */
   coldRequestMs: number;
@@ -77,8 +78,7 @@ export function keepAliveCosts(options: KeepAliveCostsOptions): KeepAliveCost {
   if (options === undefined) throw new TypeError(`${FN} needs options { requestRate, requestsPerConnection, coldRequestMs, warmRequestMs }`);
   const opts = check.options(FN, options, KEEP_ALIVE_COSTS_KEYS);
   const requestRate = check.positive(`${FN} requestRate`, opts.requestRate);
-  const k = check.finite(`${FN} requestsPerConnection`, opts.requestsPerConnection);
-  if (k < 1) throw new RangeError(`${FN} requestsPerConnection must be ≥ 1; got ${k}`);
+  const k = check.inRange(`${FN} requestsPerConnection`, opts.requestsPerConnection, 1, 1e9);
   const coldMs = delayMs(`${FN} coldRequestMs`, opts.coldRequestMs);
   const warmMs = delayMs(`${FN} warmRequestMs`, opts.warmRequestMs);
   const durationMs = opts.durationMs === undefined ? KEEP_ALIVE_COSTS_DURATION_MS : check.inRange(`${FN} durationMs`, opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
@@ -86,6 +86,10 @@ export function keepAliveCosts(options: KeepAliveCostsOptions): KeepAliveCost {
   const timeWaitMs = opts.timeWaitMs === undefined ? LINUX_TIME_WAIT_MS : check.inRange(`${FN} timeWaitMs`, opts.timeWaitMs, 0, MAX_SIMULATED_MS);
   const fullMs = opts.fullHandshakeMs === undefined ? HANDSHAKE_CPU_DEFAULTS.fullMs : delayMs(`${FN} fullHandshakeMs`, opts.fullHandshakeMs);
 
+  const attempts = (requestRate / k) * (durationMs / MS_PER_SECOND);
+  if (attempts > MAX_PORT_ATTEMPTS) {
+    throw new RangeError(`${FN} requestRate / requestsPerConnection × durationMs / 1000 would simulate about ${attempts.toPrecision(3)} connection attempts; the limit is ${MAX_PORT_ATTEMPTS}: lower requestRate or shorten durationMs`);
+  }
   const run = check.within(FN, () => simulatePorts({ connectionsPerSecond: requestRate, requestsPerConnection: k, durationMs, ports, timeWaitMs }));
   const last = run.series[run.series.length - 1];
   return {
