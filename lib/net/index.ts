@@ -14,6 +14,7 @@ export { loadRegionRtts, loadAccessProfiles } from './loadPlaces';
 export { simulatePorts, type PortsResult, type PortBucket } from './simulatePorts';
 export { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS, TW_REUSE_AFTER_MS, type PortsOptions } from './portsOptions';
 export { simulatePool, type PoolResult } from './connectionPool';
+export { keepAliveCosts, KEEP_ALIVE_COSTS_DURATION_MS, type KeepAliveCostsOptions, type KeepAliveCost } from './keepAliveCosts';
 export { WHEN_EXHAUSTED, type WhenExhausted, type PoolOptions } from './poolOptions';
 export { meanConcurrency, concurrencyQuantile } from './concurrency';
 export { dnsZone, type DnsAuthority, type DnsAnswer, type DnsRecordChange, type DnsZoneOptions } from './dnsZone';

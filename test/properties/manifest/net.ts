@@ -38,6 +38,10 @@ export const NET: Entry[] = [
     name: 'simulatePool', module: m, params: ['opts'],
     args: [{ poolSize: 10, arrivalRate: 200, requestMs: dist('exponential', 50), handshakeMs: 30, whenExhausted: 'open-extra', idleTimeoutMs: 5000, maxLifetimeMs: 60_000, requests: 400, rng: rng(1), onProgress: fn() }],
   },
+  {
+    name: 'keepAliveCosts', module: m, params: ['options'],
+    args: [{ requestRate: 500, requestsPerConnection: 10, coldRequestMs: 750, warmRequestMs: 190, durationMs: 60_000, ports: 28_232, timeWaitMs: 60_000, fullHandshakeMs: 1 }],
+  },
   { name: 'meanConcurrency', module: m, params: ['arrivalRate', 'meanRequestMs'], args: [200, 50] },
   { name: 'concurrencyQuantile', module: m, params: ['mean', 'p'], args: [10, 0.99] },
   { name: 'dnsZone', module: m, params: ['opts'], args: [zone], records: ['records'], accepts: { address: ['null'] } },
