@@ -260,12 +260,9 @@ describe('simulateDnsFailover', () => {
     for (let i = 1; i < calls.length; i++) assert.ok(calls[i][0] >= calls[i - 1][0]);
   });
 
-  it('runs 10 000 clients for an hour in well under two seconds', () => {
-    const started = process.hrtime.bigint();
+  it('runs 10 000 clients for an hour (its speed is held by npm run bench, not here)', () => {
     const r = simulateDnsFailover({ clients: 10_000, durationMs: 3600 * S, changeAtMs: 600 * S, ttlS: 30, rng: createRng(1) });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     assert.ok(r.requests > 3_500_000);
-    assert.ok(ms < 2000, `${ms} ms`);
   });
 
   it('rejects bad options naming the option, the value and the allowed range', () => {
