@@ -23,6 +23,7 @@ export interface PageLoadPhaseRow {
   group: string;
 }
 
+/** Options of `pageLoadPhases`: lane names and a prefix. */
 export interface PageLoadPhasesOptions {
   /** One name per object of the load, in object order (default 'object 1', 'object 2', …). */
   names?: string[];

@@ -11,6 +11,7 @@ import type { ColumnTable } from 'arquero';
 import * as check from '../validate';
 import type { PageLoadTables } from './pageLoadTable';
 
+/** Options of `pageLoadSamples`: which column of which table. */
 export interface PageLoadSamplesOptions {
   /** The numeric column to collect, e.g. 'totalMs' (pages) or 'blockedMs' (objects). */
   column: string;

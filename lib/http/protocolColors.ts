@@ -15,6 +15,7 @@ export const PROTOCOL_HUES: Readonly<Record<string, readonly [string, string]>> 
   'HTTP/3': ['#0072B2', '#8cc0e0'],
 };
 
+/** Options of `protocolColors`. */
 export interface ProtocolColorsOptions {
   /** Series to draw in the light shade of their protocol (each must be one of `names`). */
   light?: string[];

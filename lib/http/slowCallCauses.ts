@@ -24,6 +24,7 @@ export const SLOW_CALL_CAUSES = ['own packet lost', 'a request packet lost', 'he
 /** One cause of a slow call. */
 export type SlowCallCause = (typeof SLOW_CALL_CAUSES)[number];
 
+/** Options of `slowCallCauses`. */
 export interface SlowCallCausesOptions {
   /** A call is slow when its latency since the screen's first request exceeds this (ms, > 0). */
   slowMs: number;
