@@ -9,3 +9,8 @@ export { PROXY_COST_MS, type BalancerLayer, type ProxyTierSpec } from './proxyTi
 export { detectionBoundMs, type HealthCheckOptions, type HealthCheck } from './healthCheck';
 export { dnsRoundRobin, type DnsRoundRobinOptions } from './dnsRoundRobin';
 export { remappedShare, type RemappingOptions, type Remapping } from './remapping';
+export { highestLoadWithin, type HighestLoadOptions } from './highestLoadWithin';
+export { loadPerWindow, type LoadPerWindowOptions, type WindowLoad } from './loadPerWindow';
+export { outcomesPerBucket, type OutcomesPerBucketOptions, type BucketOutcomes } from './outcomesPerBucket';
+export { failureExposure, type FailureExposureOptions, type FailureExposure } from './failureExposure';
+export { pathSummary, type PathSummaryOptions } from './pathSummary';
