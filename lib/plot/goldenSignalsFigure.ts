@@ -15,23 +15,10 @@ import { spansDecades } from './figureRules';
 import { XY_SERIES_KEYS, type XYSeries } from './series';
 import { signalsFigure, type SignalPanel, type SignalsFigureOptions } from './signalsFigure';
 import type { VerticalMarker } from './verticalMarkers';
+import type { SignalBucket } from '../sim/goldenSignals';
 
-/** One time bucket of golden signals (the fields of lib/sim's SignalBucket). */
-export interface GoldenSignalBucket {
-  /** Bucket start (ms). */
-  tMs: number;
-  /** Traffic offered, per second. */
-  offeredRps: number;
-  /** Successful completions per second. */
-  throughputRps: number;
-  /** Failures per second. */
-  errorRps: number;
-  /** Latency percentiles of the bucket's successful requests (ms); NaN when none. */
-  p50Ms: number;
-  p99Ms: number;
-  /** Utilisation of the busiest resource, in [0, 1]. */
-  saturation: number;
-}
+/** One time bucket of golden signals: lib/sim's SignalBucket, as `simulatePipeline` and `simulateStack` report it. */
+export type GoldenSignalBucket = SignalBucket;
 
 /** Options of `goldenSignalsFigure`. */
 export interface GoldenSignalsFigureOptions extends checks.CommonFigureOptions {
