@@ -9,3 +9,4 @@ export { toTable, summaryTable, type Row, type Columns } from './table';
 export { jainIndex, maxOverMean } from './fairness';
 export { LatencyRecorder, MAX_EXACT_LATENCIES } from './latencyRecorder';
 export { replicate, meanInterval, MAX_RUNS, type Interval, type Replicated, type ReplicateOptions } from './replicate';
+export { batchMeans, type BatchMeansOptions } from './batchMeans';

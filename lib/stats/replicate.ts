@@ -18,16 +18,16 @@ import { accurateSum } from './summarize';
 export interface Interval {
   /** Mean over the runs. */
   mean: number;
-  /** Lower end of the interval (mean − halfWidth). */
-  lower: number;
-  /** Upper end of the interval (mean + halfWidth). */
-  upper: number;
-  /** t(1 − (1 − confidence)/2, runs − 1) × sd / √runs. */
-  halfWidth: number;
   /** Sample standard deviation of the runs' values (n − 1 in the denominator). */
   sd: number;
-  /** The confidence asked for, e.g. 0.95. */
-  confidence: number;
+  /** Lower end of the confidence interval (mean − halfWidth). */
+  ciLow: number;
+  /** Upper end of the confidence interval (mean + halfWidth). */
+  ciHigh: number;
+  /** t(1 − (1 − level)/2, runs − 1) × sd / √runs. */
+  halfWidth: number;
+  /** The confidence level of the interval, e.g. 0.95. */
+  level: number;
   /** Number of runs. */
   runs: number;
   /** Each run's value, in run order. */
@@ -37,72 +37,78 @@ export interface Interval {
 /** What `replicate` returns: one Interval for a number, one per key for a record of numbers. */
 export type Replicated<R> = R extends number ? Interval : { [K in keyof R]: Interval };
 
-export interface ReplicateOptions {
+/** Options of `replicate`: the experiment, how many runs, the seed and the interval's level. */
+export interface ReplicateOptions<R> {
+  /** The experiment: run i gets its own stream `rng` and its index; it returns a number or a record of numbers. */
+  run: (rng: Rng, i: number) => R;
   /** Number of runs, an integer in [2, 10_000] (default 10). */
   runs?: number;
   /** Root seed of the runs' streams (required): a number or a string. */
   seed: number | string;
-  /** Confidence of the intervals, in (0, 1) (default 0.95). */
-  confidence?: number;
+  /** Confidence level of the intervals, in (0, 1) (default 0.95). */
+  level?: number;
 }
 
 const FN = 'replicate';
-const KEYS: readonly (keyof ReplicateOptions)[] = ['runs', 'seed', 'confidence'];
+const KEYS: readonly (keyof ReplicateOptions<unknown>)[] = ['run', 'runs', 'seed', 'level'];
 /** Most runs one call makes. */
 export const MAX_RUNS = 10_000;
 
 /**
- * Runs `experiment(rng, run)` for run = 0 … runs−1, each on its own stream, and
- * returns the mean and confidence interval of its result (a number, or a record of
- * numbers with the same keys every run).
+ * Runs `run(rng, i)` for i = 0 … runs−1, each on its own stream, and returns the
+ * mean, standard deviation and Student-t interval of its result (a number, or a
+ * record of numbers with the same keys every run: one Interval per key).
  *
  * @example
- *   const p99 = replicate((rng) => quantiles(simulateQueue({ ...opts, rng }).latencies, [0.99])[0], { seed: SEED });
- *   // p99.mean, p99.lower, p99.upper
+ *   const r = replicate({ runs: 10, seed: SEED, run: (rng) => {
+ *     const q = simulateQueue({ ...opts, rng });
+ *     return { mean: q.summary.mean, p99: q.summary.p99 };
+ *   } });
+ *   // r.p99.mean, r.p99.ciLow, r.p99.ciHigh, r.p99.level
  */
-export function replicate<R extends number | Record<string, number>>(
-  experiment: (rng: Rng, run: number) => R,
-  options: ReplicateOptions,
-): Replicated<R> {
-  if (typeof experiment !== 'function') throw new TypeError(`${FN} experiment must be a function (rng, run) => number | record; got ${check.describe(experiment)}`);
-  if (options === undefined) throw new TypeError(`${FN} needs options { seed }`);
+export function replicate<R extends number | Record<string, number>>(options: ReplicateOptions<R>): Replicated<R> {
+  if (typeof options === 'function') {
+    throw new TypeError(`${FN} takes one options object { run: (rng, i) => metrics, runs, seed, level }; got a function first`);
+  }
+  if (options === undefined) throw new TypeError(`${FN} needs options { run, seed }`);
   const opts = check.options(FN, options, KEYS);
+  if (typeof opts.run !== 'function') throw new TypeError(`${FN} run must be a function (rng, i) => number | record (required); got ${check.describe(opts.run)}`);
   if (typeof opts.seed !== 'number' && typeof opts.seed !== 'string') {
     throw new TypeError(`${FN} seed must be a number or a string (required); got ${check.describe(opts.seed)}`);
   }
   const runs = opts.runs === undefined ? 10 : check.integer(`${FN} runs`, opts.runs, 2, MAX_RUNS);
-  const confidence = opts.confidence === undefined ? 0.95 : check.inRange(`${FN} confidence`, opts.confidence, 0, 1, '()');
+  const level = opts.level === undefined ? 0.95 : check.inRange(`${FN} level`, opts.level, 0, 1, '()');
   const root = createRng(opts.seed);
 
   const results: R[] = [];
-  for (let run = 0; run < runs; run++) results.push(experiment(root.fork(`run-${run}`), run));
+  for (let i = 0; i < runs; i++) results.push(opts.run(root.fork(`run-${i}`), i));
   if (typeof results[0] === 'number') {
-    return interval(results.map((r, run) => runValue(r, run, 'result')), confidence) as Replicated<R>;
+    return interval(results.map((r, i) => runValue(r, i, 'result')), level) as Replicated<R>;
   }
   const keys = recordKeys(results[0], 0);
   const out: Record<string, Interval> = {};
-  results.forEach((r, run) => {
-    const k = recordKeys(r, run);
-    if (k.join() !== keys.join()) throw new TypeError(`${FN}: run ${run} returned keys [${k.join(', ')}], run 0 returned [${keys.join(', ')}]`);
+  results.forEach((r, i) => {
+    const k = recordKeys(r, i);
+    if (k.join() !== keys.join()) throw new TypeError(`${FN}: run ${i} returned keys [${k.join(', ')}], run 0 returned [${keys.join(', ')}]`);
   });
-  for (const key of keys) out[key] = interval(results.map((r, run) => runValue((r as Record<string, number>)[key], run, `result.${key}`)), confidence);
+  for (const key of keys) out[key] = interval(results.map((r, i) => runValue((r as Record<string, number>)[key], i, `result.${key}`)), level);
   return out as Replicated<R>;
 }
 
-/** The mean of `values` with its Student-t interval at `confidence` (at least two values). */
-export function meanInterval(values: readonly number[], confidence = 0.95): Interval {
+/** The mean of `values` with its Student-t interval at `level` (at least two values). */
+export function meanInterval(values: readonly number[], level = 0.95): Interval {
   check.finiteArray('meanInterval values', values);
   if (values.length < 2) throw new RangeError(`meanInterval values needs at least 2 values for an interval; got ${values.length}`);
-  return interval([...values], check.inRange('meanInterval confidence', confidence, 0, 1, '()'));
+  return interval([...values], check.inRange('meanInterval level', level, 0, 1, '()'));
 }
 
-function interval(values: number[], confidence: number): Interval {
+function interval(values: number[], level: number): Interval {
   const n = values.length;
   const mean = accurateSum(values) / n;
   const variance = accurateSum(values.map((v) => (v - mean) ** 2)) / (n - 1);
   const sd = Math.sqrt(variance);
-  const halfWidth = (jStat.studentt.inv(1 - (1 - confidence) / 2, n - 1) * sd) / Math.sqrt(n);
-  return { mean, lower: mean - halfWidth, upper: mean + halfWidth, halfWidth, sd, confidence, runs: n, values };
+  const halfWidth = (jStat.studentt.inv(1 - (1 - level) / 2, n - 1) * sd) / Math.sqrt(n);
+  return { mean, sd, ciLow: mean - halfWidth, ciHigh: mean + halfWidth, halfWidth, level, runs: n, values };
 }
 
 function runValue(value: unknown, run: number, what: string): number {

@@ -52,18 +52,18 @@ export function withUnit(value: number | string | boolean, unit: string): string
 
 /**
  * A replicated mean with its interval, for a sentence: `formatInterval(iv, 'ms')` is
- * `"42.1 ms (95 % interval 40.3–43.9 ms, 10 runs)"`. Takes any `{ mean, lower, upper,
- * confidence, runs }`, such as what `replicate` returns.
+ * `"42.1 ms (95 % interval 40.3–43.9 ms, 10 runs)"`. Takes any `{ mean, ciLow, ciHigh,
+ * level, runs }`, such as what `replicate` returns.
  */
-export function formatInterval(interval: { mean: number; lower: number; upper: number; confidence: number; runs: number }, unit = ''): string {
-  if (interval === null || typeof interval !== 'object') throw new TypeError(`formatInterval interval must be { mean, lower, upper, confidence, runs }; got ${interval === null ? 'null' : typeof interval}`);
-  for (const key of ['mean', 'lower', 'upper', 'confidence', 'runs'] as const) {
+export function formatInterval(interval: { mean: number; ciLow: number; ciHigh: number; level: number; runs: number }, unit = ''): string {
+  if (interval === null || typeof interval !== 'object') throw new TypeError(`formatInterval interval must be { mean, ciLow, ciHigh, level, runs }; got ${interval === null ? 'null' : typeof interval}`);
+  for (const key of ['mean', 'ciLow', 'ciHigh', 'level', 'runs'] as const) {
     if (typeof interval[key] !== 'number' || !Number.isFinite(interval[key])) {
       throw new TypeError(`formatInterval interval.${key} must be a finite number; got ${String(interval[key])}`);
     }
   }
   if (typeof unit !== 'string') throw new TypeError(`formatInterval unit must be a string; got ${typeof unit}`);
   const u = unit === '' ? '' : ` ${unit}`;
-  const level = formatFinite(interval.confidence * 100);
-  return `${formatFinite(interval.mean)}${u} (${level} % interval ${formatFinite(interval.lower)}–${formatFinite(interval.upper)}${u}, ${interval.runs} runs)`;
+  const level = formatFinite(interval.level * 100);
+  return `${formatFinite(interval.mean)}${u} (${level} % interval ${formatFinite(interval.ciLow)}–${formatFinite(interval.ciHigh)}${u}, ${interval.runs} runs)`;
 }

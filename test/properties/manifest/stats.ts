@@ -19,6 +19,7 @@ export const STATS: Entry[] = [
   { name: 'jainIndex', module: m, params: ['values'], args: [[1, 1, 2, 0]] },
   { name: 'maxOverMean', module: m, params: ['values'], args: [[1, 2, 3]] },
   { name: 'LatencyRecorder', module: m, construct: true, args: [] },
-  { name: 'replicate', module: m, params: ['experiment', 'options'], args: [fn('constant0'), { runs: 3, seed: 1 }], accepts: { seed: ['string'] } },
-  { name: 'meanInterval', module: m, params: ['values', 'confidence'], args: [[1, 2, 3], 0.95] },
+  { name: 'replicate', module: m, params: ['options'], args: [{ run: fn('constant0'), runs: 3, seed: 1 }], accepts: { seed: ['string'] } },
+  { name: 'meanInterval', module: m, params: ['values', 'level'], args: [[1, 2, 3], 0.95] },
+  { name: 'batchMeans', module: m, params: ['values', 'options'], args: [[1, 2, 3, 4, 5, 6], { batches: 3 }] },
 ];
