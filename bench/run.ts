@@ -166,6 +166,10 @@ const cluster = BALANCER_NAMES.map((name) => {
 const powerOfTwo = cluster.find((c) => c.balancer === 'power-of-two')!;
 const clusterMet = powerOfTwo.seconds < 1 && powerOfTwo.peakMiB < 200;
 
+const sweepTimes = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/sweep.ts'], { encoding: 'utf8' })) as { oneWorker: number; twoWorkers: number; identical: boolean };
+const sweepSpeedup = sweepTimes.oneWorker / sweepTimes.twoWorkers;
+const sweepMet = sweepSpeedup >= 1.6 && sweepTimes.identical;
+
 const STACK_MS = 1_250_000;
 let stackAttempts = 0;
 const stackSeconds = best(3, () => {
@@ -233,10 +237,12 @@ const rows = [
     `${realtimeSeconds[mode].toFixed(2)} s`,
     `${realtimeSeconds[mode] < 5 ? 'target < 5 s met' : 'ABOVE target 5 s'}; ${fmt(realtimeRequests[mode])} HTTP requests`,
   ]),
+  ['sweep (8 points × 10 runs), 2 workers vs 1', `${sweepSpeedup.toFixed(2)}×`, `${sweepTimes.twoWorkers.toFixed(2)} s`,
+    `${sweepMet ? 'target ≥ 1.6× met' : 'BELOW target 1.6×'}; 1 worker ${sweepTimes.oneWorker.toFixed(2)} s; tables ${sweepTimes.identical ? 'identical' : 'DIFFER'}`],
   ['peak memory (resident)', `${peakMiB.toFixed(0)} MiB`, '', ''],
 ];
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
 console.log(`NetLab benchmark (node ${process.version}, best of 3)\n`);
 for (const r of rows) console.log(`${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3]}`);
-const missed = eventsPerSecond < 5e6 || ratio > 20 || requestSeconds >= 1 || pageSeconds.http2 >= 2 || !clusterMet || stormSeconds >= 5 || slowestRealtime >= 5;
+const missed = !sweepMet || eventsPerSecond < 5e6 || ratio > 20 || requestSeconds >= 1 || pageSeconds.http2 >= 2 || !clusterMet || stormSeconds >= 5 || slowestRealtime >= 5;
 if (missed && process.argv.includes('--strict')) process.exit(1);

@@ -8,3 +8,4 @@ export * from './balance';
 export * from './resilience';
 export * from './scenarios';
 export * from './teach';
+export * from './sweep';

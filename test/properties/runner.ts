@@ -4,7 +4,8 @@
  *
  * A case: `{ id, entry, construct?, args, hash? }`. `construct` calls the export with `new`.
  * With `hash`, the call is made twice from freshly built arguments and the reply carries the
- * sha256 of each serialised result (`hash`, and `extract: { repeat }` for the second).
+ * sha256 of each serialised result (`hash`, and `extract: { repeat }` for the second). A call
+ * that returns a promise is judged by what the promise settles to.
  */
 import * as api from '../../lib/index';
 import { materialize, type Json } from './markers';
@@ -27,26 +28,34 @@ function invoke(c: Case): unknown {
   return target(...args);
 }
 
+/** The call's result, or what its promise settles to (an async export is judged by how it settles). */
+async function settle(c: Case): Promise<unknown> {
+  const result = invoke(c);
+  return result instanceof Promise ? await result : result;
+}
+
 process.on('message', (raw) => {
   const c = raw as Case;
   const started = performance.now();
-  try {
-    const result = invoke(c);
-    const ms = performance.now() - started;
-    if (c.hash) {
-      const hash = resultHash(result);
-      const repeat = resultHash(invoke(c));
-      process.send!({ id: c.id, outcome: 'returned', ms, hash, extract: { repeat } });
-    } else {
-      process.send!({ id: c.id, outcome: 'returned', ms });
+  void (async () => {
+    try {
+      const result = await settle(c);
+      const ms = performance.now() - started;
+      if (c.hash) {
+        const hash = resultHash(result);
+        const repeat = resultHash(await settle(c));
+        process.send!({ id: c.id, outcome: 'returned', ms, hash, extract: { repeat } });
+      } else {
+        process.send!({ id: c.id, outcome: 'returned', ms });
+      }
+    } catch (err) {
+      const ms = performance.now() - started;
+      const e = err as Error;
+      const errorName = e && typeof e === 'object' ? (e.constructor?.name ?? 'unknown') : typeof e;
+      const message = e && typeof e === 'object' ? String(e.message) : String(e);
+      process.send!({ id: c.id, outcome: 'threw', errorName, message: message.slice(0, 600), ms });
     }
-  } catch (err) {
-    const ms = performance.now() - started;
-    const e = err as Error;
-    const errorName = e && typeof e === 'object' ? (e.constructor?.name ?? 'unknown') : typeof e;
-    const message = e && typeof e === 'object' ? String(e.message) : String(e);
-    process.send!({ id: c.id, outcome: 'threw', errorName, message: message.slice(0, 600), ms });
-  }
+  })();
 });
 
 process.send!({ ready: true });

@@ -12,11 +12,12 @@ import { RESILIENCE } from './resilience';
 import { SCENARIOS } from './scenarios';
 import { SIM } from './sim';
 import { STATS } from './stats';
+import { SWEEP } from './sweep';
 import { TEACH } from './teach';
 
 export type { Entry, MutationKind } from './entry';
 
-export const MANIFEST: readonly Entry[] = [...RANDOM, ...SIM, ...STATS, ...PLOT, ...NET, ...HTTP, ...BALANCE, ...RESILIENCE, ...SCENARIOS, ...TEACH];
+export const MANIFEST: readonly Entry[] = [...RANDOM, ...SIM, ...STATS, ...PLOT, ...NET, ...HTTP, ...BALANCE, ...RESILIENCE, ...SCENARIOS, ...TEACH, ...SWEEP];
 
 /** The entry of an export, by name. */
 export function entryOf(name: string): Entry | undefined {

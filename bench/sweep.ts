@@ -1,0 +1,34 @@
+/**
+ * The sweep benchmark in a process of its own (a sweep returns a promise; run.ts is
+ * synchronous): 8 grid points × 10 runs of simulateQueue (200,000 requests each) on 1
+ * and on 2 worker threads, best of 2 each, and whether the two tables are identical.
+ *   node --import tsx bench/sweep.ts
+ * Prints one JSON line: { oneWorker, twoWorkers, identical } (seconds, seconds, boolean).
+ */
+import { sweep } from '../dist';
+
+const SPEC = {
+  model: 'simulateQueue' as const,
+  seed: 'bench-sweep',
+  runs: 10,
+  options: { workers: 1, serviceTime: { kind: 'exponential', meanMs: 10 }, requests: 200_000 },
+  grid: { arrivalRate: [20, 30, 40, 50, 60, 70, 80, 90] },
+  metrics: ['summary.mean', 'summary.p99'],
+};
+
+async function timed(workers: number): Promise<{ seconds: number; csv: string }> {
+  let seconds = Infinity;
+  let csv = '';
+  for (let run = 0; run < 2; run++) {
+    const start = process.hrtime.bigint();
+    csv = (await sweep({ ...SPEC, workers })).toCSV();
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return { seconds, csv };
+}
+
+void (async () => {
+  const one = await timed(1);
+  const two = await timed(2);
+  console.log(JSON.stringify({ oneWorker: one.seconds, twoWorkers: two.seconds, identical: one.csv === two.csv }));
+})();
