@@ -114,7 +114,8 @@ export function decide(probes: Probe[], machine: Machine, opts: { override?: str
   const debian = opts.debianPython ?? DEBIAN_PYTHON;
   const mayApt = machine.isRoot && machine.hasApt && (!opts.override || opts.override === debian);
   if (mayApt) return { kind: 'apt', packages: [...DEBIAN_PACKAGES] };
-  return { kind: 'instructions', message: installInstructions(probes, opts.override) };
+  const overrideRuns = opts.override !== undefined && probes.some((p) => p.source === 'NETLAB_PYTHON' && p.error !== 'not found');
+  return { kind: 'instructions', message: installInstructions(probes, overrideRuns ? opts.override : undefined) };
 }
 
 /** The commands that give a user Jupyter: Debian's packages, or pip. */
