@@ -57,7 +57,13 @@ apt_install() {
 }
 
 # 1. Node packages: install when node_modules is missing or older than the lock file.
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# A node_modules that links to another checkout's is used as it is: npm ci would
+# empty the folder it links to, under the other checkout.
+if [[ -L node_modules ]]; then
+  [[ -x node_modules/.bin/tslab && -x node_modules/.bin/tsx ]] \
+    || fail "node_modules links to $(readlink node_modules), which lacks tslab or tsx; run npm ci in that checkout"
+  say "node packages: node_modules links to $(readlink node_modules), used as it is"
+elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing node packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
