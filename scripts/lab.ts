@@ -30,7 +30,9 @@ if (!command) {
   );
 }
 process.stdout.write(`lab: ${command.join(' ')}\n`);
-const child = spawn(command[0], command.slice(1), { cwd: PROJECT_ROOT, stdio: 'inherit' });
+// PYDEVD_DISABLE_FILE_VALIDATION silences debugpy's "frozen modules" warning that ipykernel's import prints.
+const env = { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: '1' };
+const child = spawn(command[0], command.slice(1), { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
 // Ctrl-C reaches Jupyter too, which asks before it stops: wait for it rather than leave it behind.
 process.on('SIGINT', () => undefined);
 for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
