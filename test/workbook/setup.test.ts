@@ -3,7 +3,8 @@
  * The search runs against stand-in pythons: small shell scripts in a temp folder
  * that answer the module check as a python with or without Jupyter would. The
  * registration runs with the real Jupyter of this machine, into a temp
- * JUPYTER_DATA_DIR, and must leave any other kernel alone.
+ * JUPYTER_DATA_DIR, and must leave any other kernel alone. A node_modules that
+ * links to another checkout's is used as it is.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
@@ -225,6 +226,29 @@ describe('setup: finding Jupyter', function () {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout.trim(), DEBIAN_PACKAGES.join(' '));
     assert.ok(installCommands().debian.endsWith(DEBIAN_PACKAGES.join(' ')));
+  });
+});
+
+describe('setup: a node_modules linked to another checkout', () => {
+  it('is used as it is, never emptied by npm ci through the link', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'netlab-linked-'));
+    try {
+      const checkout = join(tmp, 'checkout');
+      const shared = join(tmp, 'shared-node_modules');
+      mkdirSync(join(checkout, 'scripts'), { recursive: true });
+      mkdirSync(shared);
+      writeFileSync(join(shared, 'sentinel'), 'still here\n');
+      writeFileSync(join(checkout, 'scripts', 'setup.sh'), readFileSync(join(PROJECT_ROOT, 'scripts', 'setup.sh')));
+      writeFileSync(join(checkout, 'package-lock.json'), '{}\n'); // newer than anything in the linked folder
+      symlinkSync(shared, join(checkout, 'node_modules'));
+      const r = spawnSync('bash', [join(checkout, 'scripts', 'setup.sh')], { encoding: 'utf8' });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /node_modules links to .*shared-node_modules, which lacks tslab or tsx/);
+      assert.doesNotMatch(r.stdout, /npm ci/);
+      assert.equal(readFileSync(join(shared, 'sentinel'), 'utf8'), 'still here\n');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
