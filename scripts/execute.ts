@@ -1,19 +1,19 @@
 /**
  * Executing one notebook headless under the real tslab kernel, through Jupyter.
  *
- * The work is done by scripts/execute_notebook.py (nbclient, run by Debian's
- * /usr/bin/python3, the python Jupyter is installed for). This module starts it
- * with the checkout's node_modules/.bin on PATH (the tslab kernelspec starts the
+ * The work is done by scripts/execute_notebook.py (nbclient, run by the python
+ * that has Jupyter, as scripts/jupyterSetup.ts finds it). This module starts it
+ * with the checkout's node_modules/.bin on PATH (for kernelspecs that start the
  * bare command `tslab`), reads its report, and turns a failed cell into an error
  * naming the notebook, the cell and what the cell printed.
  */
 import { spawn } from 'child_process';
 import { mkdirSync } from 'fs';
 import { delimiter, dirname, join, relative, resolve } from 'path';
+import { jupyterPython, KERNEL_NAME } from './jupyterSetup';
 import { cellErrorText, firstLine, readNotebook, type Notebook } from './notebook';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
-export const JUPYTER_PYTHON = '/usr/bin/python3';
 const HELPER = join(__dirname, 'execute_notebook.py');
 
 export interface ExecuteOptions {
@@ -21,7 +21,7 @@ export interface ExecuteOptions {
   cwd?: string;
   /** Seconds a single cell may run; default 600. */
   cellTimeoutSeconds?: number;
-  /** Kernel name; default 'tslab'. */
+  /** Kernel name; default 'netlab-tslab', the kernel scripts/setup.sh registers. */
   kernel?: string;
   /** How messages name the notebook; default its path (relative to the project when inside it). */
   label?: string;
@@ -72,11 +72,11 @@ export async function executeNotebook(input: string, output: string, opts: Execu
     '--cwd',
     opts.cwd ?? dirname(resolve(input)),
     '--kernel',
-    opts.kernel ?? 'tslab',
+    opts.kernel ?? KERNEL_NAME,
     '--timeout',
     String(opts.cellTimeoutSeconds ?? 600),
   ];
-  const { code, stdout, stderr } = await run(JUPYTER_PYTHON, args);
+  const { code, stdout, stderr } = await run(pythonForJupyter(), args);
   const shown = opts.label ?? displayPath(input);
   const lastLine = stdout.trim().split('\n').pop() ?? '';
   let report: HelperReport;
@@ -102,6 +102,20 @@ export async function executeNotebook(input: string, output: string, opts: Execu
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { input, output, seconds, kernelSeconds: report.kernel_seconds, cellsSeconds: report.cells_seconds, notebook: nb };
+}
+
+let foundPython: string | undefined;
+
+/** The python with Jupyter, looked for once per process; throws saying what to install. */
+function pythonForJupyter(): string {
+  if (foundPython === undefined) {
+    try {
+      foundPython = jupyterPython().python;
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\nThen run \`npm run setup\` (or bash scripts/setup.sh).`);
+    }
+  }
+  return foundPython;
 }
 
 /** The notebook's path relative to the project when inside it, else as given. */

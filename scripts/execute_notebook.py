@@ -1,9 +1,9 @@
 """Executes one notebook with nbclient, cell by cell, and reports where it stopped.
 
-    /usr/bin/python3 scripts/execute_notebook.py IN.ipynb OUT.ipynb --cwd DIR
-        [--kernel tslab] [--timeout 600]
+    PYTHON scripts/execute_notebook.py IN.ipynb OUT.ipynb --cwd DIR
+        [--kernel netlab-tslab] [--timeout 600]
 
-Runs under Debian's python (the one Jupyter is installed for). Writes the executed
+Runs under the python that has Jupyter (scripts/jupyterSetup.ts finds it). Writes the executed
 notebook to OUT.ipynb, also when a cell fails (then up to and including the failing
 cell), and prints one JSON line on stdout:
 
@@ -62,7 +62,7 @@ def main():
     parser.add_argument("input")
     parser.add_argument("output")
     parser.add_argument("--cwd", required=True, help="the kernel's working directory")
-    parser.add_argument("--kernel", default="tslab")
+    parser.add_argument("--kernel", default="netlab-tslab")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     args = parser.parse_args()
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Prepares this checkout for the notebooks: node packages, the compiled library,
-# Jupyter with the tslab TypeScript kernel and, with --browser, Chromium for the
+# Jupyter with NetLab's TypeScript kernel and, with --browser, Chromium for the
 # rendered-HTML checks. Every step checks first and does nothing when its piece
 # is already present, so running it again is quick.
 #
 #   bash scripts/setup.sh [--browser]
 #   bash scripts/setup.sh --print-packages [--browser]   (the Debian packages, for CI)
 #
-# Jupyter and Chromium come from Debian packages. When they are missing and this
-# is not a root shell on a Debian-like system, the script prints the command to
-# run and stops. It never downloads a browser.
+# Jupyter is the first python that has it: NETLAB_PYTHON, else python3 or python
+# on PATH (pip, conda, a virtualenv, macOS), else Debian's /usr/bin/python3
+# (scripts/jupyterSetup.ts). Without one, a root shell on a Debian-like system
+# installs the Debian packages; anyone else gets the commands for Debian and pip.
+# The kernel is registered per user as netlab-tslab. Chromium comes from Debian;
+# the script never downloads a browser.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,13 +23,12 @@ for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=yes ;;
     --print-packages) print_packages=yes ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "setup: unknown argument '$arg' (expected: --browser, --print-packages)" >&2; exit 2 ;;
   esac
 done
 
-# Jupyter runs on Debian's python; the python3 first on PATH may be another one.
-PY=/usr/bin/python3
+# The Debian packages for Jupyter; scripts/jupyterSetup.ts names the same ones.
 JUPYTER_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel jupyter-notebook)
 BROWSER_PACKAGES=(chromium)
 
@@ -55,7 +57,13 @@ apt_install() {
 }
 
 # 1. Node packages: install when node_modules is missing or older than the lock file.
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+# A node_modules that links to another checkout's is used as it is: npm ci would
+# empty the folder it links to, under the other checkout.
+if [[ -L node_modules ]]; then
+  [[ -x node_modules/.bin/tslab && -x node_modules/.bin/tsx ]] \
+    || fail "node_modules links to $(readlink node_modules), which lacks tslab or tsx; run npm ci in that checkout"
+  say "node packages: node_modules links to $(readlink node_modules), used as it is"
+elif [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing node packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
@@ -64,31 +72,24 @@ fi
 say "building the library (tsc)"
 npm run --silent build
 
-# 3. Jupyter (Debian's) and the tslab kernel.
-if ! "$PY" -c 'import nbclient, nbconvert, ipykernel' >/dev/null 2>&1 || ! command -v jupyter >/dev/null 2>&1; then
+# 3. Jupyter and the kernel. jupyterSetup.ts prints the python to use; exit code 3
+# asks for the Debian packages first; any other failure has printed what to run.
+jupyter_setup() { node_modules/.bin/tsx scripts/jupyterSetup.ts "$@"; }
+status=0
+PY=$(jupyter_setup find) || status=$?
+if [[ $status -eq 3 ]]; then
   apt_install "${JUPYTER_PACKAGES[@]}"
-  "$PY" -c 'import nbclient, nbconvert, ipykernel' >/dev/null 2>&1 \
-    || fail "Jupyter is still not importable by $PY after installing ${JUPYTER_PACKAGES[*]}"
+  PY=$(jupyter_setup find --no-apt) || fail "no python can import Jupyter after installing ${JUPYTER_PACKAGES[*]}"
+elif [[ $status -ne 0 ]]; then
+  exit 1
 fi
+say "Jupyter: $PY"
 
 # The kernelspec names the tslab binary of this checkout by its absolute path, so
-# the kernel starts from any front end (npm run lab, VS Code, a plain `jupyter
-# notebook`); tslab then runs the copy found above the notebook's folder. Register
-# when the kernel is missing or its binary is no longer there.
-TSLAB_BIN="$PWD/node_modules/.bin/tslab"
-registered=$("$PY" -c '
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-try:
-    print(KernelSpecManager().get_kernel_spec("tslab").argv[0])
-except NoSuchKernel:
-    pass
-' 2>/dev/null || true)
-if [[ -z $registered || $registered != /* || ! -x $registered ]]; then
-  say "registering the tslab kernel with Jupyter (${TSLAB_BIN})"
-  npx --no-install tslab install --python="$PY" --binary="$TSLAB_BIN"
-  jupyter kernelspec list 2>/dev/null | awk '{print $1}' | grep -qx tslab \
-    || fail "the tslab kernel is not listed by 'jupyter kernelspec list' after 'tslab install'"
-fi
+# the kernel starts from any front end (npm run lab, VS Code, JupyterLab); tslab
+# then runs the copy found above the notebook's folder. It is registered per user
+# (or in JUPYTER_DATA_DIR) when missing or when its binary is no longer there.
+jupyter_setup kernel --python "$PY" --tslab "$PWD/node_modules/.bin/tslab"
 
 # 4. Chromium for the browser checks of the exported HTML.
 if [[ $want_browser == yes && ! -x /usr/bin/chromium ]]; then

@@ -2,8 +2,9 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 import { PROJECT_ROOT } from '../../scripts/execute';
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from '../../scripts/jupyterSetup';
 
-/** A tslab notebook's JSON from cells given as type, source and tags. */
+/** A notebook's JSON, for NetLab's tslab kernel, from cells given as type, source and tags. */
 export function notebook(cells: { type: 'code' | 'markdown'; source: string; tags?: string[] }[]): string {
   return JSON.stringify({
     cells: cells.map((c, i) => {
@@ -12,7 +13,7 @@ export function notebook(cells: { type: 'code' | 'markdown'; source: string; tag
         ? { cell_type: 'code', id: `cell-${i}`, metadata, execution_count: null, outputs: [], source: c.source }
         : { cell_type: 'markdown', id: `cell-${i}`, metadata, source: c.source };
     }),
-    metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },
+    metadata: { kernelspec: { name: KERNEL_NAME, display_name: KERNEL_DISPLAY_NAME, language: 'typescript' } },
     nbformat: 4,
     nbformat_minor: 5,
   });

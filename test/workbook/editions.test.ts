@@ -11,7 +11,7 @@ const md = (source: string): Cell => ({ cell_type: 'markdown', source, metadata:
 const code = (source: string, outputs: Cell['outputs'] = []): Cell => ({ cell_type: 'code', source, metadata: {}, outputs, execution_count: null });
 
 function nb(cells: Cell[]): Notebook {
-  return { cells, metadata: { kernelspec: { name: 'tslab' } }, nbformat: 4, nbformat_minor: 5 };
+  return { cells, metadata: { kernelspec: { name: 'netlab-tslab' } }, nbformat: 4, nbformat_minor: 5 };
 }
 
 const source = nb([

@@ -23,6 +23,7 @@ import { tmpdir } from 'os';
 import { basename, dirname, join } from 'path';
 import { editionSource, instructorOnlyCells, type Edition } from '../../scripts/editions';
 import { executeNotebook, PROJECT_ROOT, type ExecutionReport } from '../../scripts/execute';
+import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from '../../scripts/jupyterSetup';
 import { buildManifests, exerciseReports, manifestFailures } from '../../scripts/manifests';
 import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text, type Notebook } from '../../scripts/notebook';
 import { exportPages } from '../../scripts/workbook';
@@ -41,10 +42,11 @@ const INSTRUCTOR_MARKER = '4c1d';
 
 describe('workbook: committed notebooks', () => {
   for (const file of COURSE) {
-    it(`${basename(file)} is saved without outputs, for the tslab kernel`, () => {
+    it(`${basename(file)} is saved without outputs, for NetLab's kernel (${KERNEL_NAME})`, () => {
       const nb = readNotebook(file);
-      const kernel = (nb.metadata.kernelspec as { name?: string } | undefined)?.name;
-      assert.equal(kernel, 'tslab', 'metadata.kernelspec.name must be "tslab"');
+      const spec = nb.metadata.kernelspec as { name?: string; display_name?: string } | undefined;
+      assert.equal(spec?.name, KERNEL_NAME, `metadata.kernelspec.name must be "${KERNEL_NAME}"`);
+      assert.equal(spec?.display_name, KERNEL_DISPLAY_NAME, `metadata.kernelspec.display_name must be "${KERNEL_DISPLAY_NAME}"`);
       nb.cells.forEach((cell, i) => {
         if (cell.cell_type !== 'code') return;
         assert.deepEqual(cell.outputs ?? [], [], `cell ${i} has saved outputs; clear them before committing`);
