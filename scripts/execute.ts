@@ -25,6 +25,8 @@ export interface ExecuteOptions {
   kernel?: string;
   /** How messages name the notebook; default its path (relative to the project when inside it). */
   label?: string;
+  /** Extra environment for Jupyter and the kernel (e.g. JUPYTER_PATH for a kernelspec of one's own). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface ExecutionReport {
@@ -76,7 +78,7 @@ export async function executeNotebook(input: string, output: string, opts: Execu
     '--timeout',
     String(opts.cellTimeoutSeconds ?? 600),
   ];
-  const { code, stdout, stderr } = await run(pythonForJupyter(), args);
+  const { code, stdout, stderr } = await run(pythonForJupyter(), args, opts.env ?? {});
   const shown = opts.label ?? displayPath(input);
   const lastLine = stdout.trim().split('\n').pop() ?? '';
   let report: HelperReport;
@@ -124,9 +126,10 @@ export function displayPath(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
-function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(cmd: string, args: string[], extraEnv: Readonly<Record<string, string>>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = {
     ...process.env,
+    ...extraEnv,
     PATH: [join(PROJECT_ROOT, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
     // Silences debugpy's "frozen modules" warning that ipykernel's import prints.
     PYDEVD_DISABLE_FILE_VALIDATION: '1',

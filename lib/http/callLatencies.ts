@@ -8,7 +8,7 @@
  * It measures what the tables hold; it models nothing (no client-side processing,
  * no server time beyond the page load's `serverMs`).
  */
-import type { ColumnTable } from 'arquero';
+import type { Table } from '../stats/table';
 import { columnOf, pageLoadRows } from './pageLoadSamples';
 import type { PageLoadTables } from './pageLoadTable';
 
@@ -36,7 +36,7 @@ export function callLatencies(tables: PageLoadTables): Map<string, number[]> {
 }
 
 /** Per object row: endMs minus the earliest startMs of its configuration and run (ms). */
-export function sinceFirstRequest(fn: string, objects: ColumnTable): Float64Array {
+export function sinceFirstRequest(fn: string, objects: Table): Float64Array {
   const names = objects.array('configuration') as ArrayLike<unknown>;
   const runs = columnOf(fn, objects, 'run', 'objects');
   const start = columnOf(fn, objects, 'startMs', 'objects');

@@ -7,7 +7,7 @@
  * It reads the tables only; it does not summarise, filter or join them (see
  * `callLatencies` and `slowCallCauses` for the per-call measures).
  */
-import type { ColumnTable } from 'arquero';
+import type { Table } from '../stats/table';
 import * as check from '../validate';
 import type { PageLoadTables } from './pageLoadTable';
 
@@ -53,11 +53,11 @@ export function pageLoadSamples(tables: PageLoadTables, opts: PageLoadSamplesOpt
  * The `rows` table of a `pageLoadTable` result, checked: a TypeError naming `tables`
  * when it is not one, a RangeError when the object rows were not collected.
  */
-export function pageLoadRows(fn: string, tables: unknown, rows: 'pages' | 'objects'): ColumnTable {
+export function pageLoadRows(fn: string, tables: unknown, rows: 'pages' | 'objects'): Table {
   if (tables === null || typeof tables !== 'object' || Array.isArray(tables)) {
     throw new TypeError(`${fn} tables must be the result of pageLoadTable ({ pages, objects }); got ${check.describe(tables)}`);
   }
-  const table = (tables as Record<string, unknown>)[rows] as ColumnTable | null | undefined;
+  const table = (tables as Record<string, unknown>)[rows] as Table | null | undefined;
   if (table === null && rows === 'objects') {
     throw new RangeError(`${fn} tables.objects is null: run pageLoadTable with perObject: true (its default) to collect object rows`);
   }
@@ -69,7 +69,7 @@ export function pageLoadRows(fn: string, tables: unknown, rows: 'pages' | 'objec
 }
 
 /** A numeric column of `table`, or a RangeError naming `column` and the table's columns. */
-export function columnOf(fn: string, table: ColumnTable, column: unknown, rows: string): ArrayLike<number> {
+export function columnOf(fn: string, table: Table, column: unknown, rows: string): ArrayLike<number> {
   if (typeof column !== 'string') throw new TypeError(`${fn} column must be the name of a column; got ${check.describe(column)}`);
   const names = table.columnNames();
   if (!names.includes(column)) throw new RangeError(`${fn} column ${JSON.stringify(column)} is not a column of tables.${rows}; columns: ${names.join(', ')}`);

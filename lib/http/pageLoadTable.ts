@@ -10,10 +10,9 @@
  * Bounded up front: runs × data packets of all configurations ≤ 10^7 (about a minute),
  * and runs × objects of all configurations ≤ 2 × 10^6 when object rows are collected.
  */
-import type { ColumnTable } from 'arquero';
 import { createRng, type Rng } from '../random/rng';
 import { progressTicker, type ProgressCallback } from '../sim/progress';
-import { toTable } from '../stats/table';
+import { toTable, type Table } from '../stats/table';
 import * as check from '../validate';
 import { runPageLoad, type PageLoadOptions } from './pageLoad';
 import { planPageLoad } from './pageLoadPlan';
@@ -42,9 +41,9 @@ const MAX_OBJECT_ROWS = 2e6;
 
 export interface PageLoadTables {
   /** configuration, protocol, run, totalMs, retransmissions (data), requestRetransmissions, packets, connections, blockedMs (sum over objects), headerBytes, wastedBytes, failed. */
-  pages: ColumnTable;
+  pages: Table;
   /** configuration, protocol, run, index, bytes, connection, startMs, endMs, latencyMs (endMs − startMs), blockedMs, retransmissions. */
-  objects: ColumnTable | null;
+  objects: Table | null;
 }
 
 export function pageLoadTable(opts: PageLoadTableOptions): PageLoadTables {

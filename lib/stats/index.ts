@@ -5,7 +5,7 @@ export { binEdges, type BinEdgeOptions, type HistogramScale } from './binEdges';
 export { histogram, type Histogram, type HistogramOptions } from './histogram';
 export { LogHistogram, type LogHistogramOptions } from './streamingHistogram';
 export { percentileInterval, type PercentileInterval } from './percentileInterval';
-export { toTable, summaryTable, type Row, type Columns } from './table';
+export { toTable, summaryTable, type Table, type Row, type Columns } from './table';
 export { jainIndex, maxOverMean } from './fairness';
 export { LatencyRecorder, MAX_EXACT_LATENCIES } from './latencyRecorder';
 export { replicate, meanInterval, MAX_RUNS, type Interval, type Replicated, type ReplicateOptions } from './replicate';

@@ -5,6 +5,8 @@
  * equal-length columns, where typed arrays (Float64Array latencies, Int32Array
  * server ids) are handed to arquero as they are, without copying or boxing.
  * `summaryTable` puts the Summary of several configurations side by side.
+ * Both return a `Table`: arquero's ColumnTable under a name NetLab exports, so
+ * code that imports only NetLab can name (and declare) the tables it gets.
  *
  * Validation covers the shape (object, arrays, equal lengths), not the values:
  * cells may be numbers, strings, booleans or null. Numbers are never rounded here.
@@ -14,6 +16,14 @@ import type { ColumnTable } from 'arquero';
 import * as check from '../validate';
 import { summarize, type Summary } from './summarize';
 import { LogHistogram } from './streamingHistogram';
+
+/**
+ * An arquero table as NetLab hands it out: arquero's ColumnTable, named here so
+ * that a variable holding one (`const t = toTable(rows)`) has a type its module
+ * can name without importing arquero itself, wherever arquero is installed. Its
+ * verbs (`filter`, `groupby`, `rollup`, …) return `Table` again.
+ */
+export interface Table extends ColumnTable {}
 
 /** One result row: column name → cell. */
 export type Row = Record<string, unknown>;
@@ -60,7 +70,7 @@ function checkColumns(records: object): Columns {
  * An arquero table from an array of row objects, or from an object of equal-length
  * columns (typed arrays stay typed). Anything else throws, naming `records`.
  */
-export function toTable(records: readonly Row[] | Columns): ColumnTable {
+export function toTable(records: readonly Row[] | Columns): Table {
   if (Array.isArray(records)) return aq.table(rowsToColumns(records));
   if (records === null || typeof records !== 'object' || ArrayBuffer.isView(records)) {
     throw new TypeError(`toTable(records) must be an array of row objects or an object of columns; got ${check.describe(records)}`);
@@ -74,7 +84,7 @@ export function toTable(records: readonly Row[] | Columns): ColumnTable {
  * first column, `name`. Each entry is a sample (array of finite numbers) or a
  * LogHistogram (its sketched summary).
  */
-export function summaryTable(named: Record<string, ArrayLike<number> | LogHistogram>): ColumnTable {
+export function summaryTable(named: Record<string, ArrayLike<number> | LogHistogram>): Table {
   if (named === null || typeof named !== 'object' || isColumn(named)) {
     throw new TypeError(`summaryTable(named) must be an object of { name: values }; got ${check.describe(named)}`);
   }
