@@ -68,11 +68,14 @@ function inThisThread(spec: CheckedSweepSpec, points: number, onProgress: Progre
   return rows;
 }
 
+/** Loads TypeScript in a worker when the library itself runs from its sources (the test suite; a devDependency). */
+const SOURCE_LOADER = 'tsx/cjs';
+
 /** The worker beside this file: compiled JavaScript, or (when the library runs from source) TypeScript through tsx. */
 function startWorker(spec: CheckedSweepSpec): Worker {
   const file = join(__dirname, `sweepWorker${extname(__filename)}`);
   if (extname(__filename) !== '.ts') return new Worker(file, { workerData: spec });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: spec });
+  return new Worker(`require(${JSON.stringify(SOURCE_LOADER)}); require(${JSON.stringify(file)});`, { eval: true, workerData: spec });
 }
 
 function onWorkers(spec: CheckedSweepSpec, points: number, count: number, onProgress: ProgressCallback | undefined): Promise<SweepRow[]> {
