@@ -11,9 +11,10 @@
  * When either is missing the call fails with an Error naming it and how to install it.
  *
  * The page is blank and local: plotly.js comes from the `plotly.js-dist-min` package
- * and every request leaving it is refused. plotly.js names its SVG clip paths and
- * definitions with random ids; the page's random generator is replaced by a fixed
- * sequence, restarted for each figure, so the same figure gives the same bytes.
+ * and every request leaving it is refused. The same figure gives the same SVG bytes:
+ * plotly.js names its clip paths and definitions with random ids, so the page's
+ * random generator is replaced by a fixed sequence restarted for each figure, and
+ * each element's attributes are put in name order (canonicalSvg).
  */
 
 import { existsSync } from 'fs';
@@ -147,7 +148,7 @@ export async function openFigureRenderer(opts: { chromium?: string } = {}): Prom
     return {
       async svg(figure, size) {
         const url = await draw(figure, size, 'svg', 1);
-        return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+        return canonicalSvg(decodeURIComponent(url.slice(url.indexOf(',') + 1)));
       },
       async png(figure, size, scale) {
         const url = await draw(figure, size, 'png', scale);
@@ -160,6 +161,25 @@ export async function openFigureRenderer(opts: { chromium?: string } = {}): Prom
     throw err;
   }
 }
+
+/**
+ * The SVG with each element's attributes in name order. plotly.js sets some
+ * attributes in a different order depending on what the page drew before (text
+ * sizes it has measured already, fonts still loading), which changes the text but
+ * not the picture; sorting them makes the same figure give the same bytes however
+ * many figures the page drew first. The SVG comes from the browser's serializer,
+ * so every attribute value is double-quoted and holds no raw `"`, `<` or `>`.
+ */
+export function canonicalSvg(svg: string): string {
+  return svg.replace(START_TAG, (_tag, name: string, attributes: string, selfClosing: string) => {
+    const list = Array.from(attributes.matchAll(ATTRIBUTE), (m) => [m[1], m[2]] as const);
+    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return `<${name}${list.map(([key, value]) => ` ${key}="${value}"`).join('')}${selfClosing}>`;
+  });
+}
+
+const START_TAG = /<([A-Za-z][\w:.-]*)((?:\s+[^\s="'<>\/]+="[^"]*")*)\s*(\/?)>/g;
+const ATTRIBUTE = /\s+([^\s="'<>\/]+)="([^"]*)"/g;
 
 interface DrawRequest {
   figure: FigureJson;
