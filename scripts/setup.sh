@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this checkout for the notebooks: node packages, the compiled library,
 # Jupyter with the tslab TypeScript kernel and, with --browser, Chromium for the
-# rendered-HTML checks. Every step checks first and does nothing when its piece
+# rendered-HTML checks and the SVG copies of figures in executed notebooks (npm run
+# workbook asks for it). Every step checks first and does nothing when its piece
 # is already present, so running it again is quick.
 #
 #   bash scripts/setup.sh [--browser]
@@ -90,7 +91,7 @@ if [[ -z $registered || $registered != /* || ! -x $registered ]]; then
     || fail "the tslab kernel is not listed by 'jupyter kernelspec list' after 'tslab install'"
 fi
 
-# 4. Chromium for the browser checks of the exported HTML.
+# 4. Chromium for the browser checks of the exported HTML and the figures' SVG copies.
 if [[ $want_browser == yes && ! -x /usr/bin/chromium ]]; then
   apt_install "${BROWSER_PACKAGES[@]}"
   [[ -x /usr/bin/chromium ]] || fail "/usr/bin/chromium is missing after installing ${BROWSER_PACKAGES[*]}"
