@@ -38,7 +38,7 @@ describe('plot/saveFigure', function () {
       const file = await saveFigure(figure, join(dir, 'delay.svg'), { width: 640 });
       assert.equal(file, join(dir, 'delay.svg'));
       const svg = readFileSync(file, 'utf8');
-      assert.match(svg, /^<svg[^>]* width="640" height="300"/);
+      assert.match(svg, /^<svg [^>]*\bheight="300"[^>]* width="640"/);
       assert.match(svg, /Delay/);
       assert.match(svg, /<\/svg>$/);
     });
