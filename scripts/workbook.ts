@@ -157,7 +157,11 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   let started = 0;
   let renderer: FigureRenderer | null = null;
   try {
-    if (jobs.length > 0) renderer = await openFigureRenderer();
+    if (jobs.length > 0) {
+      renderer = await openFigureRenderer().catch((err: Error) => {
+        throw new Error(`workbook: the SVG copies of the figures cannot be drawn: ${err.message}`);
+      });
+    }
     await pool(jobs, Math.max(1, opts.jobs ?? 1), async (job) => {
       const n = ++started;
       const which = job.editions.length === editions.length && editions.length > 1 ? 'both editions' : job.editions.join(' and ');
