@@ -16,7 +16,8 @@
  * so the first show() of a kernel session first sends plotly.js itself (read from
  * the `plotly.js-dist-min` package) as an HTML output marked in its metadata
  * (`{ netlab: { role: 'plotly-loader' } }`), which defines `window.Plotly` once per
- * page. That output is ~10 MB in executed copies; committed notebooks are saved
+ * page. That output is about 5 MB of an executed copy (the minified bundle, as JSON),
+ * most of the 6 MB an executed notebook may take; committed notebooks are saved
  * without outputs and the HTML exporter drops it and includes plotly.js once itself.
  *
  * The workbook adds `image/svg+xml` to the executed copies' bundles
