@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this checkout for the notebooks: node packages, the compiled library,
 # Jupyter with NetLab's TypeScript kernel and, with --browser, Chromium for the
-# rendered-HTML checks. Every step checks first and does nothing when its piece
+# rendered-HTML checks and the SVG copies of figures in executed notebooks (npm run
+# workbook asks for it). Every step checks first and does nothing when its piece
 # is already present, so running it again is quick.
 #
 #   bash scripts/setup.sh [--browser]
@@ -91,7 +92,7 @@ say "Jupyter: $PY"
 # (or in JUPYTER_DATA_DIR) when missing or when its binary is no longer there.
 jupyter_setup kernel --python "$PY" --tslab "$PWD/node_modules/.bin/tslab"
 
-# 4. Chromium for the browser checks of the exported HTML.
+# 4. Chromium for the browser checks of the exported HTML and the figures' SVG copies.
 if [[ $want_browser == yes && ! -x /usr/bin/chromium ]]; then
   apt_install "${BROWSER_PACKAGES[@]}"
   [[ -x /usr/bin/chromium ]] || fail "/usr/bin/chromium is missing after installing ${BROWSER_PACKAGES[*]}"

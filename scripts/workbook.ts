@@ -17,8 +17,10 @@
  * Each edition is made from the notebook source before execution (editions.ts):
  * the student edition without the cells tagged `solution` or `instructor`, the
  * instructor edition with every cell. A notebook whose two editions are the same
- * is executed once for both. Writes, per edition E, the executed copies to
- * OUT/E/notebooks/, one self-contained page per notebook to OUT/E/html/ and
+ * is executed once for both. Each executed copy then gets an SVG copy of every
+ * figure beside the interactive one (figureImages.ts; headless Chromium, one
+ * browser per run), so saved notebooks show their figures where no script runs.
+ * Writes, per edition E, the executed copies to OUT/E/notebooks/, one self-contained page per notebook to OUT/E/html/ and
  * OUT/E/index.html; OUT/index.html links the editions. From the executed
  * instructor notebooks it writes OUT/exercises.json and OUT/claims.json
  * (manifests.ts). A failing cell fails the run with a message naming the
@@ -31,6 +33,7 @@ import { tmpdir } from 'os';
 import { basename, join, relative, resolve } from 'path';
 import { editionLabel, editionSource, EDITIONS, parseEditions, type Edition } from './editions';
 import { displayPath, executeNotebook, NotebookExecutionError, PROJECT_ROOT, type ExecutionReport } from './execute';
+import { addFigureImagesToFile, MAX_NOTEBOOK_BYTES, openFigureRenderer, type FigureRenderer } from './figureImages';
 import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPage';
 import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
 import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, type Notebook } from './notebook';
@@ -152,7 +155,13 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const executed: WorkbookResult['executed'] = [];
   const failures: NotebookExecutionError[] = [];
   let started = 0;
+  let renderer: FigureRenderer | null = null;
   try {
+    if (jobs.length > 0) {
+      renderer = await openFigureRenderer().catch((err: Error) => {
+        throw new Error(`workbook: the SVG copies of the figures cannot be drawn: ${err.message}`);
+      });
+    }
     await pool(jobs, Math.max(1, opts.jobs ?? 1), async (job) => {
       const n = ++started;
       const which = job.editions.length === editions.length && editions.length > 1 ? 'both editions' : job.editions.join(' and ');
@@ -174,9 +183,17 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
           cellTimeoutSeconds: opts.cellTimeoutSeconds,
           label: `${displayPath(job.file)} (${which})`,
         });
+        const images = await addFigureImagesToFile(first, renderer!);
         copyToOthers();
-        executed.push({ ...report, editions: job.editions });
-        log(`  ${label} executed in ${secs(report.seconds)} (kernel start ${secs(report.kernelSeconds)}, cells ${secs(report.cellsSeconds)})`);
+        executed.push({ ...report, notebook: images.notebook, editions: job.editions });
+        log(
+          `  ${label} executed in ${secs(report.seconds)} (kernel start ${secs(report.kernelSeconds)}, cells ${secs(report.cellsSeconds)}); ` +
+            `${count(images.figures, 'figure')} drawn to SVG in ${secs(images.seconds)}`,
+        );
+        const bytes = statSync(first).size;
+        if (bytes > MAX_NOTEBOOK_BYTES) {
+          log(`  warning: ${basename(job.file)} (${which}) executed copy is ${mb(bytes)}, over the ${mb(MAX_NOTEBOOK_BYTES)} limit`);
+        }
         for (const p of problemCells(report.notebook)) {
           log(`  warning: ${basename(job.file)} (${which}) cell ${p.index} (${p.firstLine}) wrote to stderr: ${p.error.split('\n')[0]}`);
         }
@@ -188,6 +205,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
       }
     });
   } finally {
+    await renderer?.close();
     rmSync(staging, { recursive: true, force: true });
   }
 

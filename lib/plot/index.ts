@@ -24,3 +24,4 @@ export { showTable, tableHtml, tableText, type TableOptions, type Tabular } from
 export { mergeIdenticalSeries, type MergeSeriesOptions } from './mergeIdenticalSeries';
 export { comparisonPanels, type ComparedRun, type ComparisonPanelSpec, type ComparisonPanelsOptions } from './comparisonPanels';
 export { goldenSignalsFigure, type GoldenSignalBucket, type GoldenSignalsFigureOptions } from './goldenSignalsFigure';
+export { saveFigure, type SaveFigureOptions } from './saveFigure';

@@ -8,14 +8,20 @@
  *    workbook's HTML exporter;
  *  - `text/html`: a `<div>` with a deterministic id (a per-kernel counter) and a
  *    small script drawing it with `window.Plotly`, for classic Notebook and any
- *    other HTML front end;
+ *    other HTML front end; until the script draws, the div holds a one-line hint
+ *    (FIGURE_HINT), so a front end that does not run the script shows that line
+ *    instead of an empty gap;
  *  - `text/plain`: a one-line summary for plain-text consoles.
  * Classic Notebook has no plotly.js of its own and the notebooks must work offline,
  * so the first show() of a kernel session first sends plotly.js itself (read from
  * the `plotly.js-dist-min` package) as an HTML output marked in its metadata
  * (`{ netlab: { role: 'plotly-loader' } }`), which defines `window.Plotly` once per
- * page. That output is ~10 MB in executed copies; committed notebooks are saved
+ * page. That output is about 5 MB of an executed copy (the minified bundle, as JSON),
+ * most of the 6 MB an executed notebook may take; committed notebooks are saved
  * without outputs and the HTML exporter drops it and includes plotly.js once itself.
+ *
+ * The workbook adds `image/svg+xml` to the executed copies' bundles
+ * (scripts/figureImages.ts), for viewers that show images but run no script.
  *
  * Outside a tslab kernel (plain node, tests) show() throws: it needs the kernel.
  * tslab is looked up lazily among the modules already loaded, never imported.
@@ -122,26 +128,34 @@ interface PlainFigure {
 
 /** Checks the figure and turns it into plain JSON (typed arrays become arrays, NaN becomes null). */
 function plainFigure(figure: ShowableFigure, opts: ShowOptions): PlainFigure {
-  if (figure === null || typeof figure !== 'object' || !Array.isArray(figure.data)) {
-    throw new TypeError('show(figure) expects a plotly figure { data: object[], layout?: object }; got ' + describe(figure));
-  }
-  figure.data.forEach((trace, i) => {
-    if (trace === null || typeof trace !== 'object' || Array.isArray(trace)) {
-      throw new TypeError(`show(figure): figure.data[${i}] must be a trace object; got ${describe(trace)}`);
-    }
-  });
-  if (figure.layout !== undefined && (figure.layout === null || typeof figure.layout !== 'object')) {
-    throw new TypeError(`show(figure): figure.layout must be an object; got ${describe(figure.layout)}`);
-  }
+  const plain = figureJson('show', figure);
   check.options('show', opts, SHOW_KEYS);
   if (opts.config !== undefined && (typeof opts.config !== 'object' || Array.isArray(opts.config))) {
     throw new TypeError(`show config must be a plotly config object; got ${check.describe(opts.config)}`);
   }
+  return { data: plain.data, layout: plain.layout, config: { responsive: true, displaylogo: false, ...(opts.config ?? {}) } };
+}
+
+/**
+ * The figure as plain JSON (typed arrays become arrays, NaN becomes null), after
+ * checking its shape; `fn` names the caller in the TypeError (`show`, `saveFigure`).
+ */
+export function figureJson(fn: string, figure: ShowableFigure): { data: unknown[]; layout: unknown } {
+  if (figure === null || typeof figure !== 'object' || !Array.isArray(figure.data)) {
+    throw new TypeError(`${fn}(figure) expects a plotly figure { data: object[], layout?: object }; got ` + describe(figure));
+  }
+  figure.data.forEach((trace, i) => {
+    if (trace === null || typeof trace !== 'object' || Array.isArray(trace)) {
+      throw new TypeError(`${fn}(figure): figure.data[${i}] must be a trace object; got ${describe(trace)}`);
+    }
+  });
+  if (figure.layout !== undefined && (figure.layout === null || typeof figure.layout !== 'object')) {
+    throw new TypeError(`${fn}(figure): figure.layout must be an object; got ${describe(figure.layout)}`);
+  }
   const json = JSON.stringify({ data: figure.data, layout: figure.layout ?? {} }, (_key, value: unknown) =>
     ArrayBuffer.isView(value) && !(value instanceof DataView) ? Array.from(value as unknown as ArrayLike<number>) : value,
   );
-  const plain = JSON.parse(json) as { data: unknown[]; layout: unknown };
-  return { data: plain.data, layout: plain.layout, config: { responsive: true, displaylogo: false, ...(opts.config ?? {}) } };
+  return JSON.parse(json) as { data: unknown[]; layout: unknown };
 }
 
 function describe(value: unknown): string {
@@ -156,13 +170,21 @@ function scriptJson(value: unknown): string {
 }
 
 /**
- * The HTML representation: a div and a script that draws into it. The id repeats
+ * The one line a figure's HTML shows where its script does not run (a saved notebook
+ * reopened without trust, a static viewer): plotly replaces it when it draws.
+ */
+export const FIGURE_HINT = "Interactive figure: run the cell to draw it here, or open the notebook's exported page.";
+
+const FIGURE_HINT_HTML = `<p class="netlab-figure-hint" style="margin:0;padding:4px 0;color:#666;font-style:italic">${FIGURE_HINT.replace(/'/g, '&#39;')}</p>`;
+
+/**
+ * The HTML representation: a div holding the hint and a script that draws into it. The id repeats
  * after a kernel restart while older outputs may still be on the page, so the
  * script draws into the last element with that id that plotly has not drawn yet.
  * When plotly.js is not on the page yet the draw waits in a queue the loader runs.
  */
 function figureHtml(id: string, fig: PlainFigure): string {
-  return `<div id="${id}" class="netlab-figure" style="width:100%;min-height:360px"></div>
+  return `<div id="${id}" class="netlab-figure" style="width:100%">${FIGURE_HINT_HTML}</div>
 <script type="text/javascript">
 (function () {
   var id = ${scriptJson(id)};

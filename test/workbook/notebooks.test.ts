@@ -2,9 +2,12 @@
  * Every notebook in notebooks/ (names starting with `_` are scratch and left out),
  * plus the fixtures in test/workbook/fixtures/ (pipeline: figures and progress;
  * teaching: a solution, an instructor cell, claims and exercises), is executed under
- * the real tslab kernel through Jupyter:
+ * the real tslab kernel through Jupyter, and each executed copy gets its figures'
+ * SVG copies as the workbook adds them (scripts/figureImages.ts):
  *  - the instructor edition (every cell) TWICE, at the same time: it must run without
- *    errors or stderr output, give identical outputs both times, keep no progress
+ *    errors or stderr output, give identical outputs both times (SVG copies
+ *    included, byte for byte), carry an SVG copy and the no-script hint with every
+ *    figure and stay within 6 MB as written, keep no progress
  *    text, hold every claim and pass every solution's own check, and export to a page
  *    on which headless Chromium draws every figure, with no console error and no
  *    request leaving the machine (a screenshot is left in the temp folder as
@@ -18,16 +21,18 @@
  * edition's source must hold no cell tagged solution or instructor.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, dirname, join } from 'path';
 import { editionSource, instructorOnlyCells, type Edition } from '../../scripts/editions';
 import { executeNotebook, PROJECT_ROOT, type ExecutionReport } from '../../scripts/execute';
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from '../../scripts/jupyterSetup';
+import { addFigureImagesToFile, figuresWithoutImage, MAX_NOTEBOOK_BYTES, openFigureRenderer, plotlyOutputs, type FigureRenderer } from '../../scripts/figureImages';
+import { FIGURE_HINT } from '../../lib/plot/show';
 import { buildManifests, exerciseReports, manifestFailures } from '../../scripts/manifests';
 import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text, type Notebook } from '../../scripts/notebook';
 import { exportPages } from '../../scripts/workbook';
-import { launchBrowser, openFile, storyLayout, waitForFigures, type Browser } from './browser';
+import { CHROMIUM, launchBrowser, openFile, storyLayout, waitForFigures, type Browser } from './browser';
 import { partMetadata } from '../../scripts/partHeader';
 import { figureRuleBreaks, markdownWords, MAX_MARKDOWN_WORDS } from '../../scripts/readability';
 import { firstOutputDifference } from './compare';
@@ -83,25 +88,32 @@ describe('workbook: committed notebooks', () => {
   }
 });
 
-/** Writes the edition's source beside the runs and executes it with the notebook's folder as working directory. */
-function executeEdition(file: string, source: Notebook, edition: Edition, output: string, tmp: string): Promise<ExecutionReport> {
+/**
+ * Writes the edition's source beside the runs, executes it with the notebook's folder
+ * as working directory and adds the SVG copies of its figures, as the workbook does.
+ */
+async function executeEdition(file: string, source: Notebook, edition: Edition, output: string, tmp: string, renderer: () => FigureRenderer): Promise<ExecutionReport> {
   const input = join(tmp, 'source', edition, basename(file));
   mkdirSync(dirname(input), { recursive: true });
   writeFileSync(input, JSON.stringify(source));
-  return executeNotebook(input, output, { cwd: dirname(file), label: `${file} (${edition} edition)` });
+  const report = await executeNotebook(input, output, { cwd: dirname(file), label: `${file} (${edition} edition)` });
+  return { ...report, notebook: (await addFigureImagesToFile(output, renderer())).notebook };
 }
 
 describe('workbook: notebooks execute under tslab (instructor edition twice, identically; student edition apart) and render offline', function () {
   this.timeout(30 * 60_000);
   const tmp = mkdtempSync(join(tmpdir(), 'netlab-workbook-test-'));
   let browser: Browser | null = null;
+  let renderer: FigureRenderer | null = null;
 
   before(async () => {
     browser = await launchBrowser();
+    renderer = await openFigureRenderer({ chromium: CHROMIUM });
   });
 
   after(async () => {
     await browser?.close();
+    await renderer?.close();
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -137,8 +149,8 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
 
       before(async () => {
         // All runs at once: a notebook must not depend on timing or on another kernel.
-        const runs = [1, 2].map((run) => executeEdition(file, instructorSource, 'instructor', join(tmp, `run${run}`, basename(file)), tmp));
-        const studentRun = studentDiffers ? executeEdition(file, studentSource, 'student', join(tmp, 'student', basename(file)), tmp) : null;
+        const runs = [1, 2].map((run) => executeEdition(file, instructorSource, 'instructor', join(tmp, `run${run}`, basename(file)), tmp, () => renderer!));
+        const studentRun = studentDiffers ? executeEdition(file, studentSource, 'student', join(tmp, 'student', basename(file)), tmp, () => renderer!) : null;
         [first, second, student] = await Promise.all([runs[0], runs[1], studentRun]);
       });
 
@@ -152,6 +164,17 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
       it('gives identical outputs on both runs', () => {
         const difference = firstOutputDifference(first.notebook, second.notebook);
         assert.equal(difference, null, `the two runs differ at ${difference}`);
+      });
+
+      it(`carries an SVG copy and the no-script hint with every figure, and is at most ${MAX_NOTEBOOK_BYTES / 1e6} MB as written`, () => {
+        for (const report of [first, ...(student ? [student] : [])]) {
+          assert.deepEqual(figuresWithoutImage(report.notebook), [], 'plotly outputs without an image/svg+xml copy');
+          for (const { cell, output, out } of plotlyOutputs(report.notebook)) {
+            assert.ok(text(out.data['text/html'] as string | string[]).includes(FIGURE_HINT.replace(/'/g, '&#39;')), `cell ${cell}, output ${output}: no hint in its HTML`);
+          }
+          const bytes = statSync(report.output).size;
+          assert.ok(bytes <= MAX_NOTEBOOK_BYTES, `the executed copy is ${(bytes / 1e6).toFixed(2)} MB, over ${MAX_NOTEBOOK_BYTES / 1e6} MB`);
+        }
       });
 
       it('keeps no progress text in its saved outputs', () => {

@@ -44,6 +44,10 @@ export const PLOT: Entry[] = [
   { name: 'namesUnit', module: m, params: ['title'], noOptions: 'a predicate on one string' },
   { name: 'spansDecades', module: m, params: ['samples'], noOptions: 'a predicate on arrays of numbers' },
   { name: 'show', module: m, params: ['figure', 'opts'], noOptions: 'displays in the tslab kernel only; outside one it throws by design (test/workbook/show.test.ts)' },
+  {
+    name: 'saveFigure', module: m, params: ['figure', 'path', 'options'],
+    noOptions: 'writes a file through headless Chromium and returns a promise, which the synchronous walk cannot judge; its options and errors are tested in test/plot/saveFigure.test.ts',
+  },
   { name: 'showTable', module: m, params: ['table', 'opts'], noOptions: 'displays in the tslab kernel only; its options are those of tableHtml, attacked there' },
   { name: 'tableHtml', module: m, params: ['table', 'opts'], args: [[{ a: 1.23456, b: 'x' }, { a: 2, b: 'y' }], { digits: 2, maxRows: 10, caption: 'c' }], records: ['table'], skip: ['a', 'b'], accepts: { digits: ['object'] } },
   { name: 'tableText', module: m, params: ['table', 'opts'], args: [[{ a: 1.23456, b: 'x' }, { a: 2, b: 'y' }], { digits: { a: 1 }, maxRows: 10, caption: 'c' }], records: ['table', 'digits'], skip: ['a', 'b'], accepts: { digits: ['number'] } },
