@@ -166,7 +166,7 @@ const cluster = BALANCER_NAMES.map((name) => {
 const powerOfTwo = cluster.find((c) => c.balancer === 'power-of-two')!;
 const clusterMet = powerOfTwo.seconds < 1 && powerOfTwo.peakMiB < 200;
 
-const sweepTimes = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/sweep.ts'], { encoding: 'utf8' })) as { oneWorker: number; twoWorkers: number; identical: boolean };
+const sweepTimes = JSON.parse(execFileSync(process.execPath, ['bench/sweep.js'], { encoding: 'utf8' })) as { oneWorker: number; twoWorkers: number; identical: boolean };
 const sweepSpeedup = sweepTimes.oneWorker / sweepTimes.twoWorkers;
 const sweepMet = sweepSpeedup >= 1.6 && sweepTimes.identical;
 
