@@ -16,14 +16,13 @@
  * lists exactly the packages lib/ imports.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { builtinModules } from 'module';
 import { tmpdir } from 'os';
 import { join, relative, sep } from 'path';
 import { executeNotebook, PROJECT_ROOT } from '../../scripts/execute';
 import { PLOTLY_MIME, type Notebook } from '../../scripts/notebook';
-import { notebook } from '../workbook/commandLine';
+import { notebook, runCommand, type CommandResult } from '../workbook/commandLine';
 import { createRng, exponential, simulateQueue } from '../../lib';
 
 const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
@@ -32,12 +31,6 @@ const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf
   dependencies: Record<string, string>;
 };
 const KERNEL = 'netlab-package-tslab';
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** The environment of a stranger's shell: none of the npm_* variables `npm test` sets for this project. */
 function consumerEnv(): NodeJS.ProcessEnv {
@@ -51,16 +44,8 @@ function consumerEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: consumerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(cmd: string, args: string[], cwd: string): Promise<CommandResult> {
+  return runCommand(cmd, args, { cwd, env: consumerEnv() });
 }
 
 async function ok(cmd: string, args: string[], cwd: string): Promise<string> {

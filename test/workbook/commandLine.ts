@@ -1,5 +1,5 @@
 /** Helpers for tests that run the workbook command on notebooks written to a temp folder. */
-import { spawn } from 'child_process';
+import { spawn, type SpawnOptions } from 'child_process';
 import { join } from 'path';
 import { PROJECT_ROOT } from '../../scripts/execute';
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from '../../scripts/jupyterSetup';
@@ -19,16 +19,27 @@ export function notebook(cells: { type: 'code' | 'markdown'; source: string; tag
   });
 }
 
-/** Runs `tsx scripts/workbook.ts ...args`, collecting its exit code and output. */
-export function runWorkbookCommand(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** What a finished command printed, and how it exited. */
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `cmd args` (no shell), collecting its exit code and output. */
+export function runCommand(cmd: string, args: string[], options: SpawnOptions = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const tsx = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [join(PROJECT_ROOT, 'scripts', 'workbook.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs `tsx scripts/workbook.ts ...args`, collecting its exit code and output. */
+export function runWorkbookCommand(args: string[]): Promise<CommandResult> {
+  return runCommand(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, 'scripts', 'workbook.ts'), ...args]);
 }
