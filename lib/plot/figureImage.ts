@@ -12,9 +12,9 @@
  *
  * The page is blank and local: plotly.js comes from the `plotly.js-dist-min` package
  * and every request leaving it is refused. The same figure gives the same SVG bytes:
- * plotly.js names its clip paths and definitions with random ids, so the page's
- * random generator is replaced by a fixed sequence restarted for each figure, and
- * each element's attributes are put in name order (canonicalSvg).
+ * canonicalSvg replaces the random ids plotly.js gives each drawing (its clip paths
+ * and definitions carry it) and each trace by fixed ones, and puts each element's
+ * attributes in name order.
  */
 
 import { existsSync } from 'fs';
@@ -162,8 +162,16 @@ export async function openFigureRenderer(opts: { chromium?: string } = {}): Prom
   }
 }
 
+/** The random id plotly.js gives a drawing, read from its definitions element (`<defs id="defs-1a2b3c">`). */
+const PLOTLY_UID = /<defs id="defs-([0-9a-z]+)"/;
+/** The random id plotly.js gives each trace, found where it names the trace (`traceb10b27`) or its colour bar (`cbb10b27`); every use of it is replaced. */
+const TRACE_UID = /\b(?:trace|cb)([0-9a-f]{6})\b/g;
+/** What canonicalSvg writes in their place (traces numbered in order of appearance). */
+const FIXED_UID = 'netlab';
+
 /**
- * The SVG with each element's attributes in name order. plotly.js sets some
+ * The SVG with plotly's random drawing and trace ids fixed and each element's attributes in
+ * name order. plotly.js sets some
  * attributes in a different order depending on what the page drew before (text
  * sizes it has measured already, fonts still loading), which changes the text but
  * not the picture; sorting them makes the same figure give the same bytes however
@@ -171,7 +179,11 @@ export async function openFigureRenderer(opts: { chromium?: string } = {}): Prom
  * so every attribute value is double-quoted and holds no raw `"`, `<` or `>`.
  */
 export function canonicalSvg(svg: string): string {
-  return svg.replace(START_TAG, (_tag, name: string, attributes: string, selfClosing: string) => {
+  const uid = PLOTLY_UID.exec(svg)?.[1];
+  let fixed = uid === undefined ? svg : svg.split(uid).join(FIXED_UID);
+  const traces = [...new Set(Array.from(fixed.matchAll(TRACE_UID), (m) => m[1]))];
+  traces.forEach((id, i) => (fixed = fixed.split(id).join(`${FIXED_UID}${i}`)));
+  return fixed.replace(START_TAG, (_tag, name: string, attributes: string, selfClosing: string) => {
     const list = Array.from(attributes.matchAll(ATTRIBUTE), (m) => [m[1], m[2]] as const);
     list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return `<${name}${list.map(([key, value]) => ` ${key}="${value}"`).join('')}${selfClosing}>`;
@@ -189,23 +201,9 @@ interface DrawRequest {
   scale: number;
 }
 
-/**
- * Runs in the page: restarts the page's random generator at a fixed seed (plotly.js
- * draws its element ids from it), then asks plotly.js for the image as a data URL.
- */
+/** Runs in the page: asks plotly.js for the image as a data URL. */
 function drawInPage(req: DrawRequest): Promise<string> {
-  const page = globalThis as unknown as {
-    Plotly: { toImage(fig: unknown, opts: unknown): Promise<string> };
-    Math: { random: () => number };
-  };
-  let state = 0x6e65746c;
-  page.Math.random = () => {
-    // mulberry32: a small fixed sequence, the same for every figure.
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const page = globalThis as unknown as { Plotly: { toImage(fig: unknown, opts: unknown): Promise<string> } };
   return page.Plotly.toImage(
     { data: req.figure.data, layout: req.figure.layout },
     { format: req.format, width: req.width, height: req.height, scale: req.scale },

@@ -84,6 +84,14 @@ describe('plot/saveFigure', function () {
     );
   });
 
+  it('replaces plotly\'s random drawing and trace ids by fixed ones, traces numbered in order', () => {
+    const svg = '<svg><defs id="defs-1a2b3c"><clipPath id="clip1a2b3cxyplot"/></defs><g class="trace scatter tracef00d01"/><g class="trace scatter traceabc123"/><g class="trace scatter tracef00d01"/></svg>';
+    assert.equal(
+      canonicalSvg(svg),
+      '<svg><defs id="defs-netlab"><clipPath id="clipnetlabxyplot"/></defs><g class="trace scatter tracenetlab0"/><g class="trace scatter tracenetlab1"/><g class="trace scatter tracenetlab0"/></svg>',
+    );
+  });
+
   describe('errors', () => {
     it('rejects an unknown extension with a RangeError naming the path and the formats', async () => {
       await assert.rejects(saveFigure(figure, join(dir, 'delay.jpg')), (err: Error) => {
