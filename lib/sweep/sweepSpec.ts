@@ -7,8 +7,7 @@
  * are sharper than either point alone), and a point's row depends on the spec and p
  * alone: which thread, process or machine computes it cannot change it.
  */
-import { createRng } from '../random/rng';
-import { meanInterval } from '../stats/replicate';
+import { replicate } from '../stats/replicate';
 import * as check from '../validate';
 import { SWEEP_MODEL_NAMES, SWEEP_MODELS, type SweepModelName } from './sweepModels';
 
@@ -69,6 +68,7 @@ export function checkSweepSpec(spec: SweepSpec, fn = FN): CheckedSweepSpec {
   if (!Array.isArray(s.metrics) || s.metrics.length === 0) throw new TypeError(`${fn} metrics must be a non-empty array of dotted paths such as 'summary.p99'; got ${check.describe(s.metrics)}`);
   s.metrics.forEach((m, i) => {
     if (typeof m !== 'string' || !/^[A-Za-z_$][\w$]*(\.[\w$]+)*$/.test(m)) throw new TypeError(`${fn} metrics[${i}] must be a dotted path such as 'summary.p99'; got ${check.describe(m)}`);
+    if (s.metrics.indexOf(m) !== i) throw new RangeError(`${fn} metrics[${i}] repeats "${m}"`);
   });
   if (typeof s.seed !== 'number' && typeof s.seed !== 'string') throw new TypeError(`${fn} seed must be a number or a string (required); got ${check.describe(s.seed)}`);
   const runs = s.runs === undefined ? 10 : check.integer(`${fn} runs`, s.runs, 2, 10_000);
@@ -94,26 +94,29 @@ export function gridPoint(spec: CheckedSweepSpec, index: number): Record<string,
   return Object.fromEntries(keys.map((key) => [key, point[key]]));
 }
 
-/** Runs grid point `index`: `runs` replications, each metric's mean, sd and Student-t interval. */
+/** Runs grid point `index`: `replicate` over `runs` runs, each metric's mean, sd and Student-t interval. */
 export function sweepPointRow(spec: CheckedSweepSpec, index: number): SweepRow {
   const point = gridPoint(spec, index);
   const options = structuredClone(spec.options);
   for (const [key, value] of Object.entries(point)) setPath(options, key, value);
   const model = SWEEP_MODELS[spec.model] as (o: object) => unknown;
-  const root = createRng(spec.seed);
-  const values: number[][] = spec.metrics.map(() => []);
-  for (let i = 0; i < spec.runs; i++) {
-    const result = check.within(`${FN} ${spec.model} at grid point ${index} (${describePoint(point)})`, () => model({ ...options, rng: root.fork(`run-${i}`) }));
-    spec.metrics.forEach((m, j) => values[j].push(metricOf(result, m, spec.model)));
-  }
+  const replicated = replicate({
+    runs: spec.runs,
+    seed: spec.seed,
+    level: spec.level,
+    run: (rng) => {
+      const result = check.within(`${FN} ${spec.model} at grid point ${index} (${describePoint(point)})`, () => model({ ...options, rng }));
+      return Object.fromEntries(spec.metrics.map((m) => [m, metricOf(result, m, spec.model)]));
+    },
+  });
   const row: SweepRow = { ...point };
-  spec.metrics.forEach((m, j) => {
-    const iv = meanInterval(values[j], spec.level);
+  for (const m of spec.metrics) {
+    const iv = replicated[m];
     row[m] = iv.mean;
     row[`${m} sd`] = iv.sd;
     row[`${m} ciLow`] = iv.ciLow;
     row[`${m} ciHigh`] = iv.ciHigh;
-  });
+  }
   return row;
 }
 

@@ -69,6 +69,7 @@ describe('sweep', function () {
     bad({ grid: {} }, /grid must name at least one option/, RangeError);
     bad({ grid: { arrivalRate: [] } }, /grid.arrivalRate must be a non-empty array/);
     bad({ metrics: ['summary p99'] }, /metrics\[0\] must be a dotted path/);
+    bad({ metrics: ['summary.p99', 'summary.p99'] }, /metrics\[1\] repeats "summary.p99"/, RangeError);
     bad({ runs: 1 }, /runs must be an integer in \[2, 10000\]/, RangeError);
     bad({ options: { ...SPEC.options, rng: 1 } }, /options.rng/);
     assert.throws(() => sweepShard(SPEC, { shard: 3, of: 3 }), /shard must be an integer in \[0, 2\]/);
