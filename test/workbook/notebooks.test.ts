@@ -36,6 +36,8 @@ import { CHROMIUM, launchBrowser, openFile, storyLayout, waitForFigures, type Br
 import { partMetadata } from '../../scripts/partHeader';
 import { figureRuleBreaks, markdownWords, MAX_MARKDOWN_WORDS } from '../../scripts/readability';
 import { firstOutputDifference } from './compare';
+import { tailClaimsWithoutReplications } from '../../scripts/claimRules';
+import { withParameters } from '../../scripts/parameters';
 
 const COURSE = listNotebooks(join(PROJECT_ROOT, 'notebooks'));
 const PIPELINE = join(__dirname, 'fixtures', 'pipeline.ipynb');
@@ -44,6 +46,8 @@ const FIXTURES = [PIPELINE, TEACHING];
 const PROGRESS_TEXT = /<progress|\d+% \(\d+ of \d+\)/;
 /** A string only the teaching fixture's instructor-only cells contain. */
 const INSTRUCTOR_MARKER = '4c1d';
+/** A second seed every course notebook runs at: its claims must not rest on the default one. */
+const OTHER_SEED = 2024;
 
 describe('workbook: committed notebooks', () => {
   for (const file of COURSE) {
@@ -146,12 +150,15 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
       let first: ExecutionReport;
       let second: ExecutionReport;
       let student: ExecutionReport | null = null;
+      let otherSeed: ExecutionReport | null = null;
 
       before(async () => {
         // All runs at once: a notebook must not depend on timing or on another kernel.
         const runs = [1, 2].map((run) => executeEdition(file, instructorSource, 'instructor', join(tmp, `run${run}`, basename(file)), tmp, () => renderer!));
         const studentRun = studentDiffers ? executeEdition(file, studentSource, 'student', join(tmp, 'student', basename(file)), tmp, () => renderer!) : null;
-        [first, second, student] = await Promise.all([runs[0], runs[1], studentRun]);
+        const otherSeedRun = FIXTURES.includes(file) ? null
+          : executeEdition(file, withParameters(instructorSource, file, { SEED: OTHER_SEED }), 'instructor', join(tmp, 'other-seed', basename(file)), join(tmp, 'other-seed'), () => renderer!);
+        [first, second, student, otherSeed] = await Promise.all([runs[0], runs[1], studentRun, otherSeedRun]);
       });
 
       it('runs without error outputs or stderr text', () => {
@@ -194,6 +201,18 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
         const { exercises, claims } = buildManifests([{ name: basename(file), nb: first.notebook }]);
         assert.deepEqual(manifestFailures(exercises, claims), []);
       });
+
+      if (!FIXTURES.includes(file)) {
+        it('quotes every tail with its interval over replications', () => {
+          assert.deepEqual(tailClaimsWithoutReplications(buildManifests([{ name: basename(file), nb: first.notebook }]).claims), []);
+        });
+
+        it(`holds every claim and passes every check at SEED = ${OTHER_SEED} too`, () => {
+          assert.deepEqual(problemCells(otherSeed!.notebook), [], 'cells with errors or stderr output');
+          const { exercises, claims } = buildManifests([{ name: basename(file), nb: otherSeed!.notebook }]);
+          assert.deepEqual(manifestFailures(exercises, claims), []);
+        });
+      }
 
       it('exports a page where Chromium draws every figure, offline and without console errors', async () => {
         const [page] = exportPages([file], join(tmp, 'run1'), join(tmp, 'html', 'instructor', name), { edition: 'instructor' });
