@@ -6,7 +6,7 @@ const entry = (text: string) => ({ notebook: 'x.ipynb', text, passed: true });
 
 describe('workbook: claim rules', () => {
   it('flags a tail quoted from one run', () => {
-    for (const text of ['p99 is 72 ms', 'the p99.9 doubles', 'P95 rises by 20 ms', 'the tail grows', 'both tails meet']) {
+    for (const text of ['p99 is 72 ms', 'the p99.9 doubles', 'P95 rises by 20 ms', 'the tail grows', 'both tails meet', 'the 99th percentile of concurrency', 'its 99.9th percentile']) {
       assert.equal(tailClaimsWithoutReplications([entry(text)]).length, 1, text);
     }
   });
@@ -19,6 +19,7 @@ describe('workbook: claim rules', () => {
       'the median is 12 ms',
       'p50 rises first',
       'p9x is not a percentile',
+      'the 50th percentile',
     ]) {
       assert.deepEqual(tailClaimsWithoutReplications([entry(text)]), [], text);
     }
