@@ -11,7 +11,7 @@ import type { ClaimEntry } from './manifests';
 /** A percentile of 90 or above (p90, p95, p99, p99.9, "99th percentile") or the word "tail". */
 const QUOTES_A_TAIL = /\bp9\d(?:\.\d+)?\b|\b9\d(?:\.\d+)?(?:th|st|nd|rd) percentiles?\b|\btails?\b/i;
 /** Wording that shows the claim rests on replications. */
-const STATES_REPLICATIONS = /\binterval\b|\bevery (?:run|seed|replication)\b|\b(?:all|each of(?: the)?) \d+ (?:runs|seeds|replications)\b/i;
+const STATES_REPLICATIONS = /\bintervals?\b|\bevery (?:run|seed|replication)\b|\b(?:all|each of(?: the)?) \d+ (?:runs|seeds|replications)\b/i;
 
 /** The claims that quote a tail without an interval or a statement that every replication bears them out. */
 export function tailClaimsWithoutReplications(claims: readonly ClaimEntry[]): string[] {
