@@ -53,9 +53,18 @@ export function withUnit(value: number | string | boolean, unit: string): string
 /**
  * A replicated mean with its interval, for a sentence: `formatInterval(iv, 'ms')` is
  * `"42.1 ms (95 % interval 40.3–43.9 ms, 10 runs)"`. Takes any `{ mean, ciLow, ciHigh,
- * level, runs }`, such as what `replicate` returns.
+ * level, runs }`, such as what `replicate` returns. For a quantity with a range (a share
+ * is never negative), `range: { min: 0 }` prints an interval end beyond the range as the
+ * bound itself, as a Student-t interval truncated to the values the quantity can take.
+ *
+ * @throws TypeError naming the field when the interval, unit or range is not what it should be;
+ *   RangeError when range.min exceeds range.max or the mean lies outside the range.
  */
-export function formatInterval(interval: { mean: number; ciLow: number; ciHigh: number; level: number; runs: number }, unit = ''): string {
+export function formatInterval(
+  interval: { mean: number; ciLow: number; ciHigh: number; level: number; runs: number },
+  unit = '',
+  range: { min?: number; max?: number } = {},
+): string {
   if (interval === null || typeof interval !== 'object') throw new TypeError(`formatInterval interval must be { mean, ciLow, ciHigh, level, runs }; got ${interval === null ? 'null' : typeof interval}`);
   for (const key of ['mean', 'ciLow', 'ciHigh', 'level', 'runs'] as const) {
     if (typeof interval[key] !== 'number' || !Number.isFinite(interval[key])) {
@@ -63,7 +72,25 @@ export function formatInterval(interval: { mean: number; ciLow: number; ciHigh: 
     }
   }
   if (typeof unit !== 'string') throw new TypeError(`formatInterval unit must be a string; got ${typeof unit}`);
+  const { min, max } = checkRange(range);
+  if (interval.mean < min || interval.mean > max) throw new RangeError(`formatInterval interval.mean must lie in range [${min}, ${max}]; got ${interval.mean}`);
   const u = unit === '' ? '' : ` ${unit}`;
   const level = formatFinite(interval.level * 100);
-  return `${formatFinite(interval.mean)}${u} (${level} % interval ${formatFinite(interval.ciLow)}–${formatFinite(interval.ciHigh)}${u}, ${interval.runs} runs)`;
+  const low = Math.max(min, interval.ciLow);
+  const high = Math.min(max, interval.ciHigh);
+  return `${formatFinite(interval.mean)}${u} (${level} % interval ${formatFinite(low)}–${formatFinite(high)}${u}, ${interval.runs} runs)`;
+}
+
+/** The range option of formatInterval, checked: known keys, finite numbers, min ≤ max. */
+function checkRange(range: unknown): { min: number; max: number } {
+  if (range === null || typeof range !== 'object' || Array.isArray(range)) throw new TypeError(`formatInterval range must be { min?, max }; got ${range === null ? 'null' : Array.isArray(range) ? 'an array' : typeof range}`);
+  for (const key of Object.keys(range)) {
+    if (key !== 'min' && key !== 'max') throw new TypeError(`formatInterval: unknown option "range.${key}"; known options of range: min, max`);
+  }
+  const { min = -Infinity, max = Infinity } = range as { min?: unknown; max?: unknown };
+  for (const [key, v] of [['min', min], ['max', max]] as const) {
+    if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`formatInterval range.${key} must be a number; got ${String(v)}`);
+  }
+  if ((min as number) > (max as number)) throw new RangeError(`formatInterval range.min must be at most range.max; got min ${String(min)}, max ${String(max)}`);
+  return { min: min as number, max: max as number };
 }

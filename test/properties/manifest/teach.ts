@@ -30,5 +30,5 @@ export const TEACH: Entry[] = [
     args: [{ id: 'challenge', title: 'p99 under 250 ms', limits: [{ name: 'p99 latency', measured: 231, atMost: 250, unit: 'ms' }, { name: 'goodput', measured: 0.97, atLeast: 0.95, atMost: 1 }], solution: false }],
   },
   { name: 'formatNumber', module: m, params: ['value'], args: [12345.678] },
-  { name: 'formatInterval', module: m, params: ['interval', 'unit'], args: [{ mean: 42.1, ciLow: 40.3, ciHigh: 43.9, level: 0.95, runs: 10 }, 'ms'], records: ['interval'] },
+  { name: 'formatInterval', module: m, params: ['interval', 'unit', 'range'], args: [{ mean: 42.1, ciLow: 40.3, ciHigh: 43.9, level: 0.95, runs: 10 }, 'ms', { min: 0 }], records: ['interval', 'range'] },
 ];
