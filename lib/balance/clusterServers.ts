@@ -7,7 +7,8 @@
  * draw from its own `serviceTime` when it has one. Weights default to 1: a weighted
  * algorithm is only as good as the weights an operator writes down.
  */
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { type Distribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 import type { Downtime } from './healthCheck';

@@ -4,7 +4,7 @@
  * `location` or route rules do (`/api/payments` → the payments pool). A path that
  * matches no route goes to the pool named "default".
  */
-import { requireDistribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import * as check from '../validate';
 import { DEFAULT_POOL } from './clusterServers';
 import type { CheckedPath, PathSpec } from './requestMix';

@@ -16,7 +16,8 @@
  * cost), connection reuse between proxy and server, proxies that fail.
  */
 import { constant } from '../random/constant';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { type Distribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 

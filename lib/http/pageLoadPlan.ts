@@ -8,7 +8,7 @@ import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/slowStart';
 import type { TlsMode } from '../net/tls';
 import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transportRules';
 import type { StreamScheduling } from '../net/streamScheduler';
-import type { TransferSettings } from '../net/packetTransfer';
+import type { TransferSettings } from '../net/transferContext';
 import type { Rng } from '../random/rng';
 import { DEFAULT_HEADER_RATIO } from './headerCompression';
 import { HTTP_PROTOCOLS, PROTOCOL_TRAITS, type HttpProtocol } from './protocols';

@@ -18,37 +18,10 @@ import { PacketLink } from './packetLink';
 import { StreamLedger } from './streamLedger';
 import { TransportConnection } from './transportConnection';
 import type { TransportRules } from './transportRules';
+import { ABANDONED, TRANSFER_HOOK_KEYS, TRANSFER_SETTINGS_KEYS, type TransferContext, type TransferHooks, type TransferSettings } from './transferContext';
 
-/** Packet states. */
-export const IN_FLIGHT = 0;
-export const ACKED = 1;
-export const LOST = 2;
-/** Sent on a path or connection that no longer exists. */
-export const ABANDONED = 3;
-
-export interface TransferSettings {
-  /** Maximum segment size (bytes, an integer in [1, 65 535]). */
-  mssBytes: number;
-  /** Initial congestion window (packets, an integer in [1, 10 000]). */
-  initcwnd: number;
-  /** Consecutive timeouts before a connection gives up (an integer in [0, 100]). */
-  maxRetries: number;
-}
-
-/** Every key of `TransferSettings`. */
-export const TRANSFER_SETTINGS_KEYS: readonly (keyof TransferSettings & string)[] = ['mssBytes', 'initcwnd', 'maxRetries'];
-
-/** Every key of `TransferHooks`. */
-export const TRANSFER_HOOK_KEYS: readonly (keyof TransferHooks & string)[] = ['onStreamDone', 'onConnectionFailed'];
-
-export interface TransferHooks {
-  /** A stream's last byte reached the application. */
-  onStreamDone(stream: number, nowMs: number): void;
-  /** A connection gave up after too many timeouts. */
-  onConnectionFailed(connection: TransportConnection, nowMs: number): void;
-}
-
-export class PacketTransfer {
+/** One page's transfer: its tables, its connections and the event loop that drives them. */
+export class PacketTransfer implements TransferContext {
   readonly sim = new Simulation();
   link: PacketLink;
   readonly streams: StreamLedger;

@@ -17,7 +17,8 @@
  * asymmetric routes. Time in ms, bandwidth in megabits per second, sizes in bytes.
  */
 import type { Rng } from '../random/rng';
-import { badDuration, requireDistribution, type Distribution } from '../random/distribution';
+import { badDuration, type Distribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import type { DistributionLike } from '../random/spec';
 import { exponential } from '../random/exponential';
 import * as check from '../validate';

@@ -12,7 +12,8 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { type Distribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 import { MS_PER_SECOND } from '../sim/time';

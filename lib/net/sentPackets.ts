@@ -8,7 +8,7 @@
  * Fidelity: exact bookkeeping. It decides nothing: when a packet counts as lost,
  * and what the window and timer do about it, is `TransportConnection`'s.
  */
-import { IN_FLIGHT, LOST, type PacketTransfer } from './packetTransfer';
+import { IN_FLIGHT, LOST, type TransferContext } from './transferContext';
 
 export class SentPackets {
   /** Packet ids in the order sent (index = packet number). */
@@ -25,7 +25,7 @@ export class SentPackets {
   private readonly resend: number[] = [];
   private resendHead = 0;
 
-  constructor(private readonly transfer: PacketTransfer) {}
+  constructor(private readonly transfer: TransferContext) {}
 
   /** Packets sent so far: the number the next one gets. */
   get count(): number {

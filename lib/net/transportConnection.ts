@@ -25,7 +25,7 @@
 import type { Rng } from '../random/rng';
 import { NewRenoWindow } from './newReno';
 import { RtoEstimator } from './rto';
-import { ABANDONED, ACKED, IN_FLIGHT, LOST, type PacketTransfer } from './packetTransfer';
+import { ABANDONED, ACKED, IN_FLIGHT, LOST, type TransferContext } from './transferContext';
 import { PACKET_THRESHOLD, type TransportRules } from './transportRules';
 import type { PacketLink } from './packetLink';
 import { StreamScheduler } from './streamScheduler';
@@ -76,7 +76,7 @@ export class TransportConnection {
   epoch = 0;
 
   constructor(
-    readonly transfer: PacketTransfer,
+    readonly transfer: TransferContext,
     readonly id: number,
     readonly rules: TransportRules,
     private readonly rng: Rng,
@@ -282,6 +282,6 @@ export class TransportConnection {
     this.failed = true;
     this.closedMs = this.transfer.sim.now;
     this.sent.takeBackInFlight(ABANDONED, false);
-    this.transfer.hooks.onConnectionFailed(this, this.transfer.sim.now);
+    this.transfer.hooks.onConnectionFailed(this.id, this.transfer.sim.now);
   }
 }

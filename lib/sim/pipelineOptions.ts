@@ -3,7 +3,8 @@
  * bounds and the one function that checks them all before any work starts.
  */
 import { requireRng, type Rng } from '../random/rng';
-import { requireDistribution, type Distribution } from '../random/distribution';
+import { type Distribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import type { DistributionLike } from '../random/spec';
 import * as check from '../validate';
 import { checkLoad, peakRate, type Load } from './arrivals';

@@ -20,7 +20,8 @@
  */
 import type { Rng } from '../random/rng';
 import { requireRng } from '../random/rng';
-import { meanOrAverage, requireDistribution, type Distribution } from '../random/distribution';
+import { meanOrAverage, type Distribution } from '../random/distribution';
+import { requireDistribution } from '../random/requireDistribution';
 import type { DistributionLike } from '../random/spec';
 import { EMPTY_SUMMARY, summarize, type Summary } from '../stats/summarize';
 import * as check from '../validate';

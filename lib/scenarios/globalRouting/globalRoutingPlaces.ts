@@ -9,7 +9,19 @@ import type { Path } from '../../net/path';
 import type { RegionRtts } from '../../net/regionRtts';
 import * as check from '../../validate';
 import type { GlobalStrategy } from './globalRoutingDns';
-import { USER_POPULATION_KEYS, type UserPopulation } from './globalRoutingOptions';
+
+/** Users in one place: where they are, their share of the requests, their last mile. */
+export interface UserPopulation {
+  /** Region id of the users' city in the RTT table, e.g. 'seoul'. */
+  region: string;
+  /** Share of all requests (> 0; the shares of all populations sum to 1). */
+  share: number;
+  /** The users' access network (a row of `loadAccessProfiles`). */
+  access: AccessProfile;
+}
+
+/** The keys of `UserPopulation`. */
+export const USER_POPULATION_KEYS: readonly (keyof UserPopulation)[] = ['region', 'share', 'access'];
 
 /** A population with its access network as a path. */
 export interface CheckedPopulation extends UserPopulation {

@@ -7,7 +7,8 @@
  */
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
-import { requireDistribution, type Distribution } from '../../random/distribution';
+import { type Distribution } from '../../random/distribution';
+import { requireDistribution } from '../../random/requireDistribution';
 import type { DistributionLike } from '../../random/spec';
 import { DEFAULT_MSS_BYTES } from '../../net/slowStart';
 import { constant } from '../../random/constant';
