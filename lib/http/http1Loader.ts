@@ -8,8 +8,8 @@
  * When the client's address changes every connection dies with it; responses
  * in progress are requested again from the start on new connections.
  */
-import type { TransportConnection } from '../net/transportConnection';
-import { handshake } from '../net/messageExchange';
+import type { TransportConnection } from '../net/transport/transportConnection';
+import { handshake } from '../net/tcp/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
 export function http1Loader(page: PageContext): Loader {

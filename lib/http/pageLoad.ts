@@ -19,7 +19,7 @@
  * bounded by `PAGE_LOAD_LIMITS` (pageLoadPlan.ts).
  */
 import { createRng, requireRng } from '../random/rng';
-import { PacketTransfer } from '../net/packetTransfer';
+import { PacketTransfer } from '../net/transport/packetTransfer';
 import { headerBlockBytes } from './headerCompression';
 import { http1Loader } from './http1Loader';
 import { multiplexedLoader } from './multiplexedLoader';

@@ -3,12 +3,12 @@
  * run (and that many seeded runs can share).
  */
 import * as check from '../validate';
-import { createPath, type Path, type PathOptions } from '../net/path';
-import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/slowStart';
-import type { TlsMode } from '../net/tls';
-import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transportRules';
-import type { StreamScheduling } from '../net/streamScheduler';
-import type { TransferSettings } from '../net/transferContext';
+import { createPath, type Path, type PathOptions } from '../net/path/path';
+import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/tcp/slowStart';
+import type { TlsMode } from '../net/tcp/tls';
+import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transport/transportRules';
+import type { StreamScheduling } from '../net/transport/streamScheduler';
+import type { TransferSettings } from '../net/transport/transferContext';
 import type { Rng } from '../random/rng';
 import { DEFAULT_HEADER_RATIO } from './headerCompression';
 import { HTTP_PROTOCOLS, PROTOCOL_TRAITS, type HttpProtocol } from './protocols';

@@ -14,7 +14,7 @@
  * several places (Route 53 aggregates them); the verdict reaches the answers at
  * once (no propagation delay inside the DNS provider).
  */
-import { healthTransitions, type HealthCheck } from '../../balance/healthCheck';
+import { healthTransitions, type HealthCheck } from '../../balance/cluster/healthCheck';
 import type { Rng } from '../../random/rng';
 
 export interface DnsHealthView {

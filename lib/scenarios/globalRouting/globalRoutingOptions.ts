@@ -16,13 +16,13 @@
  *   once.
  */
 import { MAX_WEEK_RUN_MS } from '../../sim/limits';
-import { ttlSecondsToMs } from '../../net/dnsZone';
-import type { RegionRtts } from '../../net/regionRtts';
-import { CONNECTION_STATES, type ConnectionState } from '../../net/requestPlan';
-import { TLS_MODES, type TlsMode } from '../../net/tls';
-import { checkHealthCheck, HEALTH_CHECK_KEYS, type HealthCheck, type HealthCheckOptions } from '../../balance/healthCheck';
+import { ttlSecondsToMs } from '../../net/dns/dnsZone';
+import type { RegionRtts } from '../../net/path/regionRtts';
+import { CONNECTION_STATES, type ConnectionState } from '../../net/tcp/requestPlan';
+import { TLS_MODES, type TlsMode } from '../../net/tcp/tls';
+import { checkHealthCheck, HEALTH_CHECK_KEYS, type HealthCheck, type HealthCheckOptions } from '../../balance/cluster/healthCheck';
 import { delayMs, MAX_DELAY_MS } from '../../net/limits';
-import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/slowStart';
+import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/tcp/slowStart';
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { checkProgress, type ProgressCallback } from '../../sim/progress';
@@ -30,7 +30,7 @@ import { MS_PER_SECOND } from '../../sim/time';
 import * as check from '../../validate';
 import { GLOBAL_STRATEGIES, type GlobalStrategy } from './globalRoutingDns';
 import { checkRegions, checkRtts, checkUsers, type CheckedPopulation, type UserPopulation } from './globalRoutingPlaces';
-import { checkBuckets } from '../../sim/buckets';
+import { checkBuckets } from '../../sim/measures/buckets';
 
 /** Edge servers in the users' cities that answer part of the requests themselves. */
 export interface EdgeOptions {

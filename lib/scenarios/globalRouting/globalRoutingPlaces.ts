@@ -4,9 +4,9 @@
  * wrong value fails naming its option (e.g. `users[1].access.lossRate`), and an
  * unknown region lists the regions the table knows.
  */
-import { ACCESS_PROFILE_COLUMNS, accessPath, type AccessProfile } from '../../net/accessProfiles';
-import type { Path } from '../../net/path';
-import type { RegionRtts } from '../../net/regionRtts';
+import { ACCESS_PROFILE_COLUMNS, accessPath, type AccessProfile } from '../../net/path/accessProfiles';
+import type { Path } from '../../net/path/path';
+import type { RegionRtts } from '../../net/path/regionRtts';
 import * as check from '../../validate';
 import type { GlobalStrategy } from './globalRoutingDns';
 

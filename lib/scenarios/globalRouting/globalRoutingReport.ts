@@ -14,7 +14,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import type { GlobalStrategy } from './globalRoutingDns';
 import type { DnsHealthView } from './globalRoutingHealth';
 import type { GlobalRoutingConfig } from './globalRoutingOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 /** One request, in arrival order. */
 export interface GlobalRequestRecord {

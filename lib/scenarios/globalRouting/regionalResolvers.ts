@@ -14,7 +14,7 @@
  * the resolver's copy, RFC 1035 §6.1.3, see part 2's DNS fleet), resolvers that
  * serve stale answers (RFC 8767) or clamp TTLs, the lookup's own time.
  */
-import { isLive } from '../../net/ttlCache';
+import { isLive } from '../../net/dns/ttlCache';
 import type { Rng } from '../../random/rng';
 import type { DnsAnswerPolicy } from './globalRoutingDns';
 

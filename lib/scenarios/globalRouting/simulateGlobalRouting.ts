@@ -56,8 +56,8 @@
  * to a region over warm connections; a region failing half-way through an
  * attempt (the send time decides); clients trying a second address.
  */
-import { requestTime, sampleRequest } from '../../net/requestTime';
-import { planRequest, type RequestPlan } from '../../net/requestPlan';
+import { requestTime, sampleRequest } from '../../net/tcp/requestTime';
+import { planRequest, type RequestPlan } from '../../net/tcp/requestPlan';
 import { poissonArrivals } from '../../sim/arrivals';
 import { progressTicker } from '../../sim/progress';
 import { Simulation } from '../../sim/simulation';

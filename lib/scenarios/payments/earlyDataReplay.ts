@@ -32,7 +32,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { idempotencyStore } from '../../resilience/idempotencyStore';
-import { IDEMPOTENT_METHODS, safeAsEarlyData, tlsHandshake } from '../../net/tls';
+import { IDEMPOTENT_METHODS, safeAsEarlyData, tlsHandshake } from '../../net/tcp/tls';
 import * as check from '../../validate';
 
 export type EarlyDataPolicy = 'always' | 'when-safe';

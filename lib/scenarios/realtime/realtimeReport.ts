@@ -3,7 +3,7 @@
  * second, connections and sockets held, memory), bytes by kind, delivery
  * latency summaries, and a per-bucket series for figures.
  */
-import { handshakeCpu } from '../../net/handshakeCpu';
+import { handshakeCpu } from '../../net/tcp/handshakeCpu';
 import { MS_PER_SECOND } from '../../sim/time';
 import type { Summary } from '../../stats/summarize';
 import type { RealtimeConfig, RealtimeMode } from './realtimeOptions';

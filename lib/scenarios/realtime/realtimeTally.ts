@@ -9,11 +9,11 @@
  * handshake when the client starts it. Latencies go to the bucket in which the
  * message was generated.
  */
-import { IntervalLevels } from '../../sim/intervalLevels';
+import { IntervalLevels } from '../../sim/measures/intervalLevels';
 import { LatencyRecorder } from '../../stats/latencyRecorder';
 import { connectionSetup, tlsRecordOverheadBytes, type ConnectionSetup } from './realtimeCosts';
 import type { RealtimeConfig } from './realtimeOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 import { MAX_TRACKED_BUCKETS } from '../../sim/limits';
 
 /** Finest sampling of the open-connection level (ms); it coarsens for runs longer than MAX_TRACKED_BUCKETS ms. */

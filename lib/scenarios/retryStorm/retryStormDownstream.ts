@@ -15,9 +15,9 @@
  * it wasted on attempts nobody waited for any more.
  */
 import { FifoQueue } from '../../sim/fifoQueue';
-import { LevelMeter } from '../../sim/levelMeter';
+import { LevelMeter } from '../../sim/measures/levelMeter';
 import type { Simulation } from '../../sim/simulation';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 export interface DownstreamHooks {
   /** Service time (ms) of an attempt starting now. */

@@ -18,7 +18,7 @@ import { checkedBackoff, retryPolicy, RETRY_POLICY_KEYS, type RetryPolicy, type 
 import { RetryBudget, RETRY_BUDGET_KEYS, type RetryBudgetOptions } from '../../resilience/retryBudget';
 import { circuitBreaker, CIRCUIT_BREAKER_KEYS, type CircuitBreakerOptions } from '../../resilience/circuitBreaker';
 import * as check from '../../validate';
-import { checkBuckets } from '../../sim/buckets';
+import { checkBuckets } from '../../sim/measures/buckets';
 
 /** A window in which the downstream degrades: slower service, or errors returned at once. */
 export interface StormTrigger {

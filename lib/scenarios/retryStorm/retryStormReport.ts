@@ -22,7 +22,7 @@ import { MS_PER_SECOND } from '../../sim/time';
 import type { StormDownstream } from './retryStormDownstream';
 import { latencyFactorAt, type RetryStormConfig, type StormTriggerConfig } from './retryStormOptions';
 import { STORM_OUTCOME, STORM_OUTCOMES, STORM_PHASES, type StormPhase, type StormTally } from './retryStormTally';
-import { bucketCount, bucketOf } from '../../sim/buckets';
+import { bucketCount, bucketOf } from '../../sim/measures/buckets';
 
 /** One bucket [tMs, tMs + bucketMs); rates are per second of the bucket. */
 export interface StormBucket {

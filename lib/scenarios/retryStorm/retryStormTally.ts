@@ -5,7 +5,7 @@
  * typed arrays; nothing is allocated per event.
  */
 import type { RetryStormConfig } from './retryStormOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 /** How an attempt or a user request ended. */
 export const STORM_OUTCOME = {

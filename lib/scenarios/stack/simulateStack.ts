@@ -53,14 +53,14 @@
  */
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { Rng } from '../../random/rng';
-import { sampleRequest } from '../../net/requestTime';
-import { planRequest } from '../../net/requestPlan';
-import { RTO_DEFAULTS } from '../../net/rto';
-import { serialisationMs } from '../../net/path';
+import { sampleRequest } from '../../net/tcp/requestTime';
+import { planRequest } from '../../net/tcp/requestPlan';
+import { RTO_DEFAULTS } from '../../net/tcp/rto';
+import { serialisationMs } from '../../net/path/path';
 import { poissonArrivals } from '../../sim/arrivals';
 import { progressTicker } from '../../sim/progress';
 import { Simulation } from '../../sim/simulation';
-import { Station } from '../../sim/station';
+import { Station } from '../../sim/queues/station';
 import { AttemptLog, STACK_OUTCOME } from './stackAttempts';
 import { StackConnections } from './stackConnections';
 import { FaultTimeline } from './stackFaults';

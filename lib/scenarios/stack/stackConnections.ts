@@ -17,7 +17,7 @@
  * connections never time out.
  */
 import { FifoQueue } from '../../sim/fifoQueue';
-import { LevelMeter } from '../../sim/levelMeter';
+import { LevelMeter } from '../../sim/measures/levelMeter';
 
 export interface ConnectionLimits {
   /** Ephemeral ports on the client side. */
