@@ -127,6 +127,12 @@ function checkPath(where: string, value: PathOptions): Path {
   return path;
 }
 
+/**
+ * Checks a page load's options and turns them into the plan every run of them
+ * shares: protocol traits, path, object and header sizes (bytes), limits.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a page beyond `PAGE_LOAD_LIMITS`.
+ */
 export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
   check.options('pageLoad', opts, PAGE_LOAD_KEYS);
   const protocol = check.oneOf('protocol', opts.protocol, HTTP_PROTOCOLS);

@@ -27,6 +27,7 @@ export interface RequestView {
 /** A request view the caller fills in place: one object serves every pick, nothing is allocated per request. */
 export type RequestSlot = { -readonly [K in keyof RequestView]: RequestView[K] };
 
+/** A zeroed request view, for a caller to fill in place before each pick. */
 export function emptyRequestSlot(): RequestSlot {
   return { index: 0, client: 0, session: 0, path: 0, key: 0 };
 }

@@ -20,6 +20,11 @@ import { HashRing } from './hashRing';
 
 export const DEFAULT_VNODES = 160;
 
+/**
+ * A consistent-hashing balancer for one pool: `params.vnodes` ring points per member
+ * (default DEFAULT_VNODES); each request goes to the owner of the first point
+ * clockwise from its key whose server is in rotation. Returns the Balancer.
+ */
 export function consistentHashBalancer(context: BalancerContext, params: BalancerParams = {}): Balancer {
   const ring = new HashRing(context.members, params.vnodes ?? DEFAULT_VNODES);
   const inRotation = byServerIndex(context.members, Uint8Array);

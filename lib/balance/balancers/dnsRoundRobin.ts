@@ -38,6 +38,14 @@ export const DNS_ROUND_ROBIN_KEYS: readonly (keyof DnsRoundRobinOptions & string
 /** Seed that makes the client → resolver hash independent of the balancers' hashes. */
 const RESOLVER_SEED = 0x646e73;
 
+/**
+ * A DNS round-robin balancer factory: clients hashed over `resolvers` (relative
+ * sizes), each resolver caching one rotated answer for `ttlS` seconds. Returns a
+ * BalancerFactory for `simulateCluster`'s `balancer` option.
+ *
+ * @throws TypeError when an option is unknown or `resolvers` is not 1 to 100 000 numbers.
+ * @throws RangeError when a resolver size is not > 0 or `ttlS` is not an integer in [0, 604 800].
+ */
 export function dnsRoundRobin(opts: DnsRoundRobinOptions): BalancerFactory {
   check.options('dnsRoundRobin', opts, DNS_ROUND_ROBIN_KEYS);
   if (!Array.isArray(opts.resolvers) || opts.resolvers.length === 0 || opts.resolvers.length > 100_000) {

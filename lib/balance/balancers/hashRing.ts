@@ -21,6 +21,10 @@ const MEMBER_BITS = 2097152;
 /** Most points a ring holds (members × vnodes), to keep memory in bounds (~ 256 MB while building). */
 export const MAX_RING_POINTS = 1 << 24;
 
+/**
+ * A consistent-hashing ring over a pool's members, `vnodes` points each; `owner`
+ * maps a 32-bit key to the first in-rotation server clockwise from it.
+ */
 export class HashRing {
   /** Ring positions, ascending. */
   readonly points: Uint32Array;

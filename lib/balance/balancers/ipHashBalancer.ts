@@ -13,6 +13,10 @@
 import type { Balancer, BalancerContext, BalancerParams, RequestView } from './balancer';
 import { hash32 } from './hash32';
 
+/**
+ * An IP-hash balancer: hash(request key) mod the number of servers in rotation,
+ * so a key stays on one server until the rotation changes size. Returns the Balancer.
+ */
 export function ipHashBalancer(_context: BalancerContext, _params: BalancerParams = {}): Balancer {
   return {
     pick(live: Int32Array, request: RequestView): number {

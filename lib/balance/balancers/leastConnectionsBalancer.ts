@@ -19,6 +19,10 @@
 import type { Balancer, BalancerContext, BalancerParams, ClusterView, RequestView } from './balancer';
 import { LowestScorePicker } from './lowestScore';
 
+/**
+ * A least-connections balancer: the server in rotation with the fewest outstanding
+ * requests divided by its weight, ties at random. Returns the Balancer.
+ */
 export function leastConnectionsBalancer(context: BalancerContext, _params: BalancerParams = {}): Balancer {
   const { weights, rng } = context;
   let outstanding: Int32Array = new Int32Array(0);

@@ -25,6 +25,11 @@ import { LowestScorePicker } from './lowestScore';
 
 export const DEFAULT_SMOOTHING = 0.2;
 
+/**
+ * A least-response-time balancer: lowest (outstanding + 1) × moving average of the
+ * observed response times (ms), averaged with `params.smoothing` (default
+ * DEFAULT_SMOOTHING); ties at random. Returns the Balancer.
+ */
 export function leastResponseTimeBalancer(context: BalancerContext, params: BalancerParams = {}): Balancer {
   const smoothing = params.smoothing ?? DEFAULT_SMOOTHING;
   const rng = context.rng;

@@ -30,6 +30,10 @@ export function linearLowestScore(live: Int32Array, score: (server: number) => n
   return live[0];
 }
 
+/**
+ * A segment tree over the positions of a rotation that finds the server with the
+ * lowest score (ties drawn uniformly) in O(log n) and updates one score in O(log n).
+ */
 export class LowestScoreIndex {
   private live: Int32Array | null = null;
   /** Leaf position of each server (global index) in the current tree, −1 when not in `live`. */

@@ -15,6 +15,11 @@ import type { Balancer, BalancerContext, BalancerParams, ClusterView, RequestVie
 
 export const DEFAULT_CHOICES = 2;
 
+/**
+ * A power-of-d-choices balancer: `params.choices` distinct servers in rotation
+ * (default DEFAULT_CHOICES) sampled at random, the one with the fewest outstanding
+ * requests chosen. Returns the Balancer.
+ */
 export function powerOfTwoBalancer(context: BalancerContext, params: BalancerParams = {}): Balancer {
   const choices = params.choices ?? DEFAULT_CHOICES;
   const rng = context.rng;

@@ -9,6 +9,7 @@
  */
 import type { Balancer, BalancerContext, BalancerParams } from './balancer';
 
+/** A random balancer: each request to a server drawn uniformly from those in rotation. Returns the Balancer. */
 export function randomBalancer(context: BalancerContext, _params: BalancerParams = {}): Balancer {
   const rng = context.rng;
   return {

@@ -10,6 +10,7 @@
  */
 import type { Balancer, BalancerContext, BalancerParams } from './balancer';
 
+/** A round-robin balancer: request i goes to live[i mod live.length]. Returns the Balancer. */
 export function roundRobinBalancer(_context: BalancerContext, _params: BalancerParams = {}): Balancer {
   let counter = 0;
   return {

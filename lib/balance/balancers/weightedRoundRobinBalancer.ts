@@ -15,6 +15,10 @@
 import type { Balancer, BalancerContext, BalancerParams } from './balancer';
 import { byServerIndex } from '../cluster/byServerIndex';
 
+/**
+ * A smooth weighted round-robin balancer (nginx's algorithm): each server in rotation
+ * is chosen in proportion to its weight, its turns spread out. Returns the Balancer.
+ */
 export function weightedRoundRobinBalancer(context: BalancerContext, _params: BalancerParams = {}): Balancer {
   const weights = context.weights;
   const current = byServerIndex(context.members, Float64Array);

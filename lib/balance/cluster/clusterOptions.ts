@@ -126,6 +126,13 @@ export interface ClusterConfig {
   onProgress: ProgressCallback | undefined;
 }
 
+/**
+ * Checks `simulateCluster`'s options and fills in the defaults; returns the plain
+ * configuration a run uses.
+ *
+ * @throws TypeError or RangeError naming the option, its value and what is allowed,
+ * also when the run would exceed `CLUSTER_LIMITS`.
+ */
 export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
   check.options('simulateCluster', opts, CLUSTER_KEYS);
   const servers = checkServers(opts.servers, opts.workers === undefined ? 1 : check.integer('workers', opts.workers, 1, 10_000));

@@ -114,6 +114,11 @@ export interface ClusterRun {
   endedMs: number;
 }
 
+/**
+ * Turns a finished cluster run into its result: per-request columns past the
+ * warm-up, the latency summary (ms) of answered requests, per-server and per-proxy
+ * rows, load balance (max/mean, Jain's index) and health-check transitions.
+ */
 export function buildClusterReport(run: ClusterRun): ClusterResult {
   const { cfg, mix, bank } = run;
   const { servers, warmup, requests: n } = cfg;

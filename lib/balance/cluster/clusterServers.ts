@@ -65,6 +65,13 @@ const MAX_TIME_MS = 1e12;
 const MAX_FAILURES_PER_SERVER = 10_000;
 const MAX_FAILURES = 1_000_000;
 
+/**
+ * Checks `simulateCluster`'s `servers` option (a count or one spec per server) and
+ * lays the servers out in arrays: workers (default `defaultWorkers`), speed, weight,
+ * pool and down periods (ms).
+ *
+ * @throws TypeError or RangeError naming the server and the value that is wrong.
+ */
 export function checkServers(value: unknown, defaultWorkers: number): ClusterServers {
   const specs: ServerSpec[] =
     typeof value === 'number' ? Array.from({ length: check.integer('servers', value, 1, MAX_SERVERS) }, () => ({})) : (value as ServerSpec[]);

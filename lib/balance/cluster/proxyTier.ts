@@ -46,6 +46,13 @@ export interface ProxyTier {
 /** Default per-request processing time (ms) by layer. */
 export const PROXY_COST_MS: Readonly<Record<BalancerLayer, number>> = { L4: 0.005, L7: 0.1 };
 
+/**
+ * Checks `simulateCluster`'s `proxies` option (at most 8 tiers, client side first);
+ * returns each tier's layer, instances, workers and per-request cost (ms), an
+ * empty list when there are none.
+ *
+ * @throws TypeError or RangeError naming the tier and the value that is wrong.
+ */
 export function checkProxyTiers(value: unknown): ProxyTier[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.length > 8) throw new TypeError(`proxies must be an array of at most 8 tiers; got ${check.describe(value)}`);

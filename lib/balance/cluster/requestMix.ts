@@ -68,6 +68,10 @@ export interface RequestMix {
   totalWorkMs: number;
 }
 
+/**
+ * Draws every request of a cluster run up front: arrival times (ms), client,
+ * session, path and work (ms at speed 1), each from its own fork of `opts.rng`.
+ */
 export function drawRequestMix(opts: RequestMixOptions): RequestMix {
   const { requests: n, rng } = opts;
   const arrivalMs = opts.burst

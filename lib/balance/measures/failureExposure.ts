@@ -38,8 +38,17 @@ const FN = 'failureExposure';
  * How long a failed server kept costing requests, and how many.
  *
  * @example
- *   const e = failureExposure(run, { failAtMs: 60_000, server: 0 });
- *   // e.detectedAfterMs ≤ detectionBoundMs(health); e.errors ≈ rate to the server × exposure
+ * ```ts
+ * import { createRng, exponential, failureExposure, simulateCluster } from 'netlab';
+ *
+ * const run = simulateCluster({
+ *   servers: [{}, { failures: [{ atMs: 20_000 }] }, {}, {}], workers: 2, serviceTime: exponential(10),
+ *   arrivalRate: 200, requests: 8_000, balancer: 'round-robin',
+ *   healthCheck: { intervalMs: 1000, timeoutMs: 200, unhealthyThreshold: 2 }, rng: createRng(1),
+ * });
+ * const e = failureExposure(run, { failAtMs: 20_000, server: 1 });
+ * [e.detectedAfterMs, e.errors];               // at most 2 intervals + the probe timeout; about 50 requests/s × exposure
+ * ```
  */
 export function failureExposure(result: ClusterResult, opts: FailureExposureOptions): FailureExposure {
   requireClusterResult(FN, result);

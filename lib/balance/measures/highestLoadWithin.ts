@@ -28,7 +28,11 @@ const FN = 'highestLoadWithin';
  * the last load when it never crosses, and NaN when the first load already misses.
  *
  * @example
- *   highestLoadWithin({ loads: [0.5, 0.6], latencyMs: [92, 115], targetMs: 100 }) // 0.535
+ * ```ts
+ * import { highestLoadWithin } from 'netlab';
+ *
+ * highestLoadWithin({ loads: [0.5, 0.6], latencyMs: [92, 115], targetMs: 100 });   // ≈ 0.535
+ * ```
  */
 export function highestLoadWithin(opts: HighestLoadOptions): number {
   check.options(FN, opts, HIGHEST_LOAD_KEYS);

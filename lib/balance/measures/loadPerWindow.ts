@@ -39,8 +39,13 @@ const FN = 'loadPerWindow';
  * window × `workMs` / (workers × `windowMs`).
  *
  * @example
- *   const { load } = loadPerWindow(run, { windowMs: 10_000, workMs: 80, workers: 4 });
- *   const peak = Math.max(...load.flat());   // the highest load any server saw in any 10 s
+ * ```ts
+ * import { constant, createRng, loadPerWindow, simulateCluster } from 'netlab';
+ *
+ * const run = simulateCluster({ servers: 4, workers: 4, serviceTime: constant(80), arrivalRate: 150, requests: 6_000, balancer: 'random', rng: createRng(1) });
+ * const { load } = loadPerWindow(run, { windowMs: 10_000, workMs: 80, workers: 4 });
+ * const peak = Math.max(...load.flat());       // the highest load any server saw in any 10 s
+ * ```
  */
 export function loadPerWindow(result: ClusterResult, opts: LoadPerWindowOptions): WindowLoad {
   requireClusterResult(FN, result);

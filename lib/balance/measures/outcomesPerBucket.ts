@@ -37,7 +37,16 @@ const FN = 'outcomesPerBucket';
  * (the last bucket may be shorter), by outcome.
  *
  * @example
- *   const { startMs, failed } = outcomesPerBucket(run, { fromMs: 50_000, toMs: 120_000, bucketMs: 1000 });
+ * ```ts
+ * import { createRng, exponential, outcomesPerBucket, simulateCluster } from 'netlab';
+ *
+ * const run = simulateCluster({
+ *   servers: [{}, { failures: [{ atMs: 20_000 }] }, {}, {}], workers: 2, serviceTime: exponential(10),
+ *   arrivalRate: 200, requests: 8_000, balancer: 'round-robin',
+ *   healthCheck: { intervalMs: 1000, timeoutMs: 200, unhealthyThreshold: 2 }, rng: createRng(1),
+ * });
+ * const { startMs, failed } = outcomesPerBucket(run, { fromMs: 15_000, toMs: 30_000, bucketMs: 1000 });
+ * ```
  */
 export function outcomesPerBucket(result: ClusterResult, opts: OutcomesPerBucketOptions): BucketOutcomes {
   requireClusterResult(FN, result);

@@ -25,7 +25,15 @@ const FN = 'pathSummary';
  * statistic NaN (count 0) when none was answered.
  *
  * @example
- *   const payments = pathSummary(run, { path: 0 });   // payments.p99
+ * ```ts
+ * import { createRng, exponential, pathSummary, simulateCluster } from 'netlab';
+ *
+ * const run = simulateCluster({
+ *   servers: 4, workers: 2, serviceTime: exponential(10), arrivalRate: 200, requests: 4_000, balancer: 'round-robin',
+ *   paths: [{ path: '/pay', share: 0.3, serviceTime: exponential(30) }, { path: '/', share: 0.7 }], rng: createRng(1),
+ * });
+ * pathSummary(run, { path: 0 }).p99;           // ms, the /pay requests only
+ * ```
  */
 export function pathSummary(result: ClusterResult, opts: PathSummaryOptions): Summary {
   requireClusterResult(FN, result);

@@ -43,6 +43,14 @@ export interface Remapping {
   expected: number;
 }
 
+/**
+ * Builds `opts.balancer` over `servers` servers, maps keys 0 … keys − 1 with every
+ * server in rotation and again without `removed`, and returns the share of keys
+ * that moved, the share of the survivors' keys that moved, and the 1 / servers
+ * that must.
+ *
+ * @throws TypeError or RangeError naming a wrong option.
+ */
 export function remappedShare(opts: RemappingOptions): Remapping {
   check.options('remappedShare', opts, REMAPPING_KEYS);
   const servers = check.integer('servers', opts.servers, 2, 100_000);

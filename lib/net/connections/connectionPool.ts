@@ -87,8 +87,22 @@ const BUSY = 1;
 const IDLE = 2;
 
 /**
- * Runs `requests` Poisson requests through the pool and reports each one's latency
- * and whether it paid a handshake, with the pool's occupancy over the run.
+ * Runs `requests` Poisson requests (`arrivalRate` per second) through the pool and
+ * reports each one's latency and wait (ms) and whether it paid a handshake, the
+ * handshake share, connections opened and closed, and the pool's occupancy.
+ *
+ * @throws TypeError or RangeError naming a wrong option.
+ *
+ * @example
+ * ```ts
+ * import { createRng, exponential, simulatePool } from 'netlab';
+ *
+ * const r = simulatePool({
+ *   poolSize: 4, arrivalRate: 100, requestMs: exponential(50), handshakeMs: 30,
+ *   whenExhausted: 'open-extra', requests: 2_000, rng: createRng(1),
+ * });
+ * [r.handshakeShare, r.summary.p99];           // 5 requests in flight on average: 4 is too few
+ * ```
  */
 export function simulatePool(opts: PoolOptions): PoolResult {
   const {

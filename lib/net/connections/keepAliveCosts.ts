@@ -72,7 +72,11 @@ const FN = 'keepAliveCosts';
  * sockets, refused attempts, handshake cores and the mean request time.
  *
  * @example
- *   [1, 10, 100].map((k) => keepAliveCosts({ requestRate: 500, requestsPerConnection: k, coldRequestMs: 753, warmRequestMs: 192 }))
+ * ```ts
+ * import { keepAliveCosts } from 'netlab';
+ *
+ * const bills = [1, 10, 100].map((k) => keepAliveCosts({ requestRate: 500, requestsPerConnection: k, coldRequestMs: 753, warmRequestMs: 192 }));
+ * ```
  */
 export function keepAliveCosts(options: KeepAliveCostsOptions): KeepAliveCost {
   if (options === undefined) throw new TypeError(`${FN} needs options { requestRate, requestsPerConnection, coldRequestMs, warmRequestMs }`);

@@ -96,8 +96,20 @@ export interface PortsResult {
 }
 
 /**
- * Runs the port model for `durationMs`: attempts at the demanded rate, each taking a
- * free ephemeral port (or, with `twReuse`, the oldest TIME_WAIT one) or being refused.
+ * Runs the port model for `durationMs`: attempts at the demanded rate (per second),
+ * each taking a free ephemeral port (or, with `twReuse`, the oldest TIME_WAIT one)
+ * or being refused. Returns the attempts, opened, refused and reused counts, when
+ * ports ran out (ms, or null) and a per-bucket series.
+ *
+ * @throws TypeError or RangeError naming a wrong option.
+ *
+ * @example
+ * ```ts
+ * import { simulatePorts } from 'netlab';
+ *
+ * const r = simulatePorts({ connectionsPerSecond: 600, durationMs: 120_000 });
+ * r.exhaustedAtMs;                             // 28 232 ports / 600 per second: out of ports after about 47 s
+ * ```
  */
 export function simulatePorts(opts: PortsOptions): PortsResult {
   const { rate, timeWaitMs, ports, durationMs, connectionMs, twReuse, twReuseAfterMs: reuseAfter, bucketMs, buckets, rng } = checkPortsOptions(opts);

@@ -83,6 +83,11 @@ export function runtimeCacheMs(policy: RuntimeCachePolicy, remainingMs: number, 
   return policy === 'forever' ? Infinity : policy;
 }
 
+/**
+ * One client host resolving names through its runtime cache (under a policy), its
+ * OS stub cache and a shared recursive resolver; `lookup` returns the address
+ * (or NXDOMAIN) and the time the lookup took (ms).
+ */
 export class DnsClient {
   readonly resolver: DnsResolver;
   readonly resolverRttMs: number;

@@ -140,6 +140,22 @@ const NAME = 'db.example.com';
 const OLD_ADDRESS = '192.0.2.10';
 const NEW_ADDRESS = '192.0.2.20';
 
+/**
+ * Simulates a DNS record repointed at `changeAtMs`: clients behind shared caching
+ * resolvers keep resolving it before each request. Returns request counts per
+ * time bucket, requests after the change and how many of those still went to the
+ * old address.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a run beyond its bounds.
+ *
+ * @example
+ * ```ts
+ * import { createRng, simulateDnsFailover } from 'netlab';
+ *
+ * const r = simulateDnsFailover({ clients: 200, durationMs: 120_000, changeAtMs: 30_000, ttlS: 60, rng: createRng(1) });
+ * r.staleRequests / r.requestsAfterChange;     // share still sent to the old address
+ * ```
+ */
 export function simulateDnsFailover(opts: DnsFailoverOptions): DnsFailoverResult {
   check.options('simulateDnsFailover', opts, DNS_FAILOVER_KEYS);
   const clients = check.integer('clients', opts.clients, 1, MAX_CLIENTS);

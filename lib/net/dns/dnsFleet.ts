@@ -44,6 +44,10 @@ export const DNS_FLEET_KEYS: readonly (keyof DnsFleetOptions & string)[] = [
   ...DNS_RTT_KEYS, 'clients', 'resolvers', 'authority', 'name', 'runtime', 'stubCache', 'runtimeNegativeMs', 'referralTtlS',
 ];
 
+/**
+ * Many clients and their shared resolvers resolving one name, with the rules of
+ * `DnsClient` and `DnsResolver` kept in typed arrays; times in ms.
+ */
 export class DnsFleet {
   readonly clients: number;
   readonly resolvers: number;

@@ -65,6 +65,11 @@ export interface DnsUpstreamCounts {
 /** Default TTL of TLD and zone referrals (seconds): two days. */
 export const DEFAULT_REFERRAL_TTL_S = 172_800;
 
+/**
+ * A shared recursive resolver: answers from its cache with the remaining TTL,
+ * else walks root → TLD → authoritative (skipping cached referrals) and caches
+ * the answer, NXDOMAIN included; lookup times in ms.
+ */
 export class DnsResolver {
   readonly rootMs: number;
   readonly tldMs: number;

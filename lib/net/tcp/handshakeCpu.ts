@@ -45,6 +45,13 @@ export interface HandshakeCpu {
   saturationConnectionsPerSecond: number;
 }
 
+/**
+ * Server CPU for TLS handshakes at `connectionsPerSecond` new connections per
+ * second, `resumedShare` of them resumed: core-ms of work per second, the share of
+ * the cores it takes (above 1: overload) and the connection rate that saturates them.
+ *
+ * @throws TypeError or RangeError naming a wrong option.
+ */
 export function handshakeCpu(options: HandshakeCpuOptions): HandshakeCpu {
   check.options('handshakeCpu', options, HANDSHAKE_CPU_KEYS);
   const rate = check.nonNegative('connectionsPerSecond', options.connectionsPerSecond);

@@ -49,6 +49,10 @@ export function rtoBoundsFrom(options: RtoOptions): Required<RtoOptions> {
   return { minRtoMs, maxRtoMs, initialRtoMs };
 }
 
+/**
+ * TCP's retransmission timeout as RFC 6298 computes it from RTT samples (ms):
+ * smoothed RTT and variance, a minimum and maximum, doubling on each expiry.
+ */
 export class RtoEstimator {
   /** Smoothed RTT (ms); NaN before the first sample. */
   srttMs = NaN;

@@ -48,6 +48,12 @@ export class ConnectionAborted extends Error {
   }
 }
 
+/**
+ * One TCP connection sampled round by round: handshake, slow start, congestion
+ * avoidance, fast retransmit and timeouts on a path with loss and jitter. Its
+ * methods return the time each phase took (ms) and it counts retransmissions,
+ * timeouts and rounds; it throws ConnectionAborted when it gives up.
+ */
 export class TcpConnection {
   cwnd = 0;
   ssthresh = Infinity;

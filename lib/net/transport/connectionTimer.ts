@@ -6,6 +6,10 @@
  */
 import type { Simulation } from '../../sim/simulation';
 
+/**
+ * A connection's retransmission (or probe) deadline and loss-time deadline (ms),
+ * kept as one pending simulation event at the earlier of the two.
+ */
 export class ConnectionTimer {
   retransmitAtMs = Infinity;
   lossAtMs = Infinity;
@@ -28,6 +32,7 @@ export class ConnectionTimer {
     return true;
   }
 
+  /** Clears both deadlines; a pending event then finds nothing due. */
   clear(): void {
     this.retransmitAtMs = Infinity;
     this.lossAtMs = Infinity;

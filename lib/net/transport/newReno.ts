@@ -16,6 +16,10 @@
 /** The smallest window after a loss (packets): RFC 5681's 2·SMSS, RFC 9002's kMinimumWindow. */
 export const MIN_WINDOW_PACKETS = 2;
 
+/**
+ * A NewReno congestion window in packets, shared by TCP and QUIC: slow start,
+ * congestion avoidance, one halving per recovery period, collapse on timeout.
+ */
 export class NewRenoWindow {
   /** Congestion window (packets; fractional in congestion avoidance). */
   cwnd: number;

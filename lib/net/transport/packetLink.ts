@@ -16,6 +16,10 @@
 import type { Rng } from '../../random/rng';
 import { jitterDraw, serialisationMs, type Path } from '../path/path';
 
+/**
+ * A client's path packet by packet: downstream packets serialised at the
+ * bottleneck, every packet delayed by half the RTT plus jitter, in order (ms, bytes).
+ */
 export class PacketLink {
   private linkFreeAtMs = 0;
   private lastDownMs = 0;

@@ -10,6 +10,10 @@
  */
 import { IN_FLIGHT, LOST, type TransferContext } from './transferContext';
 
+/**
+ * A connection's data packets in sending order: packets in flight, the largest
+ * acknowledged, how far loss detection has looked and what waits to be resent.
+ */
 export class SentPackets {
   /** Packet ids in the order sent (index = packet number). */
   readonly ids: number[] = [];

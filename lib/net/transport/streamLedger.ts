@@ -16,6 +16,12 @@
 import * as check from '../../validate';
 import { MAX_TRANSFER_SEGMENTS } from '../limits';
 
+/**
+ * Per-stream counts of a packet transfer (segments needed, sent, arrived,
+ * delivered) and times (ms), including head-of-line blocking (`blockedMs`).
+ *
+ * @throws RangeError when the streams need more than `MAX_TRANSFER_SEGMENTS` segments.
+ */
 export class StreamLedger {
   /** Response bytes of each stream. */
   readonly bytes: Float64Array;
@@ -72,10 +78,12 @@ export class StreamLedger {
     return Math.max(0, Math.min(this.mssBytes, this.bytes[stream] - sent));
   }
 
+  /** Whether the stream has segments not yet sent. */
   hasUnsent(stream: number): boolean {
     return this.segmentsSent[stream] < this.segments[stream];
   }
 
+  /** Whether every segment of the stream has reached the application. */
   done(stream: number): boolean {
     return this.segmentsDelivered[stream] === this.segments[stream];
   }

@@ -6,6 +6,10 @@
  */
 export type StreamScheduling = 'round-robin' | 'sequential';
 
+/**
+ * Chooses the stream whose response the server sends the next packet of:
+ * round robin over the ready streams, or one stream at a time (`sequential`).
+ */
 export class StreamScheduler {
   private readonly active: number[] = [];
   private turn = 0;

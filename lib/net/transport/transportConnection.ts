@@ -100,6 +100,7 @@ export class TransportConnection {
     return this.timer.rtoMs;
   }
 
+  /** Takes a round-trip sample (ms) for the retransmission timer. */
   sampleRtt(rttMs: number): void {
     this.latestRttMs = rttMs;
     this.timer.sample(rttMs);
@@ -214,6 +215,7 @@ export class TransportConnection {
     deadlines.arm();
   }
 
+  /** The connection's timer event: runs loss detection or a timeout when one is due, else re-arms for the next deadline. */
   onTimer(): void {
     const t = this.transfer;
     const now = t.sim.now;

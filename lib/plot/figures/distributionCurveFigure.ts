@@ -131,12 +131,43 @@ function logRange(samples: SampleSeries[]): [number, number] {
   return [Math.log10(lo) - pad, Math.log10(hi) + pad];
 }
 
-/** Empirical CDFs, P(X ≤ x), as 'hv' step lines on a linear y axis. */
+/**
+ * Empirical CDFs, P(X ≤ x), one 'hv' step line per sample on a linear y axis.
+ * Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or series that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { createRng, ecdfFigure, requestTimes, show } from 'netlab';
+ *
+ * const series = [0, 0.02].map((lossRate) => ({
+ *   name: `loss ${lossRate * 100}%`,
+ *   values: requestTimes({ rttMs: 50, lossRate, bytes: 50_000, samples: 200, rng: createRng(1) }).totalMs,
+ * }));
+ * show(ecdfFigure(series, { xTitle: 'request time (ms)' }));
+ * ```
+ */
 export function ecdfFigure(series: SampleSeries[], options?: EcdfFigureOptions): Figure {
   return curveFigure(KINDS.ecdf, series, options);
 }
 
-/** Tail plot: P(X > x) as 'vh' step lines on a log y axis (log–log by default). */
+/**
+ * Tail plot: P(X > x), one 'vh' step line per sample on a log y axis (log–log by
+ * default), where a heavy tail shows as a straight line. Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or series that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { ccdfFigure, createRng, exponential, pareto, show } from 'netlab';
+ *
+ * const rng = createRng(1);
+ * const light = Array.from({ length: 1_000 }, () => exponential(20).sample(rng));
+ * const heavy = Array.from({ length: 1_000 }, () => pareto({ scale: 10, shape: 1.5 }).sample(rng));
+ * show(ccdfFigure([{ name: 'exponential', values: light }, { name: 'Pareto', values: heavy }], { xTitle: 'latency (ms)' }));
+ * ```
+ */
 export function ccdfFigure(series: SampleSeries[], options?: CcdfFigureOptions): Figure {
   return curveFigure(KINDS.ccdf, series, options);
 }

@@ -45,8 +45,21 @@ const KEYS: readonly (keyof GoldenSignalsFigureOptions)[] = [
 const BUCKET_KEYS: readonly (keyof GoldenSignalBucket)[] = ['tMs', 'offeredRps', 'throughputRps', 'errorRps', 'p50Ms', 'p99Ms', 'saturation'];
 
 /**
- * Four panels over time in seconds: latency (p50, p99 dashed), traffic, errors and saturation.
- * Throws a TypeError or RangeError naming the option (or `buckets[i].field`) that is wrong.
+ * Four panels over time in seconds: latency (p50, p99 dashed; ms), traffic,
+ * errors (requests/s) and saturation. Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option (or `buckets[i].field`) that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { createRng, exponential, goldenSignalsFigure, show, simulatePipeline } from 'netlab';
+ *
+ * const run = simulatePipeline({
+ *   stages: [{ name: 'app', workers: 2, serviceTime: exponential(5) }],
+ *   load: 100, durationMs: 5_000, bucketMs: 500, rng: createRng(1),
+ * });
+ * show(goldenSignalsFigure(run.signals, { bucketMs: 500 }));
+ * ```
  */
 export function goldenSignalsFigure(buckets: readonly GoldenSignalBucket[], options?: GoldenSignalsFigureOptions): Figure {
   const opts: GoldenSignalsFigureOptions = options === undefined ? {} : check.options(FN, options, KEYS, ['succeededName']);

@@ -51,6 +51,23 @@ function labels(option: string, value: unknown): Datum[] {
   });
 }
 
+/**
+ * A heatmap of `grid.z` (z[i][j] at y[i], x[j]) on a colour-blind-safe scale with
+ * a titled colour bar. Returns the plotly figure JSON, for `show` or `saveFigure`.
+ *
+ * @throws TypeError or RangeError naming the option or cell that is wrong (every cell must be finite).
+ *
+ * @example
+ * ```ts
+ * import { heatmapFigure, show } from 'netlab';
+ *
+ * const fig = heatmapFigure(
+ *   { x: [1, 2, 4], y: ['0.5', '0.8'], z: [[12, 11, 10], [40, 22, 15]], zTitle: 'p99 (ms)' },
+ *   { xTitle: 'pool size', yTitle: 'load' },
+ * );
+ * show(fig);
+ * ```
+ */
 export function heatmapFigure(grid: HeatmapData, options: HeatmapFigureOptions): Figure {
   const g = checks.fields<HeatmapData>(FN, 'grid', grid, GRID_KEYS);
   if (options === undefined) throw new TypeError(`${FN} needs options { xTitle, yTitle } naming both axes with units`);

@@ -49,6 +49,24 @@ function explicitEdges(value: unknown, logX: boolean): ArrayLike<number> {
   return check.ascending(option, checks.numbers(option, value, logX ? 'when logX is true' : undefined));
 }
 
+/**
+ * Overlaid histograms of several samples on shared bins (equal in log x with
+ * `logX`), heights as the fraction per bin by default. Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or series that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { createRng, exponential, histogramFigure, lognormal, show, type Distribution } from 'netlab';
+ *
+ * const rng = createRng(1);
+ * const draw = (d: Distribution) => Array.from({ length: 500 }, () => d.sample(rng));
+ * show(histogramFigure([
+ *   { name: 'exponential', values: draw(exponential(20)) },
+ *   { name: 'lognormal', values: draw(lognormal({ median: 15, p99: 200 })) },
+ * ], { logX: true, xTitle: 'latency (ms)' }));
+ * ```
+ */
 export function histogramFigure(series: SampleSeries[], options?: HistogramFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const logX = check.flag(`${FN} logX`, opts.logX, false);

@@ -50,8 +50,17 @@ export function lineTrace(s: XYSeries, color: string, xUnit: string, yUnit: stri
  * Lines of y against x, one per series, by the figure rules: at most 6 in colour
  * (more with `highlight`), identical series merged, titled axes with units.
  *
+ * Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or series that is wrong.
+ *
  * @example
- *   lineFigure([{ name: 'goodput', x: t, y: goodput }], { yTitle: 'goodput (requests/s)' })
+ * ```ts
+ * import { lineFigure, show } from 'netlab';
+ *
+ * const t = [0, 10, 20, 30];
+ * show(lineFigure([{ name: 'goodput', x: t, y: [950, 960, 400, 940] }], { xTitle: 'time (s)', yTitle: 'goodput (requests/s)' }));
+ * ```
  */
 export function lineFigure(series: XYSeries[], options: LineFigureOptions): Figure {
   if (options === undefined) throw new TypeError(`${FN} needs options { yTitle } naming the y axis with its unit`);

@@ -59,6 +59,23 @@ function checkPoints(i: number, value: unknown, logY: boolean): LoadPoint[] {
   return points.sort((a, b) => a.x - b.x);
 }
 
+/**
+ * Latency against load, one colour per configuration: p50 solid, p99 dashed, with
+ * optional vertical markers (e.g. capacity). Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or point that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { loadLatencyFigure, mm1, show } from 'netlab';
+ *
+ * const points = [0.3, 0.5, 0.7, 0.9].map((rho) => {
+ *   const q = mm1({ arrivalRate: rho * 100, meanServiceMs: 10 });
+ *   return { x: rho, p50: q.latencyQuantile(0.5), p99: q.latencyQuantile(0.99) };
+ * });
+ * show(loadLatencyFigure([{ name: 'M/M/1', points }], { xTitle: 'utilisation', yTitle: 'latency (ms)', markers: [{ x: 1, label: 'capacity' }] }));
+ * ```
+ */
 export function loadLatencyFigure(series: LoadSeries[], options?: LoadLatencyFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const logY = check.flag(`${FN} logY`, opts.logY, false);

@@ -58,6 +58,23 @@ const LEVELS = [
   ['p999', 'p99.9'],
 ] as const;
 
+/**
+ * p50, p90, p99 and p99.9 of each configuration side by side, as grouped bars or
+ * a dot ladder (`style`). Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or row that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { createRng, exponential, percentileFigure, show, simulateQueue, summarize } from 'netlab';
+ *
+ * const rows = [1, 2].map((workers) => {
+ *   const q = simulateQueue({ workers, arrivalRate: 80, serviceTime: exponential(10), requests: 2_000, rng: createRng(workers) });
+ *   return { name: `${workers} worker(s)`, ...summarize(q.latencyMs) };
+ * });
+ * show(percentileFigure(rows, { yTitle: 'latency (ms)' }));
+ * ```
+ */
 export function percentileFigure(rows: PercentileRow[], options?: PercentileFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const style = opts.style === undefined ? 'bars' : check.oneOf(`${FN} style`, opts.style, STYLES);

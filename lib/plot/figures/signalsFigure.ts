@@ -44,6 +44,24 @@ const KEYS: readonly (keyof SignalsFigureOptions)[] = ['xTitle', 'markers', ...c
 const GAP = 0.06;
 const PANEL_PX = 170;
 
+/**
+ * Stacked panels over one shared x axis, each with its own y axis and title; a
+ * series name keeps its colour across panels, and vertical markers cross them all.
+ * Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option, panel or series that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { show, signalsFigure } from 'netlab';
+ *
+ * const t = [0, 1, 2, 3, 4];
+ * show(signalsFigure([
+ *   { title: 'latency', yTitle: 'p99 (ms)', series: [{ name: 'app', x: t, y: [20, 21, 80, 90, 22] }] },
+ *   { title: 'errors', yTitle: 'errors/s', series: [{ name: 'app', x: t, y: [0, 0, 5, 7, 0] }] },
+ * ], { xTitle: 'time (s)', markers: [{ x: 2, label: 'fault' }] }));
+ * ```
+ */
 export function signalsFigure(panels: SignalPanel[], options?: SignalsFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const xTitle = checks.text(`${FN} xTitle`, opts.xTitle, 'time (ms)');

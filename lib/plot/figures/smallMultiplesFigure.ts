@@ -46,8 +46,20 @@ const HEADING_PX = 26;
 /**
  * A grid of line panels sharing their x and y scales.
  *
+ * Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option, panel or series that is wrong.
+ *
  * @example
- *   smallMultiplesFigure(protocols.map((p) => ({ title: p, series: percentileLines(p) })), { xTitle: 'loss (%)', yTitle: 'page load (ms)' })
+ * ```ts
+ * import { show, smallMultiplesFigure } from 'netlab';
+ *
+ * const loss = [0, 1, 2];
+ * show(smallMultiplesFigure([
+ *   { title: 'HTTP/2', series: [{ name: 'p50', x: loss, y: [300, 340, 420] }, { name: 'p99', x: loss, y: [310, 700, 1200] }] },
+ *   { title: 'HTTP/3', series: [{ name: 'p50', x: loss, y: [240, 270, 310] }, { name: 'p99', x: loss, y: [250, 520, 800] }] },
+ * ], { xTitle: 'loss (%)', yTitle: 'page load (ms)' }));
+ * ```
  */
 export function smallMultiplesFigure(panels: SmallMultiplesPanel[], options: SmallMultiplesFigureOptions): Figure {
   if (options === undefined) throw new TypeError(`${FN} needs options { yTitle } naming the y axis with its unit`);

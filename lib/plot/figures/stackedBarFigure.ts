@@ -34,6 +34,24 @@ export interface StackedBarFigureOptions extends checks.CommonFigureOptions {
 const FN = 'stackedBarFigure';
 const KEYS: readonly (keyof StackedBarFigureOptions)[] = ['parts', 'xTitle', 'yTitle', ...checks.COMMON_KEYS];
 
+/**
+ * One bar per row, stacked from its named parts (each ≥ 0) in one order and one
+ * colour per part across bars, e.g. a request's latency budget. Returns the plotly
+ * figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option, row or part that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { requestTime, show, stackedBarFigure } from 'netlab';
+ *
+ * const rows = [20, 80].map((rttMs) => {
+ *   const r = requestTime({ rttMs, bytes: 50_000 });
+ *   return { name: `RTT ${rttMs} ms`, parts: { ...r.breakdown } };
+ * });
+ * show(stackedBarFigure(rows, { yTitle: 'time (ms)' }));
+ * ```
+ */
 export function stackedBarFigure(rows: StackedBarRow[], options?: StackedBarFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'configuration', 'time (ms)');

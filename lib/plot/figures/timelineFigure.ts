@@ -43,6 +43,20 @@ const KEYS: readonly (keyof TimelineFigureOptions)[] = ['xTitle', 'yTitle', ...c
 /** Pixels per lane when many lanes need a taller figure. */
 const LANE_PX = 22;
 
+/**
+ * A waterfall: one horizontal bar per interval (ms) on named lanes, top to bottom
+ * in order of first appearance, coloured by `group`. Returns the plotly figure JSON.
+ *
+ * @throws TypeError or RangeError naming the option or row that is wrong.
+ *
+ * @example
+ * ```ts
+ * import { pageLoad, pageLoadPhases, PAGE_LOAD_PHASE_COLORS, show, timelineFigure } from 'netlab';
+ *
+ * const load = pageLoad({ protocol: 'http1.1', objects: [20_000, 5_000, 5_000], path: { rttMs: 50 } });
+ * show(timelineFigure(pageLoadPhases(load), { colors: PAGE_LOAD_PHASE_COLORS }));
+ * ```
+ */
 export function timelineFigure(rows: TimelineRow[], options?: TimelineFigureOptions): Figure {
   const opts = checks.readOptions(FN, options, KEYS);
   const { xTitle, yTitle } = checks.axisTitles(FN, opts, 'time (ms)', 'lane');

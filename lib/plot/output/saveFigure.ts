@@ -43,7 +43,13 @@ const FORMATS = { '.svg': 'svg', '.png': 'png' } as const;
  * and how to install it. Each call starts and stops its own browser (about a second).
  *
  * @example
- *   await saveFigure(ecdfFigure(series, { title: 'Latency' }), 'latency.svg', { width: 800 });
+ * ```ts
+ * // not run: needs Chromium, which the test machines may lack
+ * import { ecdfFigure, saveFigure } from 'netlab';
+ *
+ * const fig = ecdfFigure([{ name: 'latency', values: [12, 15, 15, 18, 40] }], { title: 'Latency' });
+ * await saveFigure(fig, 'latency.svg', { width: 800 });
+ * ```
  * @throws (rejects) TypeError when `figure` is not a plotly figure, `path` is not a string or an option is unknown (naming the closest).
  * @throws (rejects) RangeError when the extension is neither .svg nor .png, or width/height is out of range.
  * @throws (rejects) Error when Chromium or playwright-core is missing.

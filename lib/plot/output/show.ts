@@ -86,7 +86,15 @@ let figuresShown = 0;
 let plotlySent = false;
 
 /**
- * Displays a plotly figure in the notebook (tslab kernel only).
+ * Displays a plotly figure in the notebook (tslab kernel only): one display_data
+ * output carrying the figure as plotly JSON, HTML and a one-line text summary.
+ *
+ * @example
+ * ```ts
+ * import { lineFigure, show } from 'netlab';
+ *
+ * show(lineFigure([{ name: 'queue', x: [0, 1, 2], y: [3, 5, 4] }], { xTitle: 'time (s)', yTitle: 'requests waiting' }));
+ * ```
  *
  * @throws TypeError when `figure` is not `{ data: object[], layout?: object }`.
  * @throws Error when not running inside the tslab Jupyter kernel.

@@ -29,6 +29,12 @@ export interface DnsHealthView {
 /** Every region is always healthy: no failure, or no health checks. */
 const ALWAYS_HEALTHY: DnsHealthView = { detectedAtMs: null, restoredAtMs: null, healthy: () => true };
 
+/**
+ * What the DNS service's health checks conclude about the failed region: when it
+ * stops handing it out and when it hands it out again (ms, null when never), and
+ * whether a region counts as healthy at a given time. Without a failure or without
+ * health checks every region is always healthy.
+ */
 export function dnsHealthView(
   failure: { regionIndex: number; atMs: number; untilMs: number } | null,
   healthCheck: HealthCheck | null,

@@ -31,6 +31,11 @@ export interface CheckedPopulation extends UserPopulation {
 /** Most regions, and most user populations, in one run. */
 const MAX_PLACES = 50;
 
+/**
+ * Checks that `value` is a region RTT table (from `loadRegionRtts` or `parseRegionRtts`) and returns it.
+ *
+ * @throws TypeError when it is not.
+ */
 export function checkRtts(value: unknown): RegionRtts {
   const v = value as RegionRtts;
   if (value === null || typeof value !== 'object' || typeof v.rttMs !== 'function' || typeof v.has !== 'function' || !Array.isArray(v.regions)) {
@@ -55,6 +60,12 @@ function checkList(option: string, value: unknown): unknown[] {
   return value;
 }
 
+/**
+ * Checks the service's regions: 1 to 50 distinct regions the RTT table knows, exactly
+ * one under strategy 'single-region'. Returns them in order.
+ *
+ * @throws TypeError or RangeError naming the entry that is wrong.
+ */
 export function checkRegions(rtts: RegionRtts, value: unknown, strategy: GlobalStrategy): string[] {
   const list = checkList('regions', value).map((r, i) => knownRegion(rtts, `regions[${i}]`, r));
   list.forEach((r, i) => {
@@ -66,6 +77,12 @@ export function checkRegions(rtts: RegionRtts, value: unknown, strategy: GlobalS
   return list;
 }
 
+/**
+ * Checks the user populations (1 to 50 distinct known places, shares summing to 1,
+ * valid access profiles) and returns each with its access network as a path.
+ *
+ * @throws TypeError or RangeError naming the entry that is wrong.
+ */
 export function checkUsers(rtts: RegionRtts, value: unknown): CheckedPopulation[] {
   const seen = new Set<string>();
   let total = 0;

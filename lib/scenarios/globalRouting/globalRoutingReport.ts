@@ -141,6 +141,11 @@ export interface RunLog {
   attemptHit: number[];
 }
 
+/**
+ * Turns a global-routing run's log into its result: request and attempt records,
+ * paths, per user region the latency summary (ms) and where it was served, error
+ * rates per time bucket and the outage's timeline.
+ */
 export function globalRoutingReport(
   cfg: GlobalRoutingConfig,
   log: RunLog,

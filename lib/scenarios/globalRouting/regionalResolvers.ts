@@ -18,6 +18,11 @@ import { isLive } from '../../net/dns/ttlCache';
 import type { Rng } from '../../random/rng';
 import type { DnsAnswerPolicy } from './globalRoutingDns';
 
+/**
+ * The recursive resolvers of each user population, each caching the region its last
+ * answer named for the record's TTL; caches start warm with remaining TTLs spread
+ * over (0, TTL].
+ */
 export class RegionalResolvers {
   private readonly answer: Int32Array;
   private readonly expiresAtMs: Float64Array;
@@ -42,6 +47,7 @@ export class RegionalResolvers {
     }
   }
 
+  /** The index of the user population that `resolver` serves. */
   placeOf(resolver: number): number {
     return Math.floor(resolver / this.perPlace);
   }

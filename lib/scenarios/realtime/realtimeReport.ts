@@ -88,6 +88,11 @@ export interface RealtimeResult {
   series: RealtimeBucket[];
 }
 
+/**
+ * Turns a real-time run's tally into its result: totals, the server's requests per
+ * second, connections, sockets and memory, bytes by kind, delivery latency
+ * summaries (ms) and a per-bucket series.
+ */
 export function realtimeReport(cfg: RealtimeConfig, tally: RealtimeTally, pending: { server: number; client: number }): RealtimeResult {
   const { count, bytes, perBucket, levels } = tally;
   const seconds = cfg.durationMs / MS_PER_SECOND;

@@ -28,6 +28,11 @@ export interface DownstreamHooks {
   served(tag: number, nowMs: number): void;
 }
 
+/**
+ * The downstream service of a retry storm: `workers` servers on one FIFO queue
+ * (optionally bounded), service times drawn when service starts (ms), and work for
+ * callers that gave up either done anyway or skipped (`cancelAbandoned`).
+ */
 export class StormDownstream {
   readonly busy: LevelMeter;
   readonly queued: LevelMeter;

@@ -131,6 +131,11 @@ export interface StormRun {
   peakPending: number;
 }
 
+/**
+ * Turns a retry-storm run into its result: a row per time bucket, a row per user
+ * request, and the summary (amplification, goodput before, during and after the
+ * trigger, and the time goodput took to recover, null when it never did).
+ */
 export function retryStormReport(run: StormRun): RetryStormResult {
   const { cfg, arrivals, tally, downstream } = run;
   const { buckets, bucketMs, durationMs, trigger } = cfg;

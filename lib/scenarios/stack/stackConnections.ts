@@ -37,6 +37,11 @@ const QUEUED = 1;
 const ACCEPTED = 2;
 const CLOSED = 3;
 
+/**
+ * The stack's L4 connections: client ephemeral ports held until TIME_WAIT ends,
+ * idle keep-alive connections reused longest-idle first, and at most
+ * `maxConnections` accepted at once by the server; times in ms.
+ */
 export class StackConnections {
   /** Client ports held: open connections plus TIME_WAIT. */
   readonly portsHeld: LevelMeter;

@@ -98,6 +98,11 @@ export interface StackRun {
   connections: StackConnections;
 }
 
+/**
+ * Turns a stack run into its result: per bucket and layer the utilisation, failures
+ * and packet loss, the golden signals as the clients see them, the user requests'
+ * fate and the first layer to saturate.
+ */
 export function stackReport(run: StackRun): StackResult {
   const { cfg, attempts, timeline, workers, link, connections } = run;
   const { bucketMs, buckets, durationMs } = cfg;

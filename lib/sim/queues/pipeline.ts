@@ -84,7 +84,25 @@ export interface PipelineResult {
   counts: { requests: number; ok: number; dropped: number; timedOut: number; unfinished: number };
 }
 
-/** Runs a pipeline of stations under a constant or ramping load and reports the golden signals (see the module header). */
+/**
+ * Simulates Poisson requests (a constant or ramping rate, per second) through a
+ * pipeline of M/G/c stages for `durationMs`. Returns the golden signals per time
+ * bucket, overall and per stage, per-stage reports, the bottleneck, the first stage
+ * to saturate and the request counts.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a run beyond its bounds.
+ *
+ * @example
+ * ```ts
+ * import { createRng, exponential, simulatePipeline } from 'netlab';
+ *
+ * const r = simulatePipeline({
+ *   stages: [{ name: 'app', workers: 8, serviceTime: exponential(20) }, { name: 'db', workers: 2, serviceTime: exponential(8) }],
+ *   load: { startRps: 50, endRps: 230 }, durationMs: 10_000, rng: createRng(1),
+ * });
+ * [r.bottleneck, r.firstSaturated];            // 'db' has the lowest capacity (250/s)
+ * ```
+ */
 export function simulatePipeline(opts: PipelineOptions): PipelineResult {
   const cfg = checkPipeline(opts);
   const { stages, load, durationMs, bucketMs, buckets, timeoutMs, rng } = cfg;
