@@ -4,15 +4,15 @@
  * A plotly output holds the figure JSON and HTML with a script; a saved notebook
  * opened where no script runs (GitHub's preview, nbviewer, an untrusted notebook)
  * would show nothing. After execution the workbook draws each plotly output to
- * SVG with plotly.js in headless Chromium (lib/plot/figureImage.ts: one browser per
+ * SVG with plotly.js in headless Chromium (lib/plot/output/figureImage.ts: one browser per
  * run, a blank local page, no network) and adds it to that output's bundle as
  * `image/svg+xml`, beside the interactive parts, which stay. The same figure gives
  * the same bytes, so two runs of a notebook still compare equal. The notebook
  * tests call the same functions on the copies they execute.
  */
 import { readFileSync, writeFileSync } from 'fs';
-import { openFigureRenderer, type FigureJson, type FigureRenderer } from '../lib/plot/figureImage';
-import { imageSize } from '../lib/plot/saveFigure';
+import { openFigureRenderer, type FigureJson, type FigureRenderer } from '../lib/plot/output/figureImage';
+import { imageSize } from '../lib/plot/output/saveFigure';
 import { PLOTLY_MIME, type DataOutput, type Notebook } from './notebook';
 
 export const SVG_MIME = 'image/svg+xml';

@@ -10,7 +10,7 @@
  * outputs (a finished progress bar) are dropped. Streams are shown as text, stderr
  * and errors in red.
  */
-import { PLOTLY_LOADER_METADATA } from '../lib/plot/show';
+import { PLOTLY_LOADER_METADATA } from '../lib/plot/output/show';
 import { escapeAttr, escapeHtml, scriptJson } from './html';
 import { renderMarkdown } from './markdown';
 import { sanitizeNotebookHtml } from './sanitize';

@@ -17,8 +17,17 @@ import type { PageLoadTables } from './pageLoadTable';
  * the row order of `tables.objects` (run by run, call by call).
  *
  * @example
- *   const calls = callLatencies(pageLoadTable({ configurations, runs: 500, seed: SEED }));
- *   quantiles(calls.get('HTTP/2 · 1%')!, [0.5, 0.99])
+ * ```ts
+ * import { callLatencies, pageLoadTable, quantiles } from 'netlab';
+ *
+ * const path = { rttMs: 60, lossRate: 0.02 };
+ * const calls = [4_000, 4_000, 4_000];
+ * const tables = pageLoadTable({
+ *   configurations: { 'HTTP/2': { protocol: 'http2', objects: calls, path }, 'HTTP/3': { protocol: 'http3', objects: calls, path } },
+ *   runs: 20, seed: 1,
+ * });
+ * quantiles(callLatencies(tables).get('HTTP/2')!, [0.5, 0.99]);   // ms
+ * ```
  */
 export function callLatencies(tables: PageLoadTables): Map<string, number[]> {
   const FN = 'callLatencies';

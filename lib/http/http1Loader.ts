@@ -8,10 +8,15 @@
  * When the client's address changes every connection dies with it; responses
  * in progress are requested again from the start on new connections.
  */
-import type { TransportConnection } from '../net/transportConnection';
-import { handshake } from '../net/messageExchange';
+import type { TransportConnection } from '../net/transport/transportConnection';
+import { handshake } from '../net/tcp/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
+/**
+ * The HTTP/1.1 loader of one page load: up to `connectionsPerHost` keep-alive
+ * connections, one request at a time each, the rest queued. Returns the Loader
+ * the page-load engine drives.
+ */
 export function http1Loader(page: PageContext): Loader {
   const { transfer, plan } = page;
   const n = plan.bodyBytes.length;

@@ -4,10 +4,10 @@
  * client's address change. `http1Loader` and `multiplexedLoader` implement it.
  */
 import type { Rng } from '../random/rng';
-import type { PacketTransfer } from '../net/packetTransfer';
-import type { TransportConnection } from '../net/transportConnection';
-import { PacketLink } from '../net/packetLink';
-import { requestStreams } from '../net/messageExchange';
+import type { PacketTransfer } from '../net/transport/packetTransfer';
+import type { TransportConnection } from '../net/transport/transportConnection';
+import { PacketLink } from '../net/transport/packetLink';
+import { requestStreams } from '../net/tcp/messageExchange';
 import { headerBlockBytes } from './headerCompression';
 import type { PageLoadPlan } from './pageLoadPlan';
 

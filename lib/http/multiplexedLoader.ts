@@ -9,9 +9,14 @@
  * QUIC connection migrates: it validates the new path in one round trip and goes
  * on, re-sending what was in flight on the old path.
  */
-import { handshake } from '../net/messageExchange';
+import { handshake } from '../net/tcp/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
+/**
+ * The HTTP/2 or HTTP/3 loader of one page load: every request on one connection
+ * as soon as the handshake allows (a QUIC connection migrates when the client's
+ * address changes). Returns the Loader the page-load engine drives.
+ */
 export function multiplexedLoader(page: PageContext): Loader {
   const { transfer, plan } = page;
   const all = Array.from({ length: plan.bodyBytes.length }, (_, i) => i);

@@ -19,7 +19,7 @@
  * bounded by `PAGE_LOAD_LIMITS` (pageLoadPlan.ts).
  */
 import { createRng, requireRng } from '../random/rng';
-import { PacketTransfer } from '../net/packetTransfer';
+import { PacketTransfer } from '../net/transport/packetTransfer';
 import { headerBlockBytes } from './headerCompression';
 import { http1Loader } from './http1Loader';
 import { multiplexedLoader } from './multiplexedLoader';
@@ -85,6 +85,25 @@ export type { PageLoadOptions };
 /** Bound on simulated events per page load, a guard against a runaway model. */
 const MAX_EVENTS = 50_000_000;
 
+/**
+ * Simulates one page load of `objects` (response body sizes, bytes) over
+ * HTTP/1.1, HTTP/2 or HTTP/3 on `path`, packet by packet. Returns the total time
+ * (ms), each object's start, end and head-of-line blocking (ms), the connections,
+ * retransmissions and whether the load failed. Needs `rng` only when the path
+ * has jitter or loss.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a page beyond `PAGE_LOAD_LIMITS`.
+ *
+ * @example
+ * ```ts
+ * import { createRng, pageLoad } from 'netlab';
+ *
+ * const objects = [30_000, 15_000, 15_000, 8_000];
+ * const h2 = pageLoad({ protocol: 'http2', objects, path: { rttMs: 80, lossRate: 0.02 }, rng: createRng(1) });
+ * const h3 = pageLoad({ protocol: 'http3', objects, path: { rttMs: 80, lossRate: 0.02 }, rng: createRng(1) });
+ * [h2.totalMs, h3.totalMs];                    // same losses, HTTP/3 saves TCP's round trip
+ * ```
+ */
 export function pageLoad(opts: PageLoadOptions): PageLoad {
   const plan = planPageLoad(opts);
   // A path without jitter or loss draws nothing, so it needs no rng.

@@ -47,7 +47,12 @@ export const PAGE_LOAD_PHASE_COLORS: Readonly<Record<string, string>> = {
  * The waterfall rows of one page load: connections first, then each object's phases.
  *
  * @example
- *   show(timelineFigure(pageLoadPhases(load, { names }), { colors: PAGE_LOAD_PHASE_COLORS }))
+ * ```ts
+ * import { pageLoad, pageLoadPhases, PAGE_LOAD_PHASE_COLORS, show, timelineFigure } from 'netlab';
+ *
+ * const load = pageLoad({ protocol: 'http2', objects: [20_000, 5_000], path: { rttMs: 50 } });
+ * show(timelineFigure(pageLoadPhases(load, { names: ['index.html', 'app.js'] }), { colors: PAGE_LOAD_PHASE_COLORS }));
+ * ```
  */
 export function pageLoadPhases(load: PageLoad, opts: PageLoadPhasesOptions = {}): PageLoadPhaseRow[] {
   const FN = 'pageLoadPhases';

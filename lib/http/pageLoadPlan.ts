@@ -3,12 +3,12 @@
  * run (and that many seeded runs can share).
  */
 import * as check from '../validate';
-import { createPath, type Path, type PathOptions } from '../net/path';
-import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/slowStart';
-import type { TlsMode } from '../net/tls';
-import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transportRules';
-import type { StreamScheduling } from '../net/streamScheduler';
-import type { TransferSettings } from '../net/packetTransfer';
+import { createPath, type Path, type PathOptions } from '../net/path/path';
+import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/tcp/slowStart';
+import type { TlsMode } from '../net/tcp/tls';
+import { QUIC_TLS_MODES, transportRules, type TransportRules } from '../net/transport/transportRules';
+import type { StreamScheduling } from '../net/transport/streamScheduler';
+import type { TransferSettings } from '../net/transport/transferContext';
 import type { Rng } from '../random/rng';
 import { DEFAULT_HEADER_RATIO } from './headerCompression';
 import { HTTP_PROTOCOLS, PROTOCOL_TRAITS, type HttpProtocol } from './protocols';
@@ -127,6 +127,12 @@ function checkPath(where: string, value: PathOptions): Path {
   return path;
 }
 
+/**
+ * Checks a page load's options and turns them into the plan every run of them
+ * shares: protocol traits, path, object and header sizes (bytes), limits.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a page beyond `PAGE_LOAD_LIMITS`.
+ */
 export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
   check.options('pageLoad', opts, PAGE_LOAD_KEYS);
   const protocol = check.oneOf('protocol', opts.protocol, HTTP_PROTOCOLS);

@@ -28,8 +28,18 @@ const ROWS = ['pages', 'objects'] as const;
  * its values in run order.
  *
  * @example
- *   const times = pageLoadSamples(pageLoadTable({ configurations, runs: 100, seed: SEED }), { column: 'totalMs' });
- *   summarize(times.get('HTTP/2 · 1%')!).p90
+ * ```ts
+ * import { pageLoadSamples, pageLoadTable, summarize } from 'netlab';
+ *
+ * const path = { rttMs: 60, lossRate: 0.02 };
+ * const calls = [4_000, 4_000, 4_000];
+ * const tables = pageLoadTable({
+ *   configurations: { 'HTTP/2': { protocol: 'http2', objects: calls, path }, 'HTTP/3': { protocol: 'http3', objects: calls, path } },
+ *   runs: 20, seed: 1,
+ * });
+ * const times = pageLoadSamples(tables, { column: 'totalMs' });
+ * summarize(times.get('HTTP/2')!).p90;         // ms
+ * ```
  */
 export function pageLoadSamples(tables: PageLoadTables, opts: PageLoadSamplesOptions): Map<string, number[]> {
   const FN = 'pageLoadSamples';

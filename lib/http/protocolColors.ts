@@ -28,7 +28,12 @@ export const PROTOCOL_COLORS_KEYS: readonly (keyof ProtocolColorsOptions)[] = ['
  * A `colors` option for a figure: series name → its protocol's colour.
  *
  * @example
- *   lineFigure(series, { yTitle: 'page load (ms)', colors: protocolColors(series.map((s) => s.name)) })
+ * ```ts
+ * import { lineFigure, protocolColors, show } from 'netlab';
+ *
+ * const series = [{ name: 'HTTP/2', x: [0, 1, 2], y: [300, 340, 420] }, { name: 'HTTP/3', x: [0, 1, 2], y: [240, 270, 310] }];
+ * show(lineFigure(series, { xTitle: 'loss (%)', yTitle: 'page load (ms)', colors: protocolColors(series.map((s) => s.name)) }));
+ * ```
  */
 export function protocolColors(names: string[], opts: ProtocolColorsOptions = {}): Record<string, string> {
   const FN = 'protocolColors';

@@ -8,7 +8,7 @@
  * - HTTP/3 (RFC 9114): one QUIC connection, streams delivered independently,
  *   QPACK header compression (RFC 9204).
  */
-import type { TransportKind } from '../net/transportRules';
+import type { TransportKind } from '../net/transport/transportRules';
 
 export type HttpProtocol = 'http1.1' | 'http2' | 'http3';
 

@@ -51,7 +51,17 @@ export interface SlowCallRow {
  * SLOW_CALL_CAUSES order (rows with no calls included), then 'all slow calls'.
  *
  * @example
- *   const rows = slowCallCauses(pageLoadTable({ configurations, runs: 500, seed: SEED }), { slowMs: 200 });
+ * ```ts
+ * import { pageLoadTable, slowCallCauses } from 'netlab';
+ *
+ * const path = { rttMs: 60, lossRate: 0.02 };
+ * const calls = [4_000, 4_000, 4_000];
+ * const tables = pageLoadTable({
+ *   configurations: { 'HTTP/2': { protocol: 'http2', objects: calls, path }, 'HTTP/3': { protocol: 'http3', objects: calls, path } },
+ *   runs: 20, seed: 1,
+ * });
+ * const rows = slowCallCauses(tables, { slowMs: 200 });
+ * ```
  */
 export function slowCallCauses(tables: PageLoadTables, opts: SlowCallCausesOptions): SlowCallRow[] {
   const FN = 'slowCallCauses';

@@ -4,9 +4,6 @@
  * Values are milliseconds when a distribution describes a time.
  */
 import type { Rng } from './rng';
-// spec.ts builds distributions with the constructors, which import checkP from here:
-// the cycle is safe because both sides use each other only inside functions.
-import { distributionFromSpec, isDistributionSpec } from './spec';
 
 export interface Distribution {
   /** A short description, e.g. `exponential(mean 10 ms)`, used in tables and legends. */
@@ -17,20 +14,6 @@ export interface Distribution {
   sample(rng: Rng): number;
   /** Exact quantile for p in [0, 1], if known in closed form. */
   quantile?(p: number): number;
-}
-
-/**
- * Accepts a Distribution option, or a spec written as data (`{ kind: 'exponential',
- * meanMs: 10 }`, see spec.ts) which it builds, or fails naming the option.
- */
-export function requireDistribution(option: string, value: unknown): Distribution {
-  if (isDistributionSpec(value)) return distributionFromSpec(value, option);
-  if (value === null || typeof value !== 'object' || typeof (value as Distribution).sample !== 'function') {
-    throw new TypeError(
-      `${option} must be a Distribution such as exponential(10) or lognormal({ median, p99 }), or a spec such as { kind: 'exponential', meanMs: 10 }; got ${value === null ? 'null' : typeof value}`,
-    );
-  }
-  return value as Distribution;
 }
 
 /**

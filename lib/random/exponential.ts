@@ -5,7 +5,21 @@
 import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
 
-/** Exponential with mean `meanMs` (finite, > 0). */
+/**
+ * The exponential distribution with mean `meanMs` (finite, > 0), e.g. the service
+ * time of an M/M/c queue. Returns a Distribution with exact mean and quantile.
+ *
+ * @throws TypeError when `meanMs` is not a number; RangeError when it is not finite and > 0.
+ *
+ * @example
+ * ```ts
+ * import { createRng, exponential } from 'netlab';
+ *
+ * const service = exponential(10);
+ * service.quantile!(0.99);                     // 10 · ln 100 ≈ 46 ms
+ * service.sample(createRng(1));                // one draw (ms)
+ * ```
+ */
 export function exponential(meanMs: number): Distribution {
   const mean = check.positive('exponential(meanMs)', meanMs);
   return {

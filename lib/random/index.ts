@@ -1,5 +1,6 @@
 export { createRng, requireRng, type Rng } from './rng';
-export { requireDistribution, type Distribution } from './distribution';
+export { type Distribution } from './distribution';
+export { requireDistribution } from './requireDistribution';
 export { constant } from './constant';
 export { uniform } from './uniform';
 export { exponential } from './exponential';

@@ -17,7 +17,21 @@ export interface LognormalOptions {
 /** Every key of LognormalOptions. */
 export const LOGNORMAL_KEYS: readonly (keyof LognormalOptions)[] = ['median', 'p99'];
 
-/** Log-normal given its median and 99th percentile (see the module header). */
+/**
+ * The log-normal distribution with the given median and 99th percentile (both
+ * finite, p99 > median > 0): a right-skewed, always positive duration.
+ *
+ * @throws TypeError when an option is unknown; RangeError when a value is out of range.
+ *
+ * @example
+ * ```ts
+ * import { createRng, lognormal } from 'netlab';
+ *
+ * const service = lognormal({ median: 20, p99: 200 });   // ms
+ * service.quantile!(0.99);                                // ≈ 200
+ * service.sample(createRng(1));
+ * ```
+ */
 export function lognormal(opts: LognormalOptions): Distribution {
   check.options('lognormal', opts, LOGNORMAL_KEYS);
   const median = check.positive('lognormal median', opts.median);

@@ -7,7 +7,20 @@ import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
 import { standardNormalDraw, standardNormalQuantile } from './standardNormal';
 
-/** N(mean, sd): `mean` finite, `sd` finite and > 0, with |mean| + 10 sd finite (every draw lies within 6.5 sd). */
+/**
+ * The normal distribution N(mean, sd): `mean` finite, `sd` finite and > 0, with
+ * |mean| + 10 sd finite (every draw lies within 6.5 sd). Draws may be negative.
+ *
+ * @throws TypeError when `mean` or `sd` is not a number; RangeError when one is out of range.
+ *
+ * @example
+ * ```ts
+ * import { createRng, normal } from 'netlab';
+ *
+ * const jitter = normal(0, 5);                 // ms around the base delay
+ * jitter.sample(createRng(1));
+ * ```
+ */
 export function normal(mean: number, sd: number): Distribution {
   check.finite('normal(mean)', mean);
   check.positive('normal(sd)', sd);

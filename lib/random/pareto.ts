@@ -15,7 +15,20 @@ export interface ParetoOptions {
 /** Every key of ParetoOptions. */
 export const PARETO_KEYS: readonly (keyof ParetoOptions)[] = ['scale', 'shape'];
 
-/** Pareto type I with the given scale and shape. */
+/**
+ * The Pareto (type I) distribution: smallest value `scale` (> 0), tail index
+ * `shape` (> 0; smaller is heavier, and at shape ≤ 1 the mean is infinite).
+ *
+ * @throws TypeError when an option is unknown; RangeError when a value is out of range.
+ *
+ * @example
+ * ```ts
+ * import { createRng, pareto } from 'netlab';
+ *
+ * const sizes = pareto({ scale: 1_000, shape: 1.5 });   // bytes, heavy-tailed
+ * sizes.sample(createRng(1));
+ * ```
+ */
 export function pareto(opts: ParetoOptions): Distribution {
   check.options('pareto', opts, PARETO_KEYS);
   const scale = check.positive('pareto scale', opts.scale);

@@ -48,7 +48,22 @@ function fromLabels(labels: readonly string[]): Rng {
   return next;
 }
 
-/** A seeded stream. The same seed always yields the same numbers, on every machine. */
+/**
+ * A seeded stream of uniform numbers in [0, 1): the same seed always yields the
+ * same numbers, on every machine; `fork(label)` gives an independent child stream.
+ *
+ * @throws TypeError or RangeError when `seed` is not a finite number or a string.
+ *
+ * @example
+ * ```ts
+ * import { createRng } from 'netlab';
+ *
+ * const rng = createRng(42);
+ * const u = rng();                             // in [0, 1)
+ * const arrivals = rng.fork('arrivals');       // unaffected by how much `rng` draws
+ * createRng(42)() === u;                       // true: same seed, same numbers
+ * ```
+ */
 export function createRng(seed: number | string): Rng {
   if (typeof seed === 'number') {
     if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number or a string; got ${seed}`);

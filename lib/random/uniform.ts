@@ -2,7 +2,20 @@
 import * as check from '../validate';
 import { checkP, type Distribution } from './distribution';
 
-/** Uniform on [lo, hi): both finite, hi > lo, and hi − lo finite. */
+/**
+ * The continuous uniform distribution on [lo, hi): both finite, hi > lo and
+ * hi − lo finite. Returns a Distribution with exact mean and quantile.
+ *
+ * @throws TypeError when a bound is not a number; RangeError when one is not finite or hi ≤ lo.
+ *
+ * @example
+ * ```ts
+ * import { createRng, uniform } from 'netlab';
+ *
+ * const backoff = uniform(0, 100);             // ms
+ * backoff.sample(createRng(1));                // somewhere in [0, 100)
+ * ```
+ */
 export function uniform(lo: number, hi: number): Distribution {
   check.finite('uniform(lo)', lo);
   check.finite('uniform(hi)', hi);

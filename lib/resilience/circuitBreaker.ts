@@ -52,6 +52,13 @@ export interface BreakerTransition {
 
 const MAX_WINDOW = 1_000_000;
 
+/**
+ * A circuit breaker over the last `windowRequests` outcomes: closed, open after too
+ * many failures, half-open after `cooldownMs` to let trial calls through. `allow(nowMs)`
+ * says whether a call may go, `record(nowMs, ok)` feeds it an outcome; times in ms.
+ *
+ * @throws TypeError or RangeError from the constructor naming a wrong option.
+ */
 export class CircuitBreaker {
   readonly failureRate: number;
   readonly minimumRequests: number;

@@ -70,6 +70,13 @@ const EXECUTE = Object.freeze({ kind: 'execute' as const });
 const WAITING = Object.freeze({ kind: 'waiting' as const });
 const CONFLICT = Object.freeze({ kind: 'conflict' as const });
 
+/**
+ * The server side of idempotency keys: the first request with a key executes and
+ * its result is stored; repeats get the stored result, and a repeat arriving while
+ * the first still executes waits for it or is answered with a conflict (`concurrent`).
+ *
+ * @throws TypeError or RangeError from the constructor naming a wrong option.
+ */
 export class IdempotencyStore<R> {
   readonly concurrent: ConcurrentRepeat;
   readonly ttlMs: number;

@@ -47,6 +47,13 @@ function toUnits(option: string, value: number): number {
   return units;
 }
 
+/**
+ * A retry budget: a token bucket shared by a client's calls, where each first
+ * attempt deposits `ratio` tokens (plus a refill of `minPerSecond` per second) and
+ * each retry needs one, so retries stay within about `ratio` × first attempts.
+ *
+ * @throws TypeError or RangeError from the constructor naming a wrong option.
+ */
 export class RetryBudget {
   readonly ratio: number;
   readonly maxTokens: number;

@@ -20,7 +20,8 @@ export { paperPageTimes, type PaperPageOptions, type PaperPageRow, type PaperStr
 export { imagePageObjects, meanImagePage, DEFAULT_THUMBNAIL_BYTES, DEFAULT_HERO_BYTES, DEFAULT_IMAGES, MAX_IMAGES, type ImageSizeOptions } from './imagePage/imagePageSizes';
 export { sitePath } from './imagePage/sitePath';
 export { simulateGlobalRouting } from './globalRouting/simulateGlobalRouting';
-export { DNS_HEALTH_CHECK_DEFAULTS, DEFAULT_CONNECT_TIMEOUT_MS, MAX_GLOBAL_REQUESTS, type GlobalRoutingOptions, type UserPopulation, type EdgeOptions, type RegionFailure, type GlobalRequestShape } from './globalRouting/globalRoutingOptions';
+export { DNS_HEALTH_CHECK_DEFAULTS, DEFAULT_CONNECT_TIMEOUT_MS, MAX_GLOBAL_REQUESTS, type GlobalRoutingOptions, type EdgeOptions, type RegionFailure, type GlobalRequestShape } from './globalRouting/globalRoutingOptions';
+export { type UserPopulation } from './globalRouting/globalRoutingPlaces';
 export { GLOBAL_STRATEGIES, type GlobalStrategy, type DnsAnswerPolicy } from './globalRouting/globalRoutingDns';
 export { type GlobalRoutingResult, type GlobalRequestRecord, type GlobalAttemptRecord, type RoutePath, type UserRegionSummary, type GlobalBucket, type FailureReport } from './globalRouting/globalRoutingReport';
 export { simulateRetryStorm } from './retryStorm/simulateRetryStorm';

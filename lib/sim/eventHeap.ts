@@ -34,6 +34,7 @@ export class EventHeap {
     return this.n > 0 ? this.time[0] : Infinity;
   }
 
+  /** Schedules an event of `kind` with `payload` at time `t` (ms); events at equal times keep their order. */
   push(t: number, kind: number, payload: number): void {
     if (this.n === this.time.length) this.grow();
     const { time, seq } = this;

@@ -12,6 +12,7 @@ export class FifoQueue {
     return this.n;
   }
 
+  /** Appends `job` with its service time (ms). */
   push(job: number, serviceMs: number): void {
     if (this.n === this.jobs.length) this.grow();
     const i = (this.head + this.n) & (this.jobs.length - 1);

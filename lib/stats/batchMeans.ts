@@ -29,9 +29,15 @@ const KEYS: readonly (keyof BatchMeansOptions)[] = ['batches', 'warmup', 'level'
  * interval over the means of `batches` equal consecutive batches (`runs` of the
  * Interval is the batch count; a remainder shorter than one batch is dropped).
  *
+ * @throws TypeError or RangeError when `values` holds a non-finite number, an option is wrong, or there are fewer values than batches.
+ *
  * @example
- *   const q = simulateQueue({ workers: 1, arrivalRate: 80, serviceTime: exponential(10), requests: 1e6, rng });
- *   batchMeans(q.latencyMs, { warmup: 0.01 });   // { mean ≈ 50, ciLow, ciHigh, level: 0.95, runs: 20, … }
+ * ```ts
+ * import { batchMeans, createRng, exponential, simulateQueue } from 'netlab';
+ *
+ * const q = simulateQueue({ workers: 1, arrivalRate: 80, serviceTime: exponential(10), requests: 20_000, rng: createRng(1) });
+ * batchMeans(q.latencyMs, { warmup: 0.05 });   // { mean (M/M/1: 50 ms), ciLow, ciHigh, level: 0.95, runs: 20, … }
+ * ```
  */
 export function batchMeans(values: ArrayLike<number>, options: BatchMeansOptions = {}): Interval {
   check.finiteArray(`${FN} values`, values);

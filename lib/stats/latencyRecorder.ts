@@ -36,6 +36,11 @@ export class LatencyRecorder {
     return this.sketch === null;
   }
 
+  /**
+   * Records one latency (ms, finite and ≥ 0).
+   *
+   * @throws RangeError when it is not.
+   */
   add(latencyMs: number): void {
     if (!(latencyMs >= 0 && latencyMs < Infinity)) throw new RangeError(`latencyMs must be a finite number >= 0; got ${latencyMs}`);
     const v = Math.round(latencyMs * STEPS_PER_MS) / STEPS_PER_MS;

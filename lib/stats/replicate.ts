@@ -60,11 +60,15 @@ export const MAX_RUNS = 10_000;
  * record of numbers with the same keys every run: one Interval per key).
  *
  * @example
- *   const r = replicate({ runs: 10, seed: SEED, run: (rng) => {
- *     const q = simulateQueue({ ...opts, rng });
- *     return { mean: q.summary.mean, p99: q.summary.p99 };
- *   } });
- *   // r.p99.mean, r.p99.ciLow, r.p99.ciHigh, r.p99.level
+ * ```ts
+ * import { exponential, replicate, simulateQueue } from 'netlab';
+ *
+ * const r = replicate({ runs: 5, seed: 42, run: (rng) => {
+ *   const q = simulateQueue({ workers: 2, arrivalRate: 150, serviceTime: exponential(10), requests: 2_000, rng });
+ *   return { mean: q.summary.mean, p99: q.summary.p99 };
+ * } });
+ * [r.p99.mean, r.p99.ciLow, r.p99.ciHigh];     // ms, a 95% interval over the 5 runs
+ * ```
  */
 export function replicate<R extends number | Record<string, number>>(options: ReplicateOptions<R>): Replicated<R> {
   if (typeof options === 'function') {

@@ -67,8 +67,18 @@ export function summarizeSorted(sorted: ArrayLike<number>): Summary {
 }
 
 /**
- * Summary of a non-empty array of finite numbers (an empty array or a NaN/Infinity
- * throws a RangeError naming `option`, by default `values`).
+ * Summary of a non-empty array of finite numbers: count, mean, min, p50, p90,
+ * p99, p99.9 and max, in the values' unit.
+ *
+ * @throws RangeError naming `option` (default `values`) when the array is empty or holds NaN or ±Infinity.
+ *
+ * @example
+ * ```ts
+ * import { summarize } from 'netlab';
+ *
+ * const s = summarize([12, 15, 15, 18, 40]);
+ * [s.mean, s.p50, s.max];                      // [20, 15, 40]
+ * ```
  */
 export function summarize(values: ArrayLike<number>, option = 'values'): Summary {
   return summarizeSorted(sortedCopy(values, option));

@@ -38,14 +38,20 @@ const MAX_WORKERS = 64;
  * `table.provenance` saying where it came from). The spec is checked before anything
  * runs: a bad option throws at once, not in the promise.
  *
+ * @throws TypeError or RangeError naming a wrong part of the spec, at once.
+ *
  * @example
- *   const t = await sweep({
- *     model: 'simulateQueue', seed: 42, runs: 10, workers: 2,
- *     options: { workers: 1, serviceTime: { kind: 'exponential', meanMs: 10 }, requests: 50_000 },
- *     grid: { arrivalRate: [50, 70, 90] },
- *     metrics: ['summary.mean', 'summary.p99'],
- *   });
- *   // columns: arrivalRate, summary.mean, summary.mean sd, summary.mean ciLow, summary.mean ciHigh, summary.p99, …
+ * ```ts
+ * import { sweep } from 'netlab';
+ *
+ * const t = await sweep({
+ *   model: 'simulateQueue', seed: 42, runs: 3,
+ *   options: { workers: 1, serviceTime: { kind: 'exponential', meanMs: 10 }, requests: 2_000 },
+ *   grid: { arrivalRate: [50, 70, 90] },
+ *   metrics: ['summary.mean', 'summary.p99'],
+ * });
+ * t.objects();   // one row per arrival rate: arrivalRate, summary.mean, summary.mean sd, … ciLow, … ciHigh, summary.p99, …
+ * ```
  */
 export function sweep(options: SweepOptions): Promise<SweepTable> {
   if (options === null || typeof options !== 'object') throw new TypeError(`${FN} needs options { model, options, grid, metrics, seed }; got ${check.describe(options)}`);

@@ -3,18 +3,18 @@
  * strings, distribution specs) plus an `rng`. A sweep written as JSON names one of
  * these, so it can run in a worker thread or on another machine.
  */
-import { simulateCluster } from '../balance/simulateCluster';
+import { simulateCluster } from '../balance/cluster/simulateCluster';
 import { pageLoad } from '../http/pageLoad';
-import { simulatePool } from '../net/connectionPool';
-import { simulateDnsFailover } from '../net/dnsFailover';
-import { requestTimes } from '../net/requestTimes';
+import { simulatePool } from '../net/connections/connectionPool';
+import { simulateDnsFailover } from '../net/dns/dnsFailover';
+import { requestTimes } from '../net/tcp/requestTimes';
 import { simulateGlobalRouting } from '../scenarios/globalRouting/simulateGlobalRouting';
 import { simulateImagePage } from '../scenarios/imagePage/imagePage';
 import { simulatePayments } from '../scenarios/payments/simulatePayments';
 import { simulateRealtime } from '../scenarios/realtime/simulateRealtime';
 import { simulateRetryStorm } from '../scenarios/retryStorm/simulateRetryStorm';
 import { simulateStack } from '../scenarios/stack/simulateStack';
-import { simulateQueue } from '../sim/simulateQueue';
+import { simulateQueue } from '../sim/queues/simulateQueue';
 
 /** A model a sweep calls with its options and `rng` (the registry's view of it). */
 export type SweepModel = (options: never) => unknown;

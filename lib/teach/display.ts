@@ -1,12 +1,12 @@
 /**
  * Where teaching outputs go: one display_data message per call, through the tslab
- * kernel's writer (looked up by lib/plot/show.ts), holding a human part (markdown and
+ * kernel's writer (looked up by lib/plot/output/show.ts), holding a human part (markdown and
  * plain text) and a machine part the workbook exporter reads back:
  *  - `application/vnd.netlab.claim+json`: `{ text, passed, numbers }`;
  *  - `application/vnd.netlab.exercise+json`: `{ id, title, kind, answered, correct, solution }`.
  * Outside a kernel nothing is displayed and nothing fails.
  */
-import { kernelDisplayWriter, type DisplayContent, type DisplayWriter } from '../plot/show';
+import { kernelDisplayWriter, type DisplayContent, type DisplayWriter } from '../plot/output/show';
 
 /** The mime type of a claim's machine-readable part. */
 export const CLAIM_MIME = 'application/vnd.netlab.claim+json';

@@ -37,14 +37,27 @@ const ALL_KEYS = ['kind', 'factor', 'delta', 'value', 'hint'];
 export const mistakes = {
   /**
    * The answer is off by a factor: expected × k or expected ÷ k (k > 0, k ≠ 1).
-   * @example mistakes.factor(2, 'A round trip is there and back: count both directions.')
+   *
+   * @example
+   * ```ts
+   * import { mistakes } from 'netlab';
+   *
+   * mistakes.factor(2, 'A round trip is there and back: count both directions.');
+   * ```
    */
   factor(k: number, hint: string): Mistake {
     return checkMistake('mistakes.factor', { kind: 'factor', factor: k, hint });
   },
   /**
    * The answer is off by a fixed amount: expected + delta or expected − delta (delta ≠ 0, in the exercise's unit).
-   * @example mistakes.offset(rttMs, 'The TCP handshake costs one round trip before any data moves.')
+   *
+   * @example
+   * ```ts
+   * import { mistakes } from 'netlab';
+   *
+   * const rttMs = 80;
+   * mistakes.offset(rttMs, 'The TCP handshake costs one round trip before any data moves.');
+   * ```
    */
   offset(delta: number, hint: string): Mistake {
     return checkMistake('mistakes.offset', { kind: 'offset', delta, hint });
@@ -52,7 +65,13 @@ export const mistakes = {
   /**
    * One specific wrong answer: a number (matched within the exercise's tolerance), a word
    * (matched ignoring case and surrounding spaces) or a flag.
-   * @example mistakes.value('unstable', 'ρ is below 1 here: the queue drains between bursts.')
+   *
+   * @example
+   * ```ts
+   * import { mistakes } from 'netlab';
+   *
+   * mistakes.value('unstable', 'ρ is below 1 here: the queue drains between bursts.');
+   * ```
    */
   value(v: Answer, hint: string): Mistake {
     return checkMistake('mistakes.value', { kind: 'value', value: v, hint });

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { Balancer, BalancerContext, BalancerSpec, ClusterView, RequestView } from '../../lib/balance/balancer';
-import { BALANCER_NAMES, balancerLabel, createBalancer } from '../../lib/balance/createBalancer';
-import { hash32 } from '../../lib/balance/hash32';
-import { HashRing } from '../../lib/balance/hashRing';
+import type { Balancer, BalancerContext, BalancerSpec, ClusterView, RequestView } from '../../lib/balance/balancers/balancer';
+import { BALANCER_NAMES, balancerLabel, createBalancer } from '../../lib/balance/balancers/createBalancer';
+import { hash32 } from '../../lib/balance/balancers/hash32';
+import { HashRing } from '../../lib/balance/balancers/hashRing';
 import { createRng } from '../../lib/random';
 
 /** A pool of servers 0 … n − 1 with the given weights (1 by default). */

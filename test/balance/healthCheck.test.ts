@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkHealthCheck, detectionBoundMs, healthTransitions } from '../../lib/balance/healthCheck';
+import { checkHealthCheck, detectionBoundMs, healthTransitions } from '../../lib/balance/cluster/healthCheck';
 
 describe('health checks', () => {
   const hc = checkHealthCheck('healthCheck', { intervalMs: 1000, timeoutMs: 300, unhealthyThreshold: 3, healthyThreshold: 2 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { highestLoadWithin } from '../../lib/balance/highestLoadWithin';
+import { highestLoadWithin } from '../../lib/balance/measures/highestLoadWithin';
 
 describe('highestLoadWithin', () => {
   it('interpolates linearly between the two loads around the first crossing', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { simulateCluster } from '../../lib/balance/simulateCluster';
-import type { ClusterResult } from '../../lib/balance/clusterReport';
+import { simulateCluster } from '../../lib/balance/cluster/simulateCluster';
+import type { ClusterResult } from '../../lib/balance/cluster/clusterReport';
 import { exponential } from '../../lib/random';
 import { createRng } from '../../lib/random/rng';
-import { loadPerWindow } from '../../lib/balance/loadPerWindow';
+import { loadPerWindow } from '../../lib/balance/measures/loadPerWindow';
 
 /** Four servers of 2 workers, round robin, 200 requests/s of 10 ms; server 1 dies at 20 s, checks every second. */
 const run: ClusterResult = simulateCluster({

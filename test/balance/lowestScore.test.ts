@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { leastConnectionsBalancer } from '../../lib/balance/leastConnectionsBalancer';
-import { leastResponseTimeBalancer } from '../../lib/balance/leastResponseTimeBalancer';
-import { SCAN_MAX_SERVERS } from '../../lib/balance/lowestScore';
-import { LowestScoreIndex, linearLowestScore } from '../../lib/balance/lowestScoreIndex';
-import type { Balancer, RequestView } from '../../lib/balance/balancer';
+import { leastConnectionsBalancer } from '../../lib/balance/balancers/leastConnectionsBalancer';
+import { leastResponseTimeBalancer } from '../../lib/balance/balancers/leastResponseTimeBalancer';
+import { SCAN_MAX_SERVERS } from '../../lib/balance/balancers/lowestScore';
+import { LowestScoreIndex, linearLowestScore } from '../../lib/balance/balancers/lowestScoreIndex';
+import type { Balancer, RequestView } from '../../lib/balance/balancers/balancer';
 import { createRng, type Rng } from '../../lib/random';
 
 /** The one-pass reservoir scan as it stood before rotations were indexed: the reference for small pools. */

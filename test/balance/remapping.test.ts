@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { BalancerSpec } from '../../lib/balance/balancer';
-import { remappedShare } from '../../lib/balance/remapping';
+import type { BalancerSpec } from '../../lib/balance/balancers/balancer';
+import { remappedShare } from '../../lib/balance/measures/remapping';
 import { createRng } from '../../lib/random';
 
 describe('remappedShare', () => {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { pageLoad, type PageLoad } from '../../lib/http/pageLoad';
 import { pageLoadTable } from '../../lib/http/pageLoadTable';
 import { HTTP_PROTOCOLS, type HttpProtocol } from '../../lib/http/protocols';
-import { requestTime } from '../../lib/net/requestTime';
-import { mathisThroughput } from '../../lib/net/mathis';
-import { TLS_MODES } from '../../lib/net/tls';
-import type { LossModel } from '../../lib/net/loss';
+import { requestTime } from '../../lib/net/tcp/requestTime';
+import { mathisThroughput } from '../../lib/net/tcp/mathis';
+import { TLS_MODES } from '../../lib/net/tcp/tls';
+import type { LossModel } from '../../lib/net/path/loss';
 import { createRng } from '../../lib/random/rng';
 import { quantileSorted } from '../../lib/stats/quantile';
 

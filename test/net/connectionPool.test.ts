@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { simulatePool } from '../../lib/net/connectionPool';
-import type { PoolOptions } from '../../lib/net/poolOptions';
-import { concurrencyQuantile, meanConcurrency } from '../../lib/net/concurrency';
+import { simulatePool } from '../../lib/net/connections/connectionPool';
+import type { PoolOptions } from '../../lib/net/connections/poolOptions';
+import { concurrencyQuantile, meanConcurrency } from '../../lib/net/connections/concurrency';
 import { mmc, simulateQueue } from '../../lib/sim';
 import { createRng, exponential, lognormal, constant } from '../../lib/random';
 

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { TtlCache, isLive, remainingTtlMs } from '../../lib/net/ttlCache';
-import { dnsZone, dnsName, tldOf, zoneOf } from '../../lib/net/dnsZone';
-import { DnsResolver } from '../../lib/net/dnsResolver';
-import { DnsClient, runtimeCacheMs, type RuntimeCachePolicy } from '../../lib/net/dnsClient';
-import { dnsLookupBudget } from '../../lib/net/dnsBudget';
-import { DnsFleet } from '../../lib/net/dnsFleet';
-import { simulateDnsFailover, type DnsFailoverOptions } from '../../lib/net/dnsFailover';
-import { requestTime } from '../../lib/net/requestTime';
+import { TtlCache, isLive, remainingTtlMs } from '../../lib/net/dns/ttlCache';
+import { dnsZone, dnsName, tldOf, zoneOf } from '../../lib/net/dns/dnsZone';
+import { DnsResolver } from '../../lib/net/dns/dnsResolver';
+import { DnsClient, runtimeCacheMs, type RuntimeCachePolicy } from '../../lib/net/dns/dnsClient';
+import { dnsLookupBudget } from '../../lib/net/dns/dnsBudget';
+import { DnsFleet } from '../../lib/net/dns/dnsFleet';
+import { simulateDnsFailover, type DnsFailoverOptions } from '../../lib/net/dns/dnsFailover';
+import { requestTime } from '../../lib/net/tcp/requestTime';
 import { createRng } from '../../lib/random/rng';
 
 const S = 1000;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { keepAliveCosts } from '../../lib/net/keepAliveCosts';
-import { handshakeCpu } from '../../lib/net/handshakeCpu';
-import { simulatePorts } from '../../lib/net/simulatePorts';
+import { keepAliveCosts } from '../../lib/net/connections/keepAliveCosts';
+import { handshakeCpu } from '../../lib/net/tcp/handshakeCpu';
+import { simulatePorts } from '../../lib/net/connections/simulatePorts';
 
 const BASE = { requestRate: 500, coldRequestMs: 750, warmRequestMs: 190 };
 

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { createRng } from '../../lib/random/rng';
 import { constant } from '../../lib/random/constant';
-import { requestTime } from '../../lib/net/requestTime';
-import { requestTimes } from '../../lib/net/requestTimes';
-import { createPath } from '../../lib/net/path';
+import { requestTime } from '../../lib/net/tcp/requestTime';
+import { requestTimes } from '../../lib/net/tcp/requestTimes';
+import { createPath } from '../../lib/net/path/path';
 import { MAX_DELAY_MS, MAX_JITTER_MS, MAX_ROUND_MODEL_SEGMENTS, MAX_SIMULATED_MS, MAX_TRANSFER_SEGMENTS } from '../../lib/net/limits';
-import { simulatePorts } from '../../lib/net/simulatePorts';
-import { simulatePool } from '../../lib/net/connectionPool';
-import { concurrencyQuantile, meanConcurrency } from '../../lib/net/concurrency';
-import { StreamLedger } from '../../lib/net/streamLedger';
-import { dnsZone } from '../../lib/net/dnsZone';
-import { simulateDnsFailover } from '../../lib/net/dnsFailover';
-import { handshakeCpu } from '../../lib/net/handshakeCpu';
-import { mathisThroughput } from '../../lib/net/mathis';
-import { rtoBounds } from '../../lib/net/rto';
+import { simulatePorts } from '../../lib/net/connections/simulatePorts';
+import { simulatePool } from '../../lib/net/connections/connectionPool';
+import { concurrencyQuantile, meanConcurrency } from '../../lib/net/connections/concurrency';
+import { StreamLedger } from '../../lib/net/transport/streamLedger';
+import { dnsZone } from '../../lib/net/dns/dnsZone';
+import { simulateDnsFailover } from '../../lib/net/dns/dnsFailover';
+import { handshakeCpu } from '../../lib/net/tcp/handshakeCpu';
+import { mathisThroughput } from '../../lib/net/tcp/mathis';
+import { rtoBounds } from '../../lib/net/tcp/rto';
 
 /** Runs `fn` and asserts it took less than `ms` of wall time. */
 function quick<T>(ms: number, fn: () => T): T {

@@ -3,22 +3,22 @@ import { createRng } from '../../lib/random/rng';
 import { constant } from '../../lib/random/constant';
 import { exponential } from '../../lib/random/exponential';
 import type { Distribution } from '../../lib/random/distribution';
-import { requestTime } from '../../lib/net/requestTime';
-import { planRequest } from '../../lib/net/requestPlan';
-import { requestTimes } from '../../lib/net/requestTimes';
-import { createPath, jitterDraw } from '../../lib/net/path';
-import { burstyLoss, gilbertElliott } from '../../lib/net/loss';
-import { dnsZone } from '../../lib/net/dnsZone';
-import { DnsResolver } from '../../lib/net/dnsResolver';
-import { DnsClient } from '../../lib/net/dnsClient';
-import { DnsFleet } from '../../lib/net/dnsFleet';
-import { dnsLookupBudget } from '../../lib/net/dnsBudget';
-import { simulateDnsFailover } from '../../lib/net/dnsFailover';
-import { simulatePorts } from '../../lib/net/simulatePorts';
-import { simulatePool } from '../../lib/net/connectionPool';
-import { handshakeCpu } from '../../lib/net/handshakeCpu';
-import { mathisThroughput } from '../../lib/net/mathis';
-import { accessPath, type AccessProfile } from '../../lib/net/accessProfiles';
+import { requestTime } from '../../lib/net/tcp/requestTime';
+import { planRequest } from '../../lib/net/tcp/requestPlan';
+import { requestTimes } from '../../lib/net/tcp/requestTimes';
+import { createPath, jitterDraw } from '../../lib/net/path/path';
+import { burstyLoss, gilbertElliott } from '../../lib/net/path/loss';
+import { dnsZone } from '../../lib/net/dns/dnsZone';
+import { DnsResolver } from '../../lib/net/dns/dnsResolver';
+import { DnsClient } from '../../lib/net/dns/dnsClient';
+import { DnsFleet } from '../../lib/net/dns/dnsFleet';
+import { dnsLookupBudget } from '../../lib/net/dns/dnsBudget';
+import { simulateDnsFailover } from '../../lib/net/dns/dnsFailover';
+import { simulatePorts } from '../../lib/net/connections/simulatePorts';
+import { simulatePool } from '../../lib/net/connections/connectionPool';
+import { handshakeCpu } from '../../lib/net/tcp/handshakeCpu';
+import { mathisThroughput } from '../../lib/net/tcp/mathis';
+import { accessPath, type AccessProfile } from '../../lib/net/path/accessProfiles';
 
 /** Asserts a TypeError whose message contains every fragment. */
 function rejects(fn: () => unknown, ...fragments: string[]): void {
@@ -151,9 +151,9 @@ describe('lib/net options: a Path is accepted where path options are, and engine
   });
 
   it('transport rules, RTO bounds and packet-transfer settings refuse unknown keys by where they sit', async () => {
-    const { transportRules } = await import('../../lib/net/transportRules');
-    const { rtoBounds } = await import('../../lib/net/rto');
-    const { PacketTransfer } = await import('../../lib/net/packetTransfer');
+    const { transportRules } = await import('../../lib/net/transport/transportRules');
+    const { rtoBounds } = await import('../../lib/net/tcp/rto');
+    const { PacketTransfer } = await import('../../lib/net/transport/packetTransfer');
     rejects(() => transportRules('tcp', '1.3', { minrtoMs: 10 } as never), '"rto.minrtoMs"', '"rto.minRtoMs"');
     rejects(() => rtoBounds({ maxRTOMs: 10 } as never), 'rtoBounds: unknown option "maxRTOMs"');
     const hooks = { onStreamDone: () => {}, onConnectionFailed: () => {} };

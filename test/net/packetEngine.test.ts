@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { NewRenoWindow, MIN_WINDOW_PACKETS } from '../../lib/net/newReno';
-import { PacketLink } from '../../lib/net/packetLink';
-import { createPath } from '../../lib/net/path';
-import { transportRules, PACKET_THRESHOLD } from '../../lib/net/transportRules';
+import { NewRenoWindow, MIN_WINDOW_PACKETS } from '../../lib/net/transport/newReno';
+import { PacketLink } from '../../lib/net/transport/packetLink';
+import { createPath } from '../../lib/net/path/path';
+import { transportRules, PACKET_THRESHOLD } from '../../lib/net/transport/transportRules';
 import { createRng } from '../../lib/random/rng';
-import { slowStartRounds } from '../../lib/net/slowStart';
+import { slowStartRounds } from '../../lib/net/tcp/slowStart';
 
 describe('NewRenoWindow', () => {
   it('doubles per round in slow start, as the slow-start arithmetic counts', () => {

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsv } from '../../lib/net/csv';
-import { parseRegionRtts } from '../../lib/net/regionRtts';
-import { accessPath, getAccessProfile, parseAccessProfiles, type AccessProfile } from '../../lib/net/accessProfiles';
-import { loadAccessProfiles, loadRegionRtts } from '../../lib/net/loadPlaces';
-import { roundTripMs } from '../../lib/net/path';
+import { parseCsv } from '../../lib/net/path/csv';
+import { parseRegionRtts } from '../../lib/net/path/regionRtts';
+import { accessPath, getAccessProfile, parseAccessProfiles, type AccessProfile } from '../../lib/net/path/accessProfiles';
+import { loadAccessProfiles, loadRegionRtts } from '../../lib/net/path/loadPlaces';
+import { roundTripMs } from '../../lib/net/path/path';
 import { createRng } from '../../lib/random';
 
 const DATA = join(__dirname, '..', '..', 'data');

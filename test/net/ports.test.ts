@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { simulatePorts, type PortBucket } from '../../lib/net/simulatePorts';
-import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../lib/net/portsOptions';
+import { simulatePorts, type PortBucket } from '../../lib/net/connections/simulatePorts';
+import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../lib/net/connections/portsOptions';
 import { createRng } from '../../lib/random';
 
 const TEN_MINUTES = 600_000;

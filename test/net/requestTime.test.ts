@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { requestTime } from '../../lib/net/requestTime';
-import { planRequest } from '../../lib/net/requestPlan';
-import { requestTimes } from '../../lib/net/requestTimes';
-import { slowStartRounds, segmentsFor } from '../../lib/net/slowStart';
-import { tlsHandshake, safeAsEarlyData, TLS_MODES } from '../../lib/net/tls';
-import { handshakeCpu } from '../../lib/net/handshakeCpu';
+import { requestTime } from '../../lib/net/tcp/requestTime';
+import { planRequest } from '../../lib/net/tcp/requestPlan';
+import { requestTimes } from '../../lib/net/tcp/requestTimes';
+import { slowStartRounds, segmentsFor } from '../../lib/net/tcp/slowStart';
+import { tlsHandshake, safeAsEarlyData, TLS_MODES } from '../../lib/net/tcp/tls';
+import { handshakeCpu } from '../../lib/net/tcp/handshakeCpu';
 import { createRng } from '../../lib/random/rng';
 
 describe('requestTime: budget arithmetic without jitter or loss', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { requestTime } from '../../lib/net/requestTime';
-import { mathisThroughput } from '../../lib/net/mathis';
-import { RtoEstimator, rtoBounds } from '../../lib/net/rto';
-import { burstyLoss, gilbertElliott, independentLoss, type LossModel } from '../../lib/net/loss';
-import { createPath, roundTripMs } from '../../lib/net/path';
+import { requestTime } from '../../lib/net/tcp/requestTime';
+import { mathisThroughput } from '../../lib/net/tcp/mathis';
+import { RtoEstimator, rtoBounds } from '../../lib/net/tcp/rto';
+import { burstyLoss, gilbertElliott, independentLoss, type LossModel } from '../../lib/net/path/loss';
+import { createPath, roundTripMs } from '../../lib/net/path/path';
 import { createRng } from '../../lib/random/rng';
 
 /** A loss model that drops exactly the packets at the given positions: 0 is the first packet (the SYN on a new connection, the request on a reused one). */
@@ -68,7 +68,7 @@ describe('RtoEstimator (RFC 6298)', () => {
 });
 
 describe('long transfers under random loss: the Mathis formula', () => {
-  // Tolerance 25%: the formula is itself an approximation (see lib/net/mathis.ts).
+  // Tolerance 25%: the formula is itself an approximation (see lib/net/tcp/mathis.ts).
   for (const lossRate of [0.001, 0.003, 0.01, 0.02]) {
     it(`throughput within 25% of (MSS/RTT)·√(3/2)/√p at p = ${lossRate}`, () => {
       const rttMs = 80;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { mergeIdenticalSeries } from '../../lib/plot/mergeIdenticalSeries';
-import { comparisonPanels } from '../../lib/plot/comparisonPanels';
+import { comparisonPanels } from '../../lib/plot/figures/comparisonPanels';
 
 describe('mergeIdenticalSeries', () => {
   const x = [1, 2, 3];

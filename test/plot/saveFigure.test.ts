@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { lineFigure, saveFigure } from '../../lib/plot';
-import { canonicalSvg, findChromium, loadPlaywright, openFigureRenderer, CHROMIUM_PLACES } from '../../lib/plot/figureImage';
-import { imageSize } from '../../lib/plot/saveFigure';
+import { canonicalSvg, findChromium, loadPlaywright, openFigureRenderer, CHROMIUM_PLACES } from '../../lib/plot/output/figureImage';
+import { imageSize } from '../../lib/plot/output/saveFigure';
 
 const figure = lineFigure([{ name: 'queue', x: [1, 2, 3, 4], y: [2, 3, 5, 9] }], { title: 'Delay', xTitle: 'load (rps)', yTitle: 'delay (ms)', height: 300 });
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

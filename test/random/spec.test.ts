@@ -3,7 +3,7 @@ import {
   constant, createRng, distributionFromSpec, empirical, exponential, isDistributionSpec, lognormal, normal, pareto,
   requireDistribution, uniform, type Distribution, type DistributionSpec,
 } from '../../lib/random';
-import { simulateQueue } from '../../lib/sim/simulateQueue';
+import { simulateQueue } from '../../lib/sim/queues/simulateQueue';
 
 const PAIRS: [DistributionSpec, Distribution][] = [
   [{ kind: 'constant', value: 4 }, constant(4)],

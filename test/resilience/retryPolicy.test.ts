@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { retryPolicy } from '../../lib/resilience/retryPolicy';
 import { backoff } from '../../lib/resilience/backoff';
-import { IDEMPOTENT_METHODS } from '../../lib/net/tls';
+import { IDEMPOTENT_METHODS } from '../../lib/net/tcp/tls';
 import { createRng } from '../../lib/random/rng';
 
 describe('retryPolicy', () => {

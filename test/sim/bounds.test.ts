@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import {
   Station, Simulation, simulatePipeline, simulateQueue, poissonArrivals, onOffArrivals, erlangC, mmc, mmcMaxArrivalRate, simLimits,
 } from '../../lib/sim';
-import { bucketIndexAt, bucketOf } from '../../lib/sim/buckets';
-import { LevelMeter } from '../../lib/sim/levelMeter';
-import { StationBank } from '../../lib/sim/stationBank';
+import { bucketIndexAt, bucketOf } from '../../lib/sim/measures/buckets';
+import { LevelMeter } from '../../lib/sim/measures/levelMeter';
+import { StationBank } from '../../lib/sim/queues/stationBank';
 import { createRng, exponential, standardNormalQuantile } from '../../lib/random';
 
 /** Runs `fn` and asserts it finished within `ms` of wall time (the calls tested here used to hang). */

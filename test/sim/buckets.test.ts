@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { MAX_BUCKETS, bucketCount, bucketOf, checkBuckets } from '../../lib/sim/buckets';
+import { MAX_BUCKETS, bucketCount, bucketOf, checkBuckets } from '../../lib/sim/measures/buckets';
 
 describe('report buckets', () => {
   it('counts a short last bucket, and not one made of rounding error', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LevelMeter } from '../../lib/sim/levelMeter';
+import { LevelMeter } from '../../lib/sim/measures/levelMeter';
 
 describe('sim/LevelMeter', () => {
   it('splits the area under a stepped level exactly at bucket edges', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Simulation } from '../../lib/sim/simulation';
-import { StationBank } from '../../lib/sim/stationBank';
+import { StationBank } from '../../lib/sim/queues/stationBank';
 
 describe('StationBank', () => {
   it('serves FIFO over each station’s workers and measures utilisation', () => {

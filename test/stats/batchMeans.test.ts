@@ -3,8 +3,8 @@ import { createRng } from '../../lib/random/rng';
 import { exponential } from '../../lib/random/exponential';
 import { batchMeans } from '../../lib/stats/batchMeans';
 import { meanInterval } from '../../lib/stats/replicate';
-import { mm1 } from '../../lib/sim/queueTheory';
-import { simulateQueue } from '../../lib/sim/simulateQueue';
+import { mm1 } from '../../lib/sim/queues/queueTheory';
+import { simulateQueue } from '../../lib/sim/queues/simulateQueue';
 
 describe('stats: batchMeans', function () {
   this.timeout(60_000);

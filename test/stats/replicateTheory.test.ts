@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { exponential } from '../../lib/random/exponential';
 import { replicate } from '../../lib/stats/replicate';
 import { quantiles } from '../../lib/stats/quantile';
-import { mm1, mmc } from '../../lib/sim/queueTheory';
-import { simulateQueue } from '../../lib/sim/simulateQueue';
+import { mm1, mmc } from '../../lib/sim/queues/queueTheory';
+import { simulateQueue } from '../../lib/sim/queues/simulateQueue';
 
 const INTERVALS = 60;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { exponential } from '../../lib/random/exponential';
-import { mm1 } from '../../lib/sim/queueTheory';
-import { simulateQueue } from '../../lib/sim/simulateQueue';
+import { mm1 } from '../../lib/sim/queues/queueTheory';
+import { simulateQueue } from '../../lib/sim/queues/simulateQueue';
 import { replicate } from '../../lib/stats/replicate';
 import { mergeShards, sweepShard } from '../../lib/sweep/shards';
 import { sweep, type SweepOptions } from '../../lib/sweep/sweep';

@@ -1,6 +1,6 @@
 /** Shared test helpers: a capturing display writer and a named-error assertion. */
 import assert from 'node:assert/strict';
-import type { DisplayContent } from '../../lib/plot/show';
+import type { DisplayContent } from '../../lib/plot/output/show';
 import { setDisplayWriterForTests } from '../../lib/teach/display';
 
 /** Captures what the teaching calls would display in a kernel, for the duration of a suite. */

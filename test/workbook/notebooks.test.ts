@@ -28,7 +28,7 @@ import { editionSource, instructorOnlyCells, type Edition } from '../../scripts/
 import { executeNotebook, PROJECT_ROOT, type ExecutionReport } from '../../scripts/execute';
 import { KERNEL_DISPLAY_NAME, KERNEL_NAME } from '../../scripts/jupyterSetup';
 import { addFigureImagesToFile, figuresWithoutImage, MAX_NOTEBOOK_BYTES, openFigureRenderer, plotlyOutputs, type FigureRenderer } from '../../scripts/figureImages';
-import { FIGURE_HINT } from '../../lib/plot/show';
+import { FIGURE_HINT } from '../../lib/plot/output/show';
 import { buildManifests, exerciseReports, manifestFailures } from '../../scripts/manifests';
 import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text, type Notebook } from '../../scripts/notebook';
 import { exportPages } from '../../scripts/workbook';

@@ -21,7 +21,7 @@
  * weights, load-aware or latency-measuring answers, the mapping error of
  * IP-geolocation databases.
  */
-import type { RegionRtts } from '../../net/regionRtts';
+import type { RegionRtts } from '../../net/path/regionRtts';
 
 export type GlobalStrategy = 'single-region' | 'dns-round-robin' | 'geo-dns';
 export const GLOBAL_STRATEGIES: readonly GlobalStrategy[] = ['single-region', 'dns-round-robin', 'geo-dns'];

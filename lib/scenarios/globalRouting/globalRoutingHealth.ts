@@ -14,7 +14,7 @@
  * several places (Route 53 aggregates them); the verdict reaches the answers at
  * once (no propagation delay inside the DNS provider).
  */
-import { healthTransitions, type HealthCheck } from '../../balance/healthCheck';
+import { healthTransitions, type HealthCheck } from '../../balance/cluster/healthCheck';
 import type { Rng } from '../../random/rng';
 
 export interface DnsHealthView {
@@ -29,6 +29,12 @@ export interface DnsHealthView {
 /** Every region is always healthy: no failure, or no health checks. */
 const ALWAYS_HEALTHY: DnsHealthView = { detectedAtMs: null, restoredAtMs: null, healthy: () => true };
 
+/**
+ * What the DNS service's health checks conclude about the failed region: when it
+ * stops handing it out and when it hands it out again (ms, null when never), and
+ * whether a region counts as healthy at a given time. Without a failure or without
+ * health checks every region is always healthy.
+ */
 export function dnsHealthView(
   failure: { regionIndex: number; atMs: number; untilMs: number } | null,
   healthCheck: HealthCheck | null,

@@ -15,36 +15,22 @@
  *   been sent twice, at 0 and after RFC 6298's 1 s initial timer) and retries
  *   once.
  */
-import type { AccessProfile } from '../../net/accessProfiles';
 import { MAX_WEEK_RUN_MS } from '../../sim/limits';
-import { ttlSecondsToMs } from '../../net/dnsZone';
-import type { RegionRtts } from '../../net/regionRtts';
-import { CONNECTION_STATES, type ConnectionState } from '../../net/requestPlan';
-import { TLS_MODES, type TlsMode } from '../../net/tls';
-import { checkHealthCheck, HEALTH_CHECK_KEYS, type HealthCheck, type HealthCheckOptions } from '../../balance/healthCheck';
+import { ttlSecondsToMs } from '../../net/dns/dnsZone';
+import type { RegionRtts } from '../../net/path/regionRtts';
+import { CONNECTION_STATES, type ConnectionState } from '../../net/tcp/requestPlan';
+import { TLS_MODES, type TlsMode } from '../../net/tcp/tls';
+import { checkHealthCheck, HEALTH_CHECK_KEYS, type HealthCheck, type HealthCheckOptions } from '../../balance/cluster/healthCheck';
 import { delayMs, MAX_DELAY_MS } from '../../net/limits';
-import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/slowStart';
+import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/tcp/slowStart';
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { checkProgress, type ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
 import * as check from '../../validate';
 import { GLOBAL_STRATEGIES, type GlobalStrategy } from './globalRoutingDns';
-import { checkRegions, checkRtts, checkUsers, type CheckedPopulation } from './globalRoutingPlaces';
-import { checkBuckets } from '../../sim/buckets';
-
-/** Users in one place: where they are, their share of the requests, their last mile. */
-export interface UserPopulation {
-  /** Region id of the users' city in the RTT table, e.g. 'seoul'. */
-  region: string;
-  /** Share of all requests (> 0; the shares of all populations sum to 1). */
-  share: number;
-  /** The users' access network (a row of `loadAccessProfiles`). */
-  access: AccessProfile;
-}
-
-/** The keys of `UserPopulation`. */
-export const USER_POPULATION_KEYS: readonly (keyof UserPopulation)[] = ['region', 'share', 'access'];
+import { checkRegions, checkRtts, checkUsers, type CheckedPopulation, type UserPopulation } from './globalRoutingPlaces';
+import { checkBuckets } from '../../sim/measures/buckets';
 
 /** Edge servers in the users' cities that answer part of the requests themselves. */
 export interface EdgeOptions {

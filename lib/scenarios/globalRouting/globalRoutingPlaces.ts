@@ -4,12 +4,24 @@
  * wrong value fails naming its option (e.g. `users[1].access.lossRate`), and an
  * unknown region lists the regions the table knows.
  */
-import { ACCESS_PROFILE_COLUMNS, accessPath, type AccessProfile } from '../../net/accessProfiles';
-import type { Path } from '../../net/path';
-import type { RegionRtts } from '../../net/regionRtts';
+import { ACCESS_PROFILE_COLUMNS, accessPath, type AccessProfile } from '../../net/path/accessProfiles';
+import type { Path } from '../../net/path/path';
+import type { RegionRtts } from '../../net/path/regionRtts';
 import * as check from '../../validate';
 import type { GlobalStrategy } from './globalRoutingDns';
-import { USER_POPULATION_KEYS, type UserPopulation } from './globalRoutingOptions';
+
+/** Users in one place: where they are, their share of the requests, their last mile. */
+export interface UserPopulation {
+  /** Region id of the users' city in the RTT table, e.g. 'seoul'. */
+  region: string;
+  /** Share of all requests (> 0; the shares of all populations sum to 1). */
+  share: number;
+  /** The users' access network (a row of `loadAccessProfiles`). */
+  access: AccessProfile;
+}
+
+/** The keys of `UserPopulation`. */
+export const USER_POPULATION_KEYS: readonly (keyof UserPopulation)[] = ['region', 'share', 'access'];
 
 /** A population with its access network as a path. */
 export interface CheckedPopulation extends UserPopulation {
@@ -19,6 +31,11 @@ export interface CheckedPopulation extends UserPopulation {
 /** Most regions, and most user populations, in one run. */
 const MAX_PLACES = 50;
 
+/**
+ * Checks that `value` is a region RTT table (from `loadRegionRtts` or `parseRegionRtts`) and returns it.
+ *
+ * @throws TypeError when it is not.
+ */
 export function checkRtts(value: unknown): RegionRtts {
   const v = value as RegionRtts;
   if (value === null || typeof value !== 'object' || typeof v.rttMs !== 'function' || typeof v.has !== 'function' || !Array.isArray(v.regions)) {
@@ -43,6 +60,12 @@ function checkList(option: string, value: unknown): unknown[] {
   return value;
 }
 
+/**
+ * Checks the service's regions: 1 to 50 distinct regions the RTT table knows, exactly
+ * one under strategy 'single-region'. Returns them in order.
+ *
+ * @throws TypeError or RangeError naming the entry that is wrong.
+ */
 export function checkRegions(rtts: RegionRtts, value: unknown, strategy: GlobalStrategy): string[] {
   const list = checkList('regions', value).map((r, i) => knownRegion(rtts, `regions[${i}]`, r));
   list.forEach((r, i) => {
@@ -54,6 +77,12 @@ export function checkRegions(rtts: RegionRtts, value: unknown, strategy: GlobalS
   return list;
 }
 
+/**
+ * Checks the user populations (1 to 50 distinct known places, shares summing to 1,
+ * valid access profiles) and returns each with its access network as a path.
+ *
+ * @throws TypeError or RangeError naming the entry that is wrong.
+ */
 export function checkUsers(rtts: RegionRtts, value: unknown): CheckedPopulation[] {
   const seen = new Set<string>();
   let total = 0;

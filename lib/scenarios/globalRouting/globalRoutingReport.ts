@@ -14,7 +14,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import type { GlobalStrategy } from './globalRoutingDns';
 import type { DnsHealthView } from './globalRoutingHealth';
 import type { GlobalRoutingConfig } from './globalRoutingOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 /** One request, in arrival order. */
 export interface GlobalRequestRecord {
@@ -141,6 +141,11 @@ export interface RunLog {
   attemptHit: number[];
 }
 
+/**
+ * Turns a global-routing run's log into its result: request and attempt records,
+ * paths, per user region the latency summary (ms) and where it was served, error
+ * rates per time bucket and the outage's timeline.
+ */
 export function globalRoutingReport(
   cfg: GlobalRoutingConfig,
   log: RunLog,

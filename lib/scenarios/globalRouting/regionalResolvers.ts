@@ -14,10 +14,15 @@
  * the resolver's copy, RFC 1035 §6.1.3, see part 2's DNS fleet), resolvers that
  * serve stale answers (RFC 8767) or clamp TTLs, the lookup's own time.
  */
-import { isLive } from '../../net/ttlCache';
+import { isLive } from '../../net/dns/ttlCache';
 import type { Rng } from '../../random/rng';
 import type { DnsAnswerPolicy } from './globalRoutingDns';
 
+/**
+ * The recursive resolvers of each user population, each caching the region its last
+ * answer named for the record's TTL; caches start warm with remaining TTLs spread
+ * over (0, TTL].
+ */
 export class RegionalResolvers {
   private readonly answer: Int32Array;
   private readonly expiresAtMs: Float64Array;
@@ -42,6 +47,7 @@ export class RegionalResolvers {
     }
   }
 
+  /** The index of the user population that `resolver` serves. */
   placeOf(resolver: number): number {
     return Math.floor(resolver / this.perPlace);
   }

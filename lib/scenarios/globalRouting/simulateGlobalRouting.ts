@@ -56,8 +56,8 @@
  * to a region over warm connections; a region failing half-way through an
  * attempt (the send time decides); clients trying a second address.
  */
-import { requestTime, sampleRequest } from '../../net/requestTime';
-import { planRequest, type RequestPlan } from '../../net/requestPlan';
+import { requestTime, sampleRequest } from '../../net/tcp/requestTime';
+import { planRequest, type RequestPlan } from '../../net/tcp/requestPlan';
 import { poissonArrivals } from '../../sim/arrivals';
 import { progressTicker } from '../../sim/progress';
 import { Simulation } from '../../sim/simulation';
@@ -79,7 +79,31 @@ interface PopulationStreams {
   loss: Rng;
 }
 
-/** One run of a routing strategy for users in several places (see the module header). */
+/**
+ * Simulates users in several places reaching a service in one or more regions
+ * through DNS (`strategy`), with resolver caches, an optional edge and an optional
+ * region failure. Returns a record per request and attempt, per user region the
+ * latency summary (ms) and where it was served, error rates per bucket and the
+ * outage's timeline.
+ *
+ * @throws TypeError or RangeError naming a wrong option.
+ *
+ * @example
+ * ```ts
+ * import { createRng, parseRegionRtts, simulateGlobalRouting, type AccessProfile } from 'netlab';
+ *
+ * const rtts = parseRegionRtts([
+ *   'from,to,rttMs', 'seoul,tokyo,29', 'seoul,virginia,187', 'seoul,london,240', 'london,tokyo,220', 'london,virginia,76', 'tokyo,virginia,150',
+ * ].join('\n'), 'example');
+ * const access: AccessProfile = { name: 'cable', rttMs: 20, jitterMs: 2, lossRate: 0, meanLossBurst: 1, bandwidthMbps: 100, source: 'example' };
+ * const r = simulateGlobalRouting({
+ *   rtts, regions: ['virginia', 'tokyo'], strategy: 'geo-dns', ttlS: 60,
+ *   users: [{ region: 'seoul', share: 0.5, access }, { region: 'london', share: 0.5, access }],
+ *   arrivalRate: 20, durationMs: 60_000, rng: createRng(1),
+ * });
+ * r.byUserRegion;                              // per place: latency summary (ms), where it was served, …
+ * ```
+ */
 export function simulateGlobalRouting(opts: GlobalRoutingOptions): GlobalRoutingResult {
   const cfg = checkGlobalRoutingOptions(opts);
   const { rng, users, regions } = cfg;

@@ -28,11 +28,11 @@
  * bandwidth limit slows are left to the simulation. Time in ms, sizes in bytes.
  */
 import * as check from '../../validate';
-import { serialisationMs } from '../../net/path';
+import { serialisationMs } from '../../net/path/path';
 import { delayMs, MIN_BANDWIDTH_MBPS } from '../../net/limits';
-import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor, slowStartRounds } from '../../net/slowStart';
-import type { TlsMode } from '../../net/tls';
-import { transportRules } from '../../net/transportRules';
+import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor, slowStartRounds } from '../../net/tcp/slowStart';
+import type { TlsMode } from '../../net/tcp/tls';
+import { transportRules } from '../../net/transport/transportRules';
 import { DEFAULT_HEADER_RATIO, headerBlockBytes } from '../../http/headerCompression';
 import { DEFAULT_RESPONSE_HEADER_BYTES } from '../../http/pageLoadPlan';
 import { HTTP_PROTOCOLS, PROTOCOL_TRAITS, type HttpProtocol } from '../../http/protocols';

@@ -16,7 +16,8 @@
 import * as check from '../../validate';
 import { constant } from '../../random/constant';
 import { lognormal } from '../../random/lognormal';
-import { requireDistribution, type Distribution } from '../../random/distribution';
+import { type Distribution } from '../../random/distribution';
+import { requireDistribution } from '../../random/requireDistribution';
 import type { DistributionLike } from '../../random/spec';
 import type { Rng } from '../../random/rng';
 

@@ -16,8 +16,8 @@
  * provider and a distant origin adds some jitter and loss of its own, not modelled.
  */
 import * as check from '../../validate';
-import { accessPath, type AccessProfile } from '../../net/accessProfiles';
-import type { PathOptions } from '../../net/path';
+import { accessPath, type AccessProfile } from '../../net/path/accessProfiles';
+import type { PathOptions } from '../../net/path/path';
 
 /** The access profile's path with `distanceRttMs` (ms, ≥ 0) added to its round trip. */
 export function sitePath(profile: AccessProfile, distanceRttMs: number): PathOptions {

@@ -32,7 +32,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { idempotencyStore } from '../../resilience/idempotencyStore';
-import { IDEMPOTENT_METHODS, safeAsEarlyData, tlsHandshake } from '../../net/tls';
+import { IDEMPOTENT_METHODS, safeAsEarlyData, tlsHandshake } from '../../net/tcp/tls';
 import * as check from '../../validate';
 
 export type EarlyDataPolicy = 'always' | 'when-safe';
@@ -82,7 +82,22 @@ export interface EarlyDataReplayResult {
   duplicateCharges: number;
 }
 
-/** Requests sent as early data or not, some replayed (see the module header). */
+/**
+ * Simulates `requests` requests from returning TLS 1.3 clients, each sent as 0-RTT
+ * early data or after the resumed handshake, early ones replayed by an attacker at
+ * `replayRate`. Returns how many went early, the handshake round trips, the replays
+ * delivered, refused or caught by idempotency keys, and the duplicate charges.
+ *
+ * @throws TypeError or RangeError naming a wrong option.
+ *
+ * @example
+ * ```ts
+ * import { createRng, simulateEarlyDataReplay } from 'netlab';
+ *
+ * const r = simulateEarlyDataReplay({ requests: 1_000, earlyData: 'always', replayRate: 0.05, idempotencyKeys: false, rng: createRng(1) });
+ * [r.sentAsEarlyData, r.replaysDelivered, r.duplicateCharges];
+ * ```
+ */
 export function simulateEarlyDataReplay(opts: EarlyDataReplayOptions): EarlyDataReplayResult {
   check.options('simulateEarlyDataReplay', opts, EARLY_DATA_REPLAY_KEYS);
   const requests = check.integer('requests', opts.requests, 1, 1e6);

@@ -11,7 +11,8 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { constant } from '../../random/constant';
-import { requireDistribution, type Distribution } from '../../random/distribution';
+import { type Distribution } from '../../random/distribution';
+import { requireDistribution } from '../../random/requireDistribution';
 import type { DistributionLike } from '../../random/spec';
 import type { ProgressCallback } from '../../sim/progress';
 import type { Backoff, BackoffOptions } from '../../resilience/backoff';

@@ -88,6 +88,11 @@ export interface PaymentResult {
   records: PaymentRecords;
 }
 
+/**
+ * Turns a payments run's records and counters into its result: per-payment records,
+ * charges, duplicate charges, failed payments (charged or not), attempts on the wire
+ * and what the server and its key store saw.
+ */
 export function paymentReport(label: string, records: PaymentRecords, wire: PaymentAttemptCounts, server: PaymentServerCounts): PaymentResult {
   const n = records.arrivalMs.length;
   let charges = 0;

@@ -29,7 +29,7 @@
  * their ACKs, connection teardown (FIN, close_notify), WebSocket close frames,
  * HTTP/2 or HTTP/3 framing (the model is HTTP/1.1 throughout).
  */
-import { tlsHandshake, type TlsMode } from '../../net/tls';
+import { tlsHandshake, type TlsMode } from '../../net/tcp/tls';
 
 /** SYN (60) + SYN-ACK (60) + ACK (52) bytes, IPv4 with the usual TCP options. */
 export const TCP_HANDSHAKE_BYTES = 172;

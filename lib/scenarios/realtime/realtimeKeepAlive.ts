@@ -12,6 +12,11 @@
  */
 import type { RealtimeTally } from './realtimeTally';
 
+/**
+ * One user's HTTP/1.1 keep-alive connection as the server sees it: reused until it
+ * has been idle longer than `keepAliveIdleMs` or has served `requestsPerConnection`
+ * requests, after which the next request pays a new handshake.
+ */
 export class KeepAliveChannel {
   private open = false;
   private openMs = 0;

@@ -10,6 +10,10 @@ import type { Rng } from '../../random/rng';
 import { grown } from '../../sim/grown';
 import { meanGapMsPerMinute, type MessageTiming } from './realtimeOptions';
 
+/**
+ * One user's message times (ms, ascending) in a reusable buffer, regenerated per
+ * user: a Poisson process at the given rate, or evenly spaced from a random phase.
+ */
 export class MessageTimes {
   /** Times (ms, ascending) in [0, count). */
   values = new Float64Array(256);

@@ -7,14 +7,14 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import type { ProgressCallback } from '../../sim/progress';
-import { LINUX_TIME_WAIT_MS } from '../../net/portsOptions';
+import { LINUX_TIME_WAIT_MS } from '../../net/connections/portsOptions';
 import { DEFAULT_REQUEST_HEADER_BYTES, DEFAULT_RESPONSE_HEADER_BYTES } from '../../http/pageLoadPlan';
 import * as check from '../../validate';
 import { REALTIME_TLS_MODES, type RealtimeTls } from './realtimeCosts';
-import { DEFAULT_KEEP_ALIVE_IDLE_MS, DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/keepAlive';
+import { DEFAULT_KEEP_ALIVE_IDLE_MS, DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/connections/keepAlive';
 
 export { DEFAULT_KEEP_ALIVE_IDLE_MS };
-import { checkBuckets } from '../../sim/buckets';
+import { checkBuckets } from '../../sim/measures/buckets';
 import { delayMs } from '../../net/limits';
 import { MAX_SIMULATED_MS } from '../../sim/limits';
 

@@ -3,7 +3,7 @@
  * second, connections and sockets held, memory), bytes by kind, delivery
  * latency summaries, and a per-bucket series for figures.
  */
-import { handshakeCpu } from '../../net/handshakeCpu';
+import { handshakeCpu } from '../../net/tcp/handshakeCpu';
 import { MS_PER_SECOND } from '../../sim/time';
 import type { Summary } from '../../stats/summarize';
 import type { RealtimeConfig, RealtimeMode } from './realtimeOptions';
@@ -88,6 +88,11 @@ export interface RealtimeResult {
   series: RealtimeBucket[];
 }
 
+/**
+ * Turns a real-time run's tally into its result: totals, the server's requests per
+ * second, connections, sockets and memory, bytes by kind, delivery latency
+ * summaries (ms) and a per-bucket series.
+ */
 export function realtimeReport(cfg: RealtimeConfig, tally: RealtimeTally, pending: { server: number; client: number }): RealtimeResult {
   const { count, bytes, perBucket, levels } = tally;
   const seconds = cfg.durationMs / MS_PER_SECOND;

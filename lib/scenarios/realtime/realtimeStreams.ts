@@ -28,6 +28,11 @@ export interface StreamOutcome {
   pending: number;
 }
 
+/**
+ * Walks one SSE or WebSocket user through the run, charging its connection,
+ * handshakes, pushed messages, heartbeats and delivery latencies to `tally`.
+ * Returns when the stream was ready (ms) and how many messages were never sent.
+ */
 export function streamUser(cfg: RealtimeConfig, tally: RealtimeTally, joinMs: number, messages: MessageTimes): StreamOutcome {
   const { durationMs, heartbeatMs } = cfg;
   const sse = cfg.mode === 'sse';

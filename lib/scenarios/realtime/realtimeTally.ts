@@ -9,16 +9,21 @@
  * handshake when the client starts it. Latencies go to the bucket in which the
  * message was generated.
  */
-import { IntervalLevels } from '../../sim/intervalLevels';
+import { IntervalLevels } from '../../sim/measures/intervalLevels';
 import { LatencyRecorder } from '../../stats/latencyRecorder';
 import { connectionSetup, tlsRecordOverheadBytes, type ConnectionSetup } from './realtimeCosts';
 import type { RealtimeConfig } from './realtimeOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 import { MAX_TRACKED_BUCKETS } from '../../sim/limits';
 
 /** Finest sampling of the open-connection level (ms); it coarsens for runs longer than MAX_TRACKED_BUCKETS ms. */
 const SAMPLE_MS = 1;
 
+/**
+ * The counters of a real-time run, filled user by user: requests, connections and
+ * handshakes, bytes by kind, delivery latencies (ms) and per-bucket series, each
+ * charged to the bucket of the moment it happens at the server.
+ */
 export class RealtimeTally {
   readonly levels: { connections: IntervalLevels; sockets: IntervalLevels };
   readonly deliveryLatency = new LatencyRecorder();
@@ -122,6 +127,7 @@ export class RealtimeTally {
     this.overhead(tMs, bytes + tls);
   }
 
+  /** Counts a heartbeat sent at `tMs` with its framing bytes and records. */
   heartbeat(tMs: number, bytes: number, records: number): void {
     this.count.heartbeats++;
     this.framing(tMs, bytes, records);

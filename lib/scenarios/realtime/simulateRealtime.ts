@@ -42,7 +42,23 @@ import { RealtimeTally } from './realtimeTally';
 
 export type { RealtimeResult, RealtimeBucket, MessageCounts } from './realtimeReport';
 
-/** One run of `users` users in one delivery mode (see the module header). */
+/**
+ * Simulates `users` users receiving pushed messages for `durationMs` by long polling,
+ * SSE or WebSocket. Returns message and request counts, the server's connections,
+ * sockets and memory, bytes by kind, delivery latency summaries (ms) and a
+ * per-bucket series.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a run beyond its bounds.
+ *
+ * @example
+ * ```ts
+ * import { createRng, simulateRealtime } from 'netlab';
+ *
+ * const run = (mode: 'long-polling' | 'websocket') =>
+ *   simulateRealtime({ mode, users: 100, messagesPerUserPerMinute: 2, durationMs: 60_000, rng: createRng(1) });
+ * [run('long-polling').requestsPerSecond, run('websocket').requestsPerSecond];
+ * ```
+ */
 export function simulateRealtime(opts: RealtimeOptions): RealtimeResult {
   const cfg = checkRealtimeOptions(opts);
   const { rng, durationMs } = cfg;

@@ -20,6 +20,10 @@ const SLOT_SPACE = 67_108_864;
 
 export const ATTEMPT_STATE = { free: 0, waiting: 1, inFlight: 2 } as const;
 
+/**
+ * The pending attempts of a retry-storm run in reusable typed-array slots, each named
+ * by a tag (slot + generation × 2^26) so that stale events for a freed slot are ignored.
+ */
 export class StormAttempts {
   generation = new Int32Array(1024);
   state = new Uint8Array(1024);

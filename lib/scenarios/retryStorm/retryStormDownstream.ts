@@ -15,9 +15,9 @@
  * it wasted on attempts nobody waited for any more.
  */
 import { FifoQueue } from '../../sim/fifoQueue';
-import { LevelMeter } from '../../sim/levelMeter';
+import { LevelMeter } from '../../sim/measures/levelMeter';
 import type { Simulation } from '../../sim/simulation';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 export interface DownstreamHooks {
   /** Service time (ms) of an attempt starting now. */
@@ -28,6 +28,11 @@ export interface DownstreamHooks {
   served(tag: number, nowMs: number): void;
 }
 
+/**
+ * The downstream service of a retry storm: `workers` servers on one FIFO queue
+ * (optionally bounded), service times drawn when service starts (ms), and work for
+ * callers that gave up either done anyway or skipped (`cancelAbandoned`).
+ */
 export class StormDownstream {
   readonly busy: LevelMeter;
   readonly queued: LevelMeter;

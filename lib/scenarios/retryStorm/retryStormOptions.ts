@@ -6,7 +6,8 @@
  */
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
-import { requireDistribution, type Distribution } from '../../random/distribution';
+import { type Distribution } from '../../random/distribution';
+import { requireDistribution } from '../../random/requireDistribution';
 import type { DistributionLike } from '../../random/spec';
 import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
@@ -17,7 +18,7 @@ import { checkedBackoff, retryPolicy, RETRY_POLICY_KEYS, type RetryPolicy, type 
 import { RetryBudget, RETRY_BUDGET_KEYS, type RetryBudgetOptions } from '../../resilience/retryBudget';
 import { circuitBreaker, CIRCUIT_BREAKER_KEYS, type CircuitBreakerOptions } from '../../resilience/circuitBreaker';
 import * as check from '../../validate';
-import { checkBuckets } from '../../sim/buckets';
+import { checkBuckets } from '../../sim/measures/buckets';
 
 /** A window in which the downstream degrades: slower service, or errors returned at once. */
 export interface StormTrigger {

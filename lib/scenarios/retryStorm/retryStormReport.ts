@@ -22,7 +22,7 @@ import { MS_PER_SECOND } from '../../sim/time';
 import type { StormDownstream } from './retryStormDownstream';
 import { latencyFactorAt, type RetryStormConfig, type StormTriggerConfig } from './retryStormOptions';
 import { STORM_OUTCOME, STORM_OUTCOMES, STORM_PHASES, type StormPhase, type StormTally } from './retryStormTally';
-import { bucketCount, bucketOf } from '../../sim/buckets';
+import { bucketCount, bucketOf } from '../../sim/measures/buckets';
 
 /** One bucket [tMs, tMs + bucketMs); rates are per second of the bucket. */
 export interface StormBucket {
@@ -131,6 +131,11 @@ export interface StormRun {
   peakPending: number;
 }
 
+/**
+ * Turns a retry-storm run into its result: a row per time bucket, a row per user
+ * request, and the summary (amplification, goodput before, during and after the
+ * trigger, and the time goodput took to recover, null when it never did).
+ */
 export function retryStormReport(run: StormRun): RetryStormResult {
   const { cfg, arrivals, tally, downstream } = run;
   const { buckets, bucketMs, durationMs, trigger } = cfg;

@@ -5,7 +5,7 @@
  * typed arrays; nothing is allocated per event.
  */
 import type { RetryStormConfig } from './retryStormOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 /** How an attempt or a user request ended. */
 export const STORM_OUTCOME = {
@@ -25,6 +25,11 @@ export const STORM_OUTCOMES = Object.keys(STORM_OUTCOME).length;
 export const STORM_PHASES = ['before', 'during', 'after'] as const;
 export type StormPhase = (typeof STORM_PHASES)[number];
 
+/**
+ * What a retry-storm run counts as it goes, in typed arrays: per user request its
+ * end time (ms), outcome and downstream attempts; counters per report bucket and
+ * per phase of the trigger.
+ */
 export class StormTally {
   /** Per user request: when it ended (NaN: unfinished), its outcome, its attempts at the downstream. */
   readonly endMs: Float64Array;
@@ -64,33 +69,40 @@ export class StormTally {
     this.untilMs = cfg.trigger === null ? Infinity : cfg.trigger.untilMs;
   }
 
+  /** The report bucket of time `tMs`. */
   bucket(tMs: number): number {
     return bucketOf(tMs, this.bucketMs, this.buckets);
   }
 
+  /** The trigger phase of time `tMs`: 0 before, 1 during, 2 after. */
   phase(tMs: number): number {
     return tMs < this.atMs ? 0 : tMs < this.untilMs ? 1 : 2;
   }
 
+  /** Counts a user request arriving at `nowMs`. */
   userArrived(nowMs: number): void {
     this.offered[this.bucket(nowMs)]++;
     this.phaseArrivals[this.phase(nowMs)]++;
   }
 
+  /** Counts an attempt started at `layer`. */
   attemptStarted(layer: number): void {
     this.attemptsByLayer[layer]++;
   }
 
+  /** Counts an attempt of `user`'s request reaching the downstream at `nowMs`. */
   downstreamAttempt(user: number, nowMs: number): void {
     this.downstreamAttempts[user]++;
     this.attempts[this.bucket(nowMs)]++;
     this.phaseAttempts[this.phase(nowMs)]++;
   }
 
+  /** Counts an attempt failing at `nowMs` with `outcome`. */
   attemptFailed(outcome: number, nowMs: number): void {
     this.attemptOutcomes[this.bucket(nowMs) * STORM_OUTCOMES + outcome]++;
   }
 
+  /** Records `user`'s request ending at `nowMs` with `outcome`. */
   userDone(user: number, outcome: number, nowMs: number): void {
     this.endMs[user] = nowMs;
     this.outcome[user] = outcome;

@@ -17,6 +17,10 @@ interface LayerQueue {
   armed: boolean;
 }
 
+/**
+ * Each layer's timeouts (one fixed length per layer, ms) as a FIFO, with only the
+ * earliest pending timer of a layer holding an event in the simulation's heap.
+ */
 export class LayerTimers {
   private readonly layers: LayerQueue[];
   private readonly kind: number;

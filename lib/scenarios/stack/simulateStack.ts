@@ -53,14 +53,14 @@
  */
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { Rng } from '../../random/rng';
-import { sampleRequest } from '../../net/requestTime';
-import { planRequest } from '../../net/requestPlan';
-import { RTO_DEFAULTS } from '../../net/rto';
-import { serialisationMs } from '../../net/path';
+import { sampleRequest } from '../../net/tcp/requestTime';
+import { planRequest } from '../../net/tcp/requestPlan';
+import { RTO_DEFAULTS } from '../../net/tcp/rto';
+import { serialisationMs } from '../../net/path/path';
 import { poissonArrivals } from '../../sim/arrivals';
 import { progressTicker } from '../../sim/progress';
 import { Simulation } from '../../sim/simulation';
-import { Station } from '../../sim/station';
+import { Station } from '../../sim/queues/station';
 import { AttemptLog, STACK_OUTCOME } from './stackAttempts';
 import { StackConnections } from './stackConnections';
 import { FaultTimeline } from './stackFaults';
@@ -68,7 +68,26 @@ import type { StackLayer } from './stackLayers';
 import { checkStackOptions, MAX_RESPONSE_BYTES, type StackOptions } from './stackOptions';
 import { stackReport, type StackResult } from './stackReport';
 
-/** Runs one service's request path for `durationMs` (see the module header); options are checked first, with the work they imply. */
+/**
+ * Simulates one service's request path as layers (L7 DNS, L4 connections, L3
+ * transit, L7 workers, L1 link) for `durationMs`, with faults injected at chosen
+ * times. Returns per-bucket utilisation, failures and loss by layer, the clients'
+ * golden signals, the user requests' fate and the first layer to saturate.
+ *
+ * @throws TypeError or RangeError naming a wrong option, or a run beyond its bounds (checked first).
+ *
+ * @example
+ * ```ts
+ * import { createRng, simulateStack } from 'netlab';
+ *
+ * const r = simulateStack({
+ *   durationMs: 4_000, load: 100, responseBytes: 10_000, bucketMs: 500,
+ *   l1: { bandwidthMbps: 1000 }, l3: { rttMs: 20 }, l7: { workers: 4, serviceTime: { kind: 'exponential', meanMs: 5 } },
+ *   client: { timeoutMs: 500, retries: 0 }, faults: [{ kind: 'route-withdrawal', atMs: 1_000, untilMs: 2_000 }], rng: createRng(1),
+ * });
+ * r.goldenSignals.map((b) => b.errorRps);      // requests time out while the route is withdrawn
+ * ```
+ */
 export function simulateStack(opts: StackOptions): StackResult {
   const cfg = checkStackOptions(opts);
   const { durationMs, rng } = cfg;

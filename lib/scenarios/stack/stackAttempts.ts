@@ -81,6 +81,7 @@ export class AttemptLog {
     return a;
   }
 
+  /** Whether attempt `a` has ended, one way or another. */
   done(a: number): boolean {
     return this.outcome[a] !== STACK_OUTCOME.unfinished;
   }

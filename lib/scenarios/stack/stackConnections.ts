@@ -17,7 +17,7 @@
  * connections never time out.
  */
 import { FifoQueue } from '../../sim/fifoQueue';
-import { LevelMeter } from '../../sim/levelMeter';
+import { LevelMeter } from '../../sim/measures/levelMeter';
 
 export interface ConnectionLimits {
   /** Ephemeral ports on the client side. */
@@ -37,6 +37,11 @@ const QUEUED = 1;
 const ACCEPTED = 2;
 const CLOSED = 3;
 
+/**
+ * The stack's L4 connections: client ephemeral ports held until TIME_WAIT ends,
+ * idle keep-alive connections reused longest-idle first, and at most
+ * `maxConnections` accepted at once by the server; times in ms.
+ */
 export class StackConnections {
   /** Client ports held: open connections plus TIME_WAIT. */
   readonly portsHeld: LevelMeter;

@@ -184,10 +184,12 @@ export class FaultTimeline {
     return this.faults.find((f) => f.kind === kind && (layer === undefined || f.layer === layer) && f.atMs <= tMs && tMs < f.untilMs);
   }
 
+  /** Whether a DNS misconfiguration is active at `tMs`. */
   dnsBroken(tMs: number): boolean {
     return this.active('dns-misconfiguration', tMs) !== undefined;
   }
 
+  /** Whether a route withdrawal is active at `tMs`. */
   routeDown(tMs: number): boolean {
     return this.active('route-withdrawal', tMs) !== undefined;
   }
@@ -199,16 +201,19 @@ export class FaultTimeline {
     return t;
   }
 
+  /** Requests per connection at `tMs`: the configured value, or the port-exhaustion fault's while it is active. */
   requestsPerConnection(tMs: number): number {
     const f = this.active('port-exhaustion', tMs) as PortExhaustion | undefined;
     return f === undefined ? this.base.requestsPerConnection : f.requestsPerConnection ?? 1;
   }
 
+  /** L1 bandwidth at `tMs` (Mbit/s): the configured value, or an active link degradation's. */
   bandwidthMbps(tMs: number): number {
     const f = this.active('link-degradation', tMs, 'L1') as LinkDegradation | undefined;
     return f?.bandwidthMbps ?? this.base.bandwidthMbps;
   }
 
+  /** L3 round-trip time at `tMs` (ms): the configured value, or an active link degradation's. */
   rttMs(tMs: number): number {
     const f = this.active('link-degradation', tMs, 'L3') as LinkDegradation | undefined;
     return f?.rttMs ?? this.base.rttMs;

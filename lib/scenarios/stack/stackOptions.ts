@@ -7,19 +7,20 @@
  */
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
-import { requireDistribution, type Distribution } from '../../random/distribution';
+import { type Distribution } from '../../random/distribution';
+import { requireDistribution } from '../../random/requireDistribution';
 import type { DistributionLike } from '../../random/spec';
-import { DEFAULT_MSS_BYTES } from '../../net/slowStart';
+import { DEFAULT_MSS_BYTES } from '../../net/tcp/slowStart';
 import { constant } from '../../random/constant';
 import { checkLoad, type Load } from '../../sim/arrivals';
 import type { ProgressCallback } from '../../sim/progress';
 import { MS_PER_SECOND } from '../../sim/time';
-import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../net/portsOptions';
+import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_MS } from '../../net/connections/portsOptions';
 import * as check from '../../validate';
 import { checkFaults, MAX_STACK_DURATION_MS, type PlacedFault, type StackFault } from './stackFaults';
 import type { StackLayer } from './stackLayers';
-import { checkBuckets } from '../../sim/buckets';
-import { DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/keepAlive';
+import { checkBuckets } from '../../sim/measures/buckets';
+import { DEFAULT_REQUESTS_PER_CONNECTION } from '../../net/connections/keepAlive';
 
 export { DEFAULT_REQUESTS_PER_CONNECTION };
 

@@ -5,15 +5,15 @@
  * layer to saturate with the offered load at that moment.
  */
 import { rateAt } from '../../sim/arrivals';
-import { bucketSignals, type SignalBucket } from '../../sim/goldenSignals';
-import type { Station } from '../../sim/station';
+import { bucketSignals, type SignalBucket } from '../../sim/measures/goldenSignals';
+import type { Station } from '../../sim/queues/station';
 import { MS_PER_SECOND } from '../../sim/time';
 import { STACK_OUTCOME, type StackAttempts } from './stackAttempts';
 import type { StackConnections } from './stackConnections';
 import type { FaultTimeline, PlacedFault } from './stackFaults';
 import { STACK_LAYERS, type StackLayer } from './stackLayers';
 import { peakRps, stackCapacity, type StackConfig } from './stackOptions';
-import { bucketOf } from '../../sim/buckets';
+import { bucketOf } from '../../sim/measures/buckets';
 
 /** One layer in one bucket [tMs, tMs + bucketMs). */
 export interface LayerBucket {
@@ -98,6 +98,11 @@ export interface StackRun {
   connections: StackConnections;
 }
 
+/**
+ * Turns a stack run into its result: per bucket and layer the utilisation, failures
+ * and packet loss, the golden signals as the clients see them, the user requests'
+ * fate and the first layer to saturate.
+ */
 export function stackReport(run: StackRun): StackResult {
   const { cfg, attempts, timeline, workers, link, connections } = run;
   const { bucketMs, buckets, durationMs } = cfg;

@@ -4,8 +4,8 @@ import { failedShare } from '../../../lib/scenarios/globalRouting/failedShare';
 import { failureSeries } from '../../../lib/scenarios/globalRouting/failureSeries';
 import { simulateGlobalRouting } from '../../../lib/scenarios/globalRouting/simulateGlobalRouting';
 import type { GlobalRoutingResult } from '../../../lib/scenarios/globalRouting/globalRoutingReport';
-import type { AccessProfile } from '../../../lib/net/accessProfiles';
-import { loadRegionRtts } from '../../../lib/net/loadPlaces';
+import type { AccessProfile } from '../../../lib/net/path/accessProfiles';
+import { loadRegionRtts } from '../../../lib/net/path/loadPlaces';
 import { createRng } from '../../../lib/random/rng';
 
 const rtts = loadRegionRtts(join(__dirname, '..', '..', '..', 'data', 'region-rtt.csv'));

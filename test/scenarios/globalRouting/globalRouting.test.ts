@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { simulateGlobalRouting } from '../../../lib/scenarios/globalRouting/simulateGlobalRouting';
 import { DNS_HEALTH_CHECK_DEFAULTS, type GlobalRoutingOptions } from '../../../lib/scenarios/globalRouting/globalRoutingOptions';
 import type { GlobalRoutingResult } from '../../../lib/scenarios/globalRouting/globalRoutingReport';
-import { detectionBoundMs } from '../../../lib/balance/healthCheck';
-import type { AccessProfile } from '../../../lib/net/accessProfiles';
-import { getAccessProfile } from '../../../lib/net/accessProfiles';
-import { loadAccessProfiles, loadRegionRtts } from '../../../lib/net/loadPlaces';
+import { detectionBoundMs } from '../../../lib/balance/cluster/healthCheck';
+import type { AccessProfile } from '../../../lib/net/path/accessProfiles';
+import { getAccessProfile } from '../../../lib/net/path/accessProfiles';
+import { loadAccessProfiles, loadRegionRtts } from '../../../lib/net/path/loadPlaces';
 import { createRng } from '../../../lib/random/rng';
 
 const DATA = join(__dirname, '..', '..', '..', 'data');

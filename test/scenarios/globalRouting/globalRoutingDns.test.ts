@@ -4,8 +4,8 @@ import { dnsAnswerPolicy, nearestRegions } from '../../../lib/scenarios/globalRo
 import { dnsHealthView } from '../../../lib/scenarios/globalRouting/globalRoutingHealth';
 import { RegionalResolvers } from '../../../lib/scenarios/globalRouting/regionalResolvers';
 import { DNS_HEALTH_CHECK_DEFAULTS } from '../../../lib/scenarios/globalRouting/globalRoutingOptions';
-import { detectionBoundMs } from '../../../lib/balance/healthCheck';
-import { loadRegionRtts } from '../../../lib/net/loadPlaces';
+import { detectionBoundMs } from '../../../lib/balance/cluster/healthCheck';
+import { loadRegionRtts } from '../../../lib/net/path/loadPlaces';
 import { createRng } from '../../../lib/random/rng';
 
 const rtts = loadRegionRtts(join(__dirname, '..', '..', '..', 'data', 'region-rtt.csv'));

@@ -3,7 +3,7 @@ import { simulateImagePage, type ImagePageOptions } from '../../../lib/scenarios
 import { paperPageTimes } from '../../../lib/scenarios/imagePage/imagePagePaper';
 import { DEFAULT_HERO_BYTES, DEFAULT_THUMBNAIL_BYTES, imagePageObjects, meanImagePage } from '../../../lib/scenarios/imagePage/imagePageSizes';
 import { sitePath } from '../../../lib/scenarios/imagePage/sitePath';
-import { parseAccessProfiles, getAccessProfile } from '../../../lib/net/accessProfiles';
+import { parseAccessProfiles, getAccessProfile } from '../../../lib/net/path/accessProfiles';
 import { pageLoad } from '../../../lib/http/pageLoad';
 import { createRng } from '../../../lib/random/rng';
 

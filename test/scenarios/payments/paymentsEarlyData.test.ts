@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { simulateEarlyDataReplay, type EarlyDataReplayOptions } from '../../../lib/scenarios/payments/earlyDataReplay';
-import { safeAsEarlyData } from '../../../lib/net/tls';
+import { safeAsEarlyData } from '../../../lib/net/tcp/tls';
 import { createRng } from '../../../lib/random/rng';
 
 const run = (over: Partial<EarlyDataReplayOptions>): ReturnType<typeof simulateEarlyDataReplay> => simulateEarlyDataReplay({

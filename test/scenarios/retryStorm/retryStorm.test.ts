@@ -5,7 +5,7 @@ import { STORM_OUTCOME } from '../../../lib/scenarios/retryStorm/retryStormTally
 import { createRng } from '../../../lib/random/rng';
 import { exponential } from '../../../lib/random/exponential';
 import { constant } from '../../../lib/random/constant';
-import { mmc } from '../../../lib/sim/queueTheory';
+import { mmc } from '../../../lib/sim/queues/queueTheory';
 
 const A_DAY_MS = 86_400_000;
 
