@@ -18,6 +18,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { builtinModules } from 'module';
+import ts from 'typescript';
 import { tmpdir } from 'os';
 import { join, relative, sep } from 'path';
 import { executeNotebook, PROJECT_ROOT } from '../../scripts/execute';
@@ -77,8 +78,10 @@ function libImports(): string[] {
   const lib = join(PROJECT_ROOT, 'lib');
   for (const file of filesUnder(lib).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
     const text = readFileSync(join(lib, file), 'utf8');
-    for (const m of text.matchAll(/(?:\bfrom\s+|\brequire(?:\.resolve)?\(\s*|\bimport\(\s*)'([^'.][^']*)'/g)) {
-      const spec = m[1];
+    // TypeScript's own scanner finds imports in code only, not the examples inside doc comments.
+    const found = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+    const resolved = [...text.matchAll(/\brequire\.resolve\(\s*'([^'.][^']*)'/g)].map((m) => m[1]);
+    for (const spec of [...found, ...resolved].filter((f) => !f.startsWith('.'))) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (!name.startsWith('node:') && !builtinModules.includes(name)) names.add(name);
     }

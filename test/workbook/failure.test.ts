@@ -53,7 +53,7 @@ describe('workbook: a solution that fails its own check fails the instructor edi
   this.timeout(5 * 60_000);
   const tmp = mkdtempSync(join(tmpdir(), 'netlab-workbook-solution-'));
   const dir = join(tmp, 'notebooks');
-  const show = JSON.stringify(join(PROJECT_ROOT, 'dist', 'plot', 'show'));
+  const show = JSON.stringify(join(PROJECT_ROOT, 'dist', 'plot', 'output', 'show'));
 
   before(() => {
     mkdirSync(dir);
