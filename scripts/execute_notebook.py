@@ -34,6 +34,9 @@ async def execute(nb, args):
         # Outputs may trail a cell's reply on a busy machine (the first figure carries
         # plotly.js): wait for them rather than drop them, so runs stay identical.
         iopub_timeout=60,
+        # A tslab kernel compiles its first cell's imports while it starts; several at
+        # once on two busy cores can take longer than nbclient's 60 s default.
+        startup_timeout=180,
         record_timing=False,
         resources={"metadata": {"path": args.cwd}},
     )
