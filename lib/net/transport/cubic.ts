@@ -30,8 +30,12 @@ export const CUBIC_ALPHA = (3 * (1 - CUBIC_BETA)) / (1 + CUBIC_BETA);
  * left the window at `wEpoch` below `wMax`.
  */
 export function cubicWindowAt(tSeconds: number, wMax: number, wEpoch: number): number {
-  const k = Math.cbrt((wMax - wEpoch) / CUBIC_C);
-  return CUBIC_C * (tSeconds - k) ** 3 + wMax;
+  return CUBIC_C * (tSeconds - cubicK(wMax, wEpoch)) ** 3 + wMax;
+}
+
+/** RFC 9438's K = ∛((W_max − cwnd_epoch)/C): seconds until the curve regains W_max. */
+function cubicK(wMax: number, wEpoch: number): number {
+  return Math.cbrt((wMax - wEpoch) / CUBIC_C);
 }
 
 /**
@@ -59,8 +63,8 @@ export class CubicWindow {
   private wEst = 0;
   /** Start of the current congestion-avoidance epoch (ms), or NaN before it begins. */
   private epochStartMs = NaN;
-  /** The window the epoch started from (packets). */
-  private wEpoch = 0;
+  /** K: seconds from the epoch's start until W_cubic regains W_max, fixed for the epoch. */
+  private k = 0;
 
   /** Starts in slow start from `initialWindow` packets. */
   constructor(private readonly initialWindow: number) {
@@ -80,18 +84,16 @@ export class CubicWindow {
     }
     if (Number.isNaN(this.epochStartMs)) {
       // Congestion avoidance begins without a loss in this epoch (after slow start or a timeout).
-      this.epochStartMs = nowMs;
-      this.wEpoch = this.cwnd;
       if (this.wMax < this.cwnd) this.wMax = this.cwnd;
-      this.wEst = this.cwnd;
+      this.startEpoch(nowMs);
     }
     const t = (nowMs - this.epochStartMs) / 1000;
     this.wEst += ((this.wEst < this.wMax ? CUBIC_ALPHA : 1) * acked) / this.cwnd;
-    if (cubicWindowAt(t, this.wMax, this.wEpoch) < this.wEst) {
+    if (this.cubicAt(t) < this.wEst) {
       this.cwnd = this.wEst;
       return;
     }
-    const target = Math.min(Math.max(cubicWindowAt(t + rttMs / 1000, this.wMax, this.wEpoch), this.cwnd), 1.5 * this.cwnd);
+    const target = Math.min(Math.max(this.cubicAt(t + rttMs / 1000), this.cwnd), 1.5 * this.cwnd);
     this.cwnd += ((target - this.cwnd) * acked) / this.cwnd;
   }
 
@@ -99,9 +101,7 @@ export class CubicWindow {
   onCongestionEvent(nowMs: number): void {
     this.reduce();
     this.cwnd = this.ssthresh;
-    this.epochStartMs = nowMs;
-    this.wEpoch = this.cwnd;
-    this.wEst = this.cwnd;
+    this.startEpoch(nowMs);
   }
 
   /** The retransmission timer expired: ssthresh as on a congestion event, one packet, a new epoch later. */
@@ -117,6 +117,18 @@ export class CubicWindow {
     this.ssthresh = Infinity;
     this.wMax = 0;
     this.epochStartMs = NaN;
+  }
+
+  /** A congestion-avoidance epoch starts at `nowMs` from the current window. */
+  private startEpoch(nowMs: number): void {
+    this.epochStartMs = nowMs;
+    this.k = cubicK(this.wMax, this.cwnd);
+    this.wEst = this.cwnd;
+  }
+
+  /** W_cubic `tSeconds` into the current epoch (RFC 9438 §4.2). */
+  private cubicAt(tSeconds: number): number {
+    return CUBIC_C * (tSeconds - this.k) ** 3 + this.wMax;
   }
 
   /** W_max with fast convergence, and ssthresh = β·cwnd (at least the minimum window). */
