@@ -8,7 +8,7 @@
  * its figure. An example whose first line is `// not run: <reason>` is only checked for
  * being there.
  */
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readFileSync } from 'fs';
 import { createRequire } from 'module';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
@@ -33,17 +33,6 @@ export interface DocExample {
   code: string | null;
   /** The reason given by a first line `// not run: <reason>`, else null. */
   notRun: string | null;
-}
-
-/** Every .d.ts file under `dir`, sorted. */
-export function declarationFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) return declarationFiles(full);
-      return name.endsWith('.d.ts') ? [full] : [];
-    });
 }
 
 /** The exported functions and classes declared at the top level of `file` (its text given or read). */

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'fs';
 import { join, relative, resolve } from 'path';
+import { filesUnder } from '../sourceFiles';
 import {
-  declarationFiles, examplesIn, examplesInFile, exportedDeclarations, runExamples,
+  examplesIn, examplesInFile, exportedDeclarations, runExamples,
   type ExportedDeclaration, type LocatedExample,
 } from './docComments';
 
@@ -44,7 +45,7 @@ describe('docs: TSDoc in the built declarations', function () {
 
   before(() => {
     requireDist();
-    const files = declarationFiles(DIST);
+    const files = filesUnder(DIST, '.d.ts').map((f) => join(DIST, f));
     declarations = files.flatMap((f) => exportedDeclarations(f));
     examples = files.flatMap((f) => examplesInFile(f));
   });

@@ -4,27 +4,17 @@
  * newcomer can scan.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
-import ts from 'typescript';
+import { filesUnder, importSpecifiers } from '../sourceFiles';
 
 const LIB = resolve(__dirname, '..', '..', 'lib');
 /** Most .ts files directly inside one folder of lib/. */
 const MAX_FILES_PER_FOLDER = 16;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [full] : [];
-  });
-}
-
 /** The lib/ files a module imports or re-exports from, by relative specifier. */
 function importsOf(file: string): string[] {
-  const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return info.importedFiles
-    .map((f) => f.fileName)
+  return importSpecifiers(readFileSync(file, 'utf8'))
     .filter((spec) => spec.startsWith('.'))
     .map((spec) => {
       const base = resolve(dirname(file), spec);
@@ -69,7 +59,7 @@ function importCircles(graph: ReadonlyMap<string, readonly string[]>): string[][
 }
 
 describe('layout: the library', () => {
-  const files = sourceFiles(LIB);
+  const files = filesUnder(LIB, '.ts').filter((f) => !f.endsWith('.d.ts')).map((f) => join(LIB, f));
 
   it('has no import circle', () => {
     const graph = new Map(files.map((f) => [f, importsOf(f)]));

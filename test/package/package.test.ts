@@ -18,12 +18,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { builtinModules } from 'module';
-import ts from 'typescript';
 import { tmpdir } from 'os';
-import { join, relative, sep } from 'path';
+import { join, relative } from 'path';
 import { executeNotebook, PROJECT_ROOT } from '../../scripts/execute';
 import { PLOTLY_MIME, type Notebook } from '../../scripts/notebook';
 import { notebook, runCommand, type CommandResult } from '../workbook/commandLine';
+import { filesUnder, importSpecifiers } from '../sourceFiles';
 import { createRng, exponential, simulateQueue } from '../../lib';
 
 const PACKAGE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
@@ -64,22 +64,14 @@ async function freshProject(dir: string, tarball: string, nested: boolean): Prom
   await ok('npm', args, dir);
 }
 
-/** Files under `dir`, relative to it, with / as separator. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .map((f) => f.split(sep).join('/'));
-}
-
 /** The bare package names imported (or resolved) by lib/, builtins left out. */
 function libImports(): string[] {
   const names = new Set<string>();
   const lib = join(PROJECT_ROOT, 'lib');
   for (const file of filesUnder(lib).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
     const text = readFileSync(join(lib, file), 'utf8');
-    // TypeScript's own scanner finds imports in code only, not the examples inside doc comments.
-    const found = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+    // Imports in code only, not the examples inside doc comments.
+    const found = importSpecifiers(text);
     const resolved = [...text.matchAll(/\brequire\.resolve\(\s*'([^'.][^']*)'/g)].map((m) => m[1]);
     for (const spec of [...found, ...resolved].filter((f) => !f.startsWith('.'))) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
