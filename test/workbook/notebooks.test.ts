@@ -151,6 +151,8 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
       let second: ExecutionReport;
       let student: ExecutionReport | null = null;
       let otherSeed: ExecutionReport | null = null;
+      /** The claims and exercises of one executed copy. */
+      const manifestsOf = (report: ExecutionReport) => buildManifests([{ name: basename(file), nb: report.notebook }]);
 
       before(async () => {
         // All runs at once: a notebook must not depend on timing or on another kernel.
@@ -199,18 +201,18 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
       });
 
       it('holds every claim, and every solution passes its own check', () => {
-        const { exercises, claims } = buildManifests([{ name: basename(file), nb: first.notebook }]);
+        const { exercises, claims } = manifestsOf(first);
         assert.deepEqual(manifestFailures(exercises, claims), []);
       });
 
       if (!FIXTURES.includes(file)) {
         it('quotes every tail with its interval over replications', () => {
-          assert.deepEqual(tailClaimsWithoutReplications(buildManifests([{ name: basename(file), nb: first.notebook }]).claims), []);
+          assert.deepEqual(tailClaimsWithoutReplications(manifestsOf(first).claims), []);
         });
 
         it(`holds every claim and passes every check at SEED = ${OTHER_SEED} too`, () => {
           assert.deepEqual(problemCells(otherSeed!.notebook), [], 'cells with errors or stderr output');
-          const { exercises, claims } = buildManifests([{ name: basename(file), nb: otherSeed!.notebook }]);
+          const { exercises, claims } = manifestsOf(otherSeed!);
           assert.deepEqual(manifestFailures(exercises, claims), []);
         });
       }
@@ -238,7 +240,7 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
 
       if (file === TEACHING) {
         it('writes the manifests the contract describes', () => {
-          const { exercises, claims } = buildManifests([{ name: basename(file), nb: first.notebook }]);
+          const { exercises, claims } = manifestsOf(first);
           assert.deepEqual(claims, [
             { notebook: 'teaching.ipynb', text: 'A request over a new connection takes 40 ms', passed: true },
             { notebook: 'teaching.ipynb', text: 'The load 0.8 is below capacity', passed: true },
