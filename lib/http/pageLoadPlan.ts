@@ -2,6 +2,7 @@
  * The options of a page load, validated once and turned into a plan the loaders
  * run (and that many seeded runs can share).
  */
+import { CONGESTION_CONTROLS, type CongestionControl } from '../net/transport/congestionControl';
 import * as check from '../validate';
 import { createPath, type Path, type PathOptions } from '../net/path/path';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/tcp/slowStart';
@@ -79,6 +80,8 @@ export interface PageLoadOptions {
   dropPackets?: readonly number[];
   /** Consecutive timeouts before a connection gives up (integer in [1, 30], default 15). */
   maxRetries?: number;
+  /** Congestion controller of every connection: 'newreno' (default, RFC 5681 / RFC 9002) or 'cubic' (RFC 9438, Linux's default). */
+  congestionControl?: CongestionControl;
   /** Needed when the path has jitter or loss. */
   rng?: Rng;
 }
@@ -86,7 +89,7 @@ export interface PageLoadOptions {
 /** Every key of `PageLoadOptions`. */
 export const PAGE_LOAD_KEYS: readonly (keyof PageLoadOptions & string)[] = [
   'protocol', 'objects', 'path', 'connectionsPerHost', 'tls', 'initcwnd', 'mssBytes', 'serverMs', 'requestHeaderBytes',
-  'responseHeaderBytes', 'headerRatio', 'scheduling', 'migration', 'dropPackets', 'maxRetries', 'rng',
+  'responseHeaderBytes', 'headerRatio', 'scheduling', 'migration', 'dropPackets', 'maxRetries', 'congestionControl', 'rng',
 ];
 
 export interface PageLoadPlan {
@@ -167,6 +170,7 @@ export function planPageLoad(opts: PageLoadOptions): PageLoadPlan {
     mssBytes: check.integer('mssBytes', opts.mssBytes ?? DEFAULT_MSS_BYTES, 1, 65_535),
     initcwnd: check.integer('initcwnd', opts.initcwnd ?? DEFAULT_INITCWND, 1, 1000),
     maxRetries: check.integer('maxRetries', opts.maxRetries ?? 15, 1, 30),
+    congestionControl: check.oneOf('congestionControl', opts.congestionControl ?? 'newreno', CONGESTION_CONTROLS),
   };
   const requestHeaderBytes = check.inRange('requestHeaderBytes', opts.requestHeaderBytes ?? DEFAULT_REQUEST_HEADER_BYTES, 0, limits.headerBytes);
   const responseHeaderBytes = check.inRange('responseHeaderBytes', opts.responseHeaderBytes ?? DEFAULT_RESPONSE_HEADER_BYTES, 0, limits.headerBytes);

@@ -5,6 +5,7 @@ export { slowStartRounds, segmentsFor, DEFAULT_INITCWND, DEFAULT_MSS_BYTES } fro
 export { tlsHandshake, safeAsEarlyData, TLS_MODES, IDEMPOTENT_METHODS, SAFE_METHODS, type TlsMode, type TlsHandshake } from './tcp/tls';
 export { handshakeCpu, HANDSHAKE_CPU_DEFAULTS, type HandshakeCpuOptions, type HandshakeCpu } from './tcp/handshakeCpu';
 export { mathisThroughput, type MathisOptions } from './tcp/mathis';
+export { pftkThroughput, type PftkOptions } from './tcp/pftk';
 export { requestTime, type RequestTiming, type RequestBreakdown } from './tcp/requestTime';
 export { DNS_STATES, CONNECTION_STATES, DNS_TIMEOUT_MS, type RequestOptions, type DnsState, type ConnectionState } from './tcp/requestPlan';
 export { requestTimes, type RequestTimesOptions, type RequestTimes } from './tcp/requestTimes';
@@ -24,3 +25,4 @@ export { DnsClient, RUNTIME_CACHE_POLICIES, type RuntimeCachePolicy, type DnsCli
 export { simulateDnsFailover, type DnsFailoverOptions, type DnsFailoverResult, type DnsFailoverBucket } from './dns/dnsFailover';
 export type { StreamScheduling } from './transport/streamScheduler';
 export type { TransportKind } from './transport/transportRules';
+export { CONGESTION_CONTROLS, type CongestionControl } from './transport/congestionControl';

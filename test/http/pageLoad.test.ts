@@ -119,6 +119,20 @@ describe('pageLoad: head-of-line blocking', () => {
 });
 
 describe('pageLoad: loss recovery against theory', () => {
+  it("a tail loss on HTTP/3 costs RFC 9002 §6.2's probe timeout, doubled for a lost probe", () => {
+    // RTT 100 ms without jitter: smoothed_rtt 100, rttvar decayed below 0.25 ms, so
+    // PTO = 100 + max(4·rttvar, 1) + max_ack_delay 25 = 126 ms after the last packet was sent;
+    // the probe takes the lost data, and a lost probe waits twice as long again.
+    const opts = { protocol: 'http3' as const, objects: [40_000], path: { rttMs: 100 } };
+    const clean = pageLoad(opts);
+    const last = clean.packets - 1;
+    assert.equal(pageLoad({ ...opts, dropPackets: [last] }).totalMs - clean.totalMs, 126);
+    assert.equal(pageLoad({ ...opts, dropPackets: [last, last + 1] }).totalMs - clean.totalMs, 126 + 2 * 126);
+    // TCP's timer restarts with the last acknowledgement (100 ms after the send) and has a 200 ms floor.
+    const tcp = { ...opts, protocol: 'http2' as const };
+    assert.equal(pageLoad({ ...tcp, dropPackets: [last] }).totalMs - pageLoad(tcp).totalMs, 100 + 200);
+  });
+
   it('a long transfer under random loss runs near the Mathis throughput (±25%)', () => {
     for (const lossRate of [0.005, 0.01, 0.02]) {
       const rng = createRng(3);

@@ -159,7 +159,7 @@ describe('lib/net options: a Path is accepted where path options are, and engine
     const hooks = { onStreamDone: () => {}, onConnectionFailed: () => {} };
     const path = createPath({ rttMs: 10 });
     rejects(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: 10, maxRetrys: 3 } as never, hooks), '"settings.maxRetrys"', '"settings.maxRetries"');
-    assert.throws(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: NaN, maxRetries: 3 }, hooks), /settings\.initcwnd/);
-    rejects(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: 10, maxRetries: 3 }, { ...hooks, onStreamDone: 0 } as never), 'hooks.onStreamDone must be a function');
+    assert.throws(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: NaN, maxRetries: 3, congestionControl: 'newreno' }, hooks), /settings\.initcwnd/);
+    rejects(() => new PacketTransfer(path, [1000], { mssBytes: 1460, initcwnd: 10, maxRetries: 3, congestionControl: 'newreno' }, { ...hooks, onStreamDone: 0 } as never), 'hooks.onStreamDone must be a function');
   });
 });

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { NewRenoWindow, MIN_WINDOW_PACKETS } from '../../lib/net/transport/newReno';
+import { CubicWindow } from '../../lib/net/transport/cubic';
+import { congestionController } from '../../lib/net/transport/congestionControl';
+import { RecoveryPeriod } from '../../lib/net/transport/recoveryPeriod';
+import { ProbeTimeout } from '../../lib/net/transport/probeTimeout';
 import { PacketLink } from '../../lib/net/transport/packetLink';
 import { createPath } from '../../lib/net/path/path';
 import { transportRules, PACKET_THRESHOLD } from '../../lib/net/transport/transportRules';
@@ -15,7 +19,7 @@ describe('NewRenoWindow', () => {
       let rounds = 0;
       while (sent < segments) {
         const flight = Math.min(w.window, segments - sent);
-        for (let i = 0; i < flight; i++) w.onAck(sent + i);
+        for (let i = 0; i < flight; i++) w.onAck(1);
         sent += flight;
         rounds++;
       }
@@ -23,30 +27,81 @@ describe('NewRenoWindow', () => {
     }
   });
 
-  it('halves once per recovery period and grows one packet per window after', () => {
+  it('grows the same whether a round is acknowledged at once or packet by packet, across ssthresh', () => {
+    const whole = new NewRenoWindow(10);
+    const single = new NewRenoWindow(10);
+    for (const w of [whole, single]) {
+      w.onAck(20);
+      w.onCongestionEvent();
+    }
+    whole.onAck(25);
+    for (let i = 0; i < 25; i++) single.onAck(1);
+    assert.ok(Math.abs(whole.cwnd / single.cwnd - 1) < 0.01, `${whole.cwnd} against ${single.cwnd}`); // within 1 %
+  });
+
+  it('halves on a congestion event and grows one packet per window after', () => {
     const w = new NewRenoWindow(10);
-    for (let pn = 0; pn < 30; pn++) w.onAck(pn); // cwnd 40
-    w.onLoss(30, 70);
+    w.onAck(30); // cwnd 40
+    w.onCongestionEvent();
     assert.equal(w.cwnd, 20);
-    w.onLoss(45, 70); // sent before the period began: no second cut
-    assert.equal(w.cwnd, 20);
-    w.onAck(50); // acknowledgements of earlier packets do not grow it either
-    assert.equal(w.cwnd, 20);
-    for (let i = 0; i < 20; i++) w.onAck(70 + i);
+    for (let i = 0; i < 20; i++) w.onAck(1);
     assert.ok(Math.abs(w.cwnd - 21) < 0.03, String(w.cwnd));
-    w.onLoss(75, 100); // a packet sent during the old period's successor: a new cut
+    w.onCongestionEvent();
     assert.ok(Math.abs(w.cwnd - 10.5) < 0.02, String(w.cwnd));
   });
 
-  it('collapses to one packet on a timeout, and never below the minimum after a loss', () => {
+  it('collapses to one packet on a timeout with ssthresh from the flight, and never below the minimum after a loss', () => {
     const w = new NewRenoWindow(2);
-    w.onLoss(0, 1);
+    w.onCongestionEvent();
     assert.equal(w.cwnd, MIN_WINDOW_PACKETS);
-    w.onTimeout(8, 2);
+    w.onTimeout(8);
     assert.equal(w.cwnd, 1);
     assert.equal(w.ssthresh, 4);
     w.reset();
     assert.equal(w.cwnd, 2);
+  });
+});
+
+describe('ProbeTimeout (RFC 9002 §6.2.1)', () => {
+  it('is 999 ms before a sample, then srtt + max(4·rttvar, 1) + max_ack_delay, doubling per probe until an acknowledgement', () => {
+    const pto = new ProbeTimeout(60_000);
+    assert.equal(pto.rtoMs, 999);
+    pto.sample(100); // srtt 100, rttvar 50
+    assert.equal(pto.rtoMs, 100 + 200 + 25);
+    pto.backOff();
+    pto.backOff();
+    assert.equal(pto.rtoMs, 4 * 325);
+    pto.onAcknowledged();
+    assert.equal(pto.rtoMs, 325);
+    for (let i = 0; i < 30; i++) pto.backOff();
+    assert.equal(pto.rtoMs, 60_000);
+    const short = new ProbeTimeout(60_000);
+    for (let i = 0; i < 40; i++) short.sample(10); // rttvar decays: the granularity term takes over
+    assert.ok(Math.abs(short.rtoMs - (10 + 1 + 25)) < 0.01, String(short.rtoMs));
+  });
+});
+
+describe('RecoveryPeriod', () => {
+  it('lets one loss per period through, and only acknowledgements of packets sent in or after it', () => {
+    const r = new RecoveryPeriod();
+    assert.ok(r.counts(0));
+    assert.equal(r.onLoss(30, 70), true);
+    assert.equal(r.onLoss(45, 70), false); // sent before the period began: no second cut
+    assert.equal(r.counts(50), false); // nor growth from its acknowledgement
+    assert.ok(r.counts(70));
+    assert.equal(r.onLoss(75, 100), true); // sent in the period: a new one
+    r.onTimeout(120);
+    assert.equal(r.onLoss(110, 130), false);
+    r.reset();
+    assert.ok(r.counts(0));
+  });
+});
+
+describe('congestionController', () => {
+  it('builds NewReno or CUBIC and names the option when the kind is unknown', () => {
+    assert.ok(congestionController('newreno', 10) instanceof NewRenoWindow);
+    assert.ok(congestionController('cubic', 10) instanceof CubicWindow);
+    assert.throws(() => congestionController('bbr' as never, 10), (e: Error) => e instanceof RangeError && /congestionControl must be one of "newreno", "cubic"; got "bbr"/.test(e.message));
   });
 });
 

@@ -28,11 +28,22 @@ describe('TCP loss recovery (constructed losses)', () => {
     assert.equal(r.timeouts, 0);
   });
 
-  it('waits for the retransmission timeout when too few segments follow the loss', () => {
-    // warm estimator: SRTT 100, RTTVAR 50 → RTO = 100 + 4·50 = 300 ms (RFC 6298 §2.2–2.4).
+  it('waits for the retransmission timeout when too few segments follow a loss at the end of the transfer', () => {
+    // warm estimator: SRTT 100, RTTVAR 50 → RTO = 100 + 4·50 = 300 ms (RFC 6298 §2.2–2.4). The timer
+    // restarts with the round's last acknowledgement (100 ms), fires 300 ms later, and the resent
+    // segment takes one more round trip.
     const r = requestTime({ ...warm, loss: dropPackets(8) });
-    assert.equal(r.totalMs, 300 + 100);
+    assert.equal(r.totalMs, 100 + 300 + 100);
     assert.equal(r.timeouts, 1);
+  });
+
+  it('recovers a loss near the end of a round by fast retransmit when acknowledgements release new data (RFC 3042)', () => {
+    // 20 segments, window 10: segment 8 is lost with one segment behind it in its round, but the
+    // nine acknowledgements release new segments that supply the duplicate ACKs.
+    const r = requestTime({ ...warm, bytes: 20 * 1460, loss: dropPackets(9) });
+    assert.equal(r.timeouts, 0);
+    assert.equal(r.retransmissions, 1);
+    assert.equal(r.totalMs, 300);
   });
 
   it('retransmits a lost SYN after the initial 1 s timeout (RFC 6298 §2.1)', () => {
@@ -41,11 +52,11 @@ describe('TCP loss recovery (constructed losses)', () => {
     assert.equal(r.totalMs, 1000 + 200);
   });
 
-  it('honours the minimum RTO: on a 10 ms path a tail loss costs 200 ms, not 30', () => {
+  it('honours the minimum RTO: on a 10 ms path a tail loss waits 200 ms, not 30', () => {
     const r = requestTime({ ...warm, rttMs: 10, loss: dropPackets(9) });
-    assert.equal(r.totalMs, 200 + 10);
+    assert.equal(r.totalMs, 10 + 200 + 10);
     const rfc = requestTime({ ...warm, rttMs: 10, loss: dropPackets(9), minRtoMs: 1000 });
-    assert.equal(rfc.totalMs, 1000 + 10);
+    assert.equal(rfc.totalMs, 10 + 1000 + 10);
   });
 });
 

@@ -13,6 +13,7 @@ import { rtoBoundsFrom, RTO_KEYS, type RtoOptions } from './rto';
 import { delayMs, MAX_DELAY_MS, MAX_ROUND_MODEL_SEGMENTS } from '../limits';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor } from './slowStart';
 import type { TcpSettings } from './tcpConnection';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../transport/congestionControl';
 import { tlsHandshake, type TlsHandshake, type TlsMode } from './tls';
 import type { Rng } from '../../random/rng';
 
@@ -48,6 +49,8 @@ export interface RequestOptions extends PathOptions, RtoOptions {
   serverMs?: number;
   /** Consecutive retransmission timeouts before giving up (an integer in [0, 100]; default 15, Linux tcp_retries2). */
   maxRetries?: number;
+  /** Congestion controller: 'newreno' (default, RFC 5681) or 'cubic' (RFC 9438, Linux's default). */
+  congestionControl?: CongestionControl;
   /** Needed when the path has jitter or loss. */
   rng?: Rng;
 }
@@ -56,7 +59,7 @@ export interface RequestOptions extends PathOptions, RtoOptions {
 export const REQUEST_KEYS: readonly (keyof RequestOptions & string)[] = [
   ...PATH_KEYS,
   ...RTO_KEYS,
-  'bytes', 'tls', 'dns', 'dnsRttMs', 'dnsTimeoutMs', 'connection', 'initcwnd', 'cwnd', 'mssBytes', 'serverMs', 'maxRetries', 'rng',
+  'bytes', 'tls', 'dns', 'dnsRttMs', 'dnsTimeoutMs', 'connection', 'initcwnd', 'cwnd', 'mssBytes', 'serverMs', 'maxRetries', 'congestionControl', 'rng',
 ];
 
 
@@ -126,7 +129,13 @@ export function planFromCheckedOptions(opts: RequestOptions, samples = 1): Reque
     cwnd,
     segments,
     serverMs,
-    settings: { mssBytes, rto: rtoBoundsFrom(opts), maxRetries, maxSynRetries: 6 },
+    settings: {
+      mssBytes,
+      rto: rtoBoundsFrom(opts),
+      maxRetries,
+      maxSynRetries: 6,
+      congestionControl: check.oneOf('congestionControl', opts.congestionControl ?? 'newreno', CONGESTION_CONTROLS),
+    },
     random,
   };
 }

@@ -78,6 +78,9 @@ export class RtoEstimator {
     this.rtoMs = Math.min(this.bounds.maxRtoMs, Math.max(this.bounds.minRtoMs, raw));
   }
 
+  /** An acknowledgement arrived: nothing changes, as the backoff lasts until the next valid sample (RFC 6298 §5.7). */
+  onAcknowledged(): void {}
+
   /** The timer expired: double it, up to the maximum (RFC 6298 §5.5). */
   backOff(): void {
     this.rtoMs = Math.min(this.bounds.maxRtoMs, 2 * this.rtoMs);

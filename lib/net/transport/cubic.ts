@@ -17,6 +17,7 @@
  * Not modelled: HyStart++, pacing, application-limited periods (§5.8).
  */
 import { MIN_WINDOW_PACKETS } from './newReno';
+import type { CongestionController } from './congestionController';
 
 /** CUBIC's scaling constant C (packets per second cubed), RFC 9438 §5. */
 export const CUBIC_C = 0.4;
@@ -52,7 +53,7 @@ export function cubicAverageWindow(rttMs: number, lossRate: number): number {
  * of the last congestion event, the Reno-friendly region and fast convergence. Times
  * are milliseconds of simulated time; windows are packets.
  */
-export class CubicWindow {
+export class CubicWindow implements CongestionController {
   /** Congestion window (packets; fractional in congestion avoidance). */
   cwnd: number;
   /** Slow-start threshold (packets). */
@@ -104,7 +105,7 @@ export class CubicWindow {
     this.startEpoch(nowMs);
   }
 
-  /** The retransmission timer expired: ssthresh as on a congestion event, one packet, a new epoch later. */
+  /** The retransmission timer expired: ssthresh as on a congestion event, one packet, a new epoch later (§4.8). */
   onTimeout(): void {
     this.reduce();
     this.cwnd = 1;

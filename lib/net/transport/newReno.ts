@@ -4,30 +4,30 @@
  *
  * - Slow start: +1 packet per acknowledged packet while cwnd < ssthresh.
  * - Congestion avoidance: +1/cwnd per acknowledged packet (one packet per round trip).
- * - A loss halves the window once per recovery period: losses of packets sent
- *   before the period began do not cut it again (RFC 6582, RFC 9002 §7.3.2), and
- *   acknowledgements of such packets do not grow it.
- * - A retransmission timeout (TCP only) drops cwnd to one packet (RFC 5681 §3.1).
+ * - A congestion event halves the window: ssthresh = cwnd = max(cwnd / 2, 2).
+ *   The caller reports one per recovery period (see congestionControl.ts).
+ * - A retransmission timeout (TCP only) sets ssthresh = max(FlightSize / 2, 2) and
+ *   drops cwnd to one packet (RFC 5681 §3.1, equation 4).
  * - A path change restarts the window from the initial one (RFC 9000 §9.4).
  *
- * Not modelled: CUBIC, BBR, pacing, the receiver's window, persistent congestion.
+ * Not modelled: pacing, the receiver's window, persistent congestion.
  */
+import type { CongestionController } from './congestionController';
 
 /** The smallest window after a loss (packets): RFC 5681's 2·SMSS, RFC 9002's kMinimumWindow. */
 export const MIN_WINDOW_PACKETS = 2;
 
 /**
  * A NewReno congestion window in packets, shared by TCP and QUIC: slow start,
- * congestion avoidance, one halving per recovery period, collapse on timeout.
+ * congestion avoidance, halving on a congestion event, collapse on timeout.
  */
-export class NewRenoWindow {
+export class NewRenoWindow implements CongestionController {
   /** Congestion window (packets; fractional in congestion avoidance). */
   cwnd: number;
   /** Slow-start threshold (packets). */
   ssthresh = Infinity;
-  /** Packets numbered below this were sent before the current recovery period. */
-  private recoveryStart = -1;
 
+  /** Starts in slow start from `initialWindow` packets. */
   constructor(private readonly initialWindow: number) {
     this.cwnd = initialWindow;
   }
@@ -37,24 +37,29 @@ export class NewRenoWindow {
     return Math.floor(this.cwnd);
   }
 
-  /** Packet number `pn` was acknowledged. */
-  onAck(pn: number): void {
-    if (pn < this.recoveryStart) return;
-    this.cwnd += this.cwnd < this.ssthresh ? 1 : 1 / this.cwnd;
+  /** `acked` packets newly acknowledged: slow start up to ssthresh, then 1/cwnd per packet (RFC 5681 §3.1). */
+  onAck(acked: number): void {
+    if (this.cwnd < this.ssthresh) {
+      const room = this.ssthresh - this.cwnd;
+      if (acked <= room) {
+        this.cwnd += acked;
+        return;
+      }
+      this.cwnd = this.ssthresh;
+      acked -= room;
+    }
+    this.cwnd += acked / this.cwnd;
   }
 
-  /** Packet number `pn` was declared lost; `nextPn` is the number the next packet sent will carry. */
-  onLoss(pn: number, nextPn: number): void {
-    if (pn < this.recoveryStart) return;
-    this.recoveryStart = nextPn;
+  /** A loss detected without a timeout: halve the window. */
+  onCongestionEvent(): void {
     this.ssthresh = Math.max(this.cwnd / 2, MIN_WINDOW_PACKETS);
     this.cwnd = this.ssthresh;
   }
 
-  /** The retransmission timer expired with `inFlight` packets outstanding. */
-  onTimeout(inFlight: number, nextPn: number): void {
-    this.recoveryStart = nextPn;
-    this.ssthresh = Math.max(inFlight / 2, MIN_WINDOW_PACKETS);
+  /** The retransmission timer expired with `flightSize` packets outstanding. */
+  onTimeout(flightSize: number): void {
+    this.ssthresh = Math.max(flightSize / 2, MIN_WINDOW_PACKETS);
     this.cwnd = 1;
   }
 
@@ -62,6 +67,5 @@ export class NewRenoWindow {
   reset(): void {
     this.cwnd = this.initialWindow;
     this.ssthresh = Infinity;
-    this.recoveryStart = -1;
   }
 }

@@ -10,6 +10,7 @@
  * packet reaches the client, its acknowledgement reaches the server, a timer fires.
  * Tables are plain growable arrays indexed by segment or packet id.
  */
+import { CONGESTION_CONTROLS } from './congestionControl';
 import type { Rng } from '../../random/rng';
 import { Simulation } from '../../sim/simulation';
 import * as check from '../../validate';
@@ -66,6 +67,7 @@ export class PacketTransfer implements TransferContext {
     check.integer('settings.mssBytes', settings.mssBytes, 1, 65_535);
     check.integer('settings.initcwnd', settings.initcwnd, 1, 10_000);
     check.integer('settings.maxRetries', settings.maxRetries, 0, 100);
+    check.oneOf('settings.congestionControl', settings.congestionControl, CONGESTION_CONTROLS);
     check.nestedOptions('hooks', hooks, TRANSFER_HOOK_KEYS);
     for (const key of TRANSFER_HOOK_KEYS) {
       if (typeof hooks[key] !== 'function') throw new TypeError(`hooks.${key} must be a function; got ${check.describe(hooks[key])}`);

@@ -8,6 +8,7 @@
 import type { Simulation } from '../../sim/simulation';
 import type { PacketLink } from './packetLink';
 import type { StreamLedger } from './streamLedger';
+import type { CongestionControl } from './congestionControl';
 
 /** A packet in flight: sent, neither acknowledged nor declared lost. */
 export const IN_FLIGHT = 0;
@@ -26,10 +27,12 @@ export interface TransferSettings {
   initcwnd: number;
   /** Consecutive timeouts before a connection gives up (an integer in [0, 100]). */
   maxRetries: number;
+  /** The congestion controller every connection runs. */
+  congestionControl: CongestionControl;
 }
 
 /** Every key of `TransferSettings`. */
-export const TRANSFER_SETTINGS_KEYS: readonly (keyof TransferSettings & string)[] = ['mssBytes', 'initcwnd', 'maxRetries'];
+export const TRANSFER_SETTINGS_KEYS: readonly (keyof TransferSettings & string)[] = ['mssBytes', 'initcwnd', 'maxRetries', 'congestionControl'];
 
 /** What the page's loader hears from a transfer. */
 export interface TransferHooks {

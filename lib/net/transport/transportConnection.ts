@@ -23,8 +23,11 @@
  * the handshake's certificate flight needing more than one packet.
  */
 import type { Rng } from '../../random/rng';
-import { NewRenoWindow } from './newReno';
+import { congestionController } from './congestionControl';
+import type { CongestionController } from './congestionController';
+import { RecoveryPeriod } from './recoveryPeriod';
 import { RtoEstimator } from '../tcp/rto';
+import { ProbeTimeout, type RetransmissionTimer } from './probeTimeout';
 import { ABANDONED, ACKED, IN_FLIGHT, LOST, type TransferContext } from './transferContext';
 import { PACKET_THRESHOLD, type TransportRules } from './transportRules';
 import type { PacketLink } from './packetLink';
@@ -56,8 +59,11 @@ export class TransportConnection {
   readonly messageDelayRng: Rng;
   /** Loss on the path in use. */
   losses: PathLosses;
-  private window: NewRenoWindow;
-  private timer: RtoEstimator;
+  private readonly window: CongestionController;
+  private readonly recovery = new RecoveryPeriod();
+  private timer: RetransmissionTimer;
+  /** When the last data packet was sent (ms): QUIC's probe timeout runs from it. */
+  private lastSentMs = NaN;
   private latestRttMs = NaN;
 
   /** The data packets sent, in packet-number order, and the segments to send again. */
@@ -86,8 +92,8 @@ export class TransportConnection {
     this.messageDelayRng = rng.fork('message delay');
     this.sent = new SentPackets(transfer);
     this.losses = startPathLosses(transfer.link, rng, 0);
-    this.window = new NewRenoWindow(transfer.settings.initcwnd);
-    this.timer = new RtoEstimator(rules.timerBounds);
+    this.window = congestionController(transfer.settings.congestionControl, transfer.settings.initcwnd);
+    this.timer = this.newTimer();
     this.deadlines = new ConnectionTimer(transfer.sim, transfer.timerKind, id);
   }
 
@@ -98,6 +104,17 @@ export class TransportConnection {
   /** The current retransmission (TCP) or probe (QUIC) timeout (ms). */
   get timeoutMs(): number {
     return this.timer.rtoMs;
+  }
+
+  /** TCP's retransmission timer or QUIC's probe timeout, fresh. */
+  private newTimer(): RetransmissionTimer {
+    const { rules } = this;
+    return rules.timer === 'pto' ? new ProbeTimeout(rules.timerBounds.maxRtoMs, rules.maxAckDelayMs) : new RtoEstimator(rules.timerBounds);
+  }
+
+  /** The smoothed round trip (ms), or the latest sample before there is one. */
+  private smoothedRttMs(): number {
+    return Number.isNaN(this.timer.srttMs) ? this.latestRttMs : this.timer.srttMs;
   }
 
   /** Takes a round-trip sample (ms) for the retransmission timer. */
@@ -142,6 +159,9 @@ export class TransportConnection {
     t.pktRetransmit.push(retransmit ? 1 : 0);
     this.sent.record(p);
     this.packetsSent++;
+    this.lastSentMs = now;
+    // RFC 9002 §6.2.1: the probe timeout runs from the last ack-eliciting packet sent.
+    if (this.rules.timer === 'pto') this.deadlines.retransmitAtMs = now + this.timer.rtoMs;
     if (retransmit) {
       this.retransmissions++;
       t.streams.retransmissions[t.segStream[seg]]++;
@@ -166,12 +186,14 @@ export class TransportConnection {
     const { sent } = this;
     if (state === IN_FLIGHT) {
       sent.inFlight--;
-      this.window.onAck(pn);
+      if (this.recovery.counts(pn)) this.window.onAck(1, now, this.smoothedRttMs());
       this.consecutiveTimeouts = 0;
       if (pn > sent.largestAcked && (this.rules.unambiguousRetransmissions || t.pktRetransmit[p] === 0)) {
         this.sampleRtt(now - t.pktSentAt[p]);
       }
-      this.deadlines.retransmitAtMs = now + this.timer.rtoMs;
+      this.timer.onAcknowledged();
+      // TCP restarts its timer on an acknowledgement (RFC 6298 §5.3); QUIC's still runs from the last send.
+      this.deadlines.retransmitAtMs = (this.rules.timer === 'pto' ? this.lastSentMs : now) + this.timer.rtoMs;
     }
     if (pn > sent.largestAcked) sent.largestAcked = pn;
     this.detectLosses();
@@ -205,7 +227,7 @@ export class TransportConnection {
 
   private markLost(p: number): void {
     this.sent.markLost(p);
-    this.window.onLoss(this.transfer.pktNumber[p], this.sent.count);
+    if (this.recovery.onLoss(this.transfer.pktNumber[p], this.sent.count)) this.window.onCongestionEvent(this.transfer.sim.now);
   }
 
   /** Starts the retransmission timer if packets are out and it is not running, and keeps its event pending. */
@@ -239,7 +261,8 @@ export class TransportConnection {
     this.afterSilence = true;
     if (this.rules.timer === 'rto') {
       // RFC 6298 §5.4–5.6 with RFC 5681 §3.1: resend from the oldest unacknowledged, window of one.
-      this.window.onTimeout(this.sent.inFlight, this.sent.count);
+      this.recovery.onTimeout(this.sent.count);
+      this.window.onTimeout(this.sent.inFlight, now);
       this.sent.takeBackInFlight(LOST, true);
       this.trySend();
     } else {
@@ -268,7 +291,8 @@ export class TransportConnection {
     this.epoch++;
     this.losses = startPathLosses(link, this.rng, this.epoch);
     this.window.reset();
-    this.timer = new RtoEstimator(this.rules.timerBounds);
+    this.recovery.reset();
+    this.timer = this.newTimer();
     this.latestRttMs = NaN;
     this.deadlines.clear();
     this.sent.lossScan = this.sent.count;

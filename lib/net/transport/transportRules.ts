@@ -7,7 +7,7 @@
  * | delivery to the application  | one in-order byte stream per connection       | in order per stream (RFC 9000 §2.2)         |
  * | handshake round trips        | 1 (SYN) + TLS's (RFC 9293, RFC 8446)          | 1, crypto and transport together; 0 with 0-RTT (RFC 9001) |
  * | lost retransmission found by | the retransmission timer only (SACK, RFC 6675) | three later packets or 9/8 RTT (RFC 9002 §6.1) |
- * | timer                        | RTO, floor 200 ms; cwnd → 1 (RFC 6298, 5681)   | PTO, no floor; a probe, cwnd kept (RFC 9002 §6.2) |
+ * | timer                        | RTO from the last ACK, floor 200 ms; cwnd → 1 (RFC 6298, 5681) | PTO from the last send, + max_ack_delay, no floor; a probe, cwnd kept (RFC 9002 §6.2) |
  * | first timeout before a sample| 1 s (RFC 6298 §2.1)                            | 999 ms: 3 × kInitialRtt 333 ms (RFC 9002 §6.2.2) |
  *
  * Both detect a loss when three later packets are acknowledged (RFC 5681's three
@@ -17,6 +17,7 @@
 import * as check from '../../validate';
 import { rtoBounds, RTO_KEYS, type RtoOptions } from '../tcp/rto';
 import { tlsHandshake, type TlsMode } from '../tcp/tls';
+import { DEFAULT_MAX_ACK_DELAY_MS } from './probeTimeout';
 
 export type TransportKind = 'tcp' | 'quic';
 
@@ -36,6 +37,8 @@ export interface TransportRules {
   readonly timer: 'rto' | 'pto';
   /** Bounds of the retransmission or probe timer. */
   readonly timerBounds: Required<RtoOptions>;
+  /** The peer's max_ack_delay the probe timeout adds (ms; QUIC 25, RFC 9000 §18.2; 0 for TCP). */
+  readonly maxAckDelayMs: number;
   /** Handshake round trips before the first request can be sent. */
   readonly handshakeRounds: number;
 }
@@ -58,6 +61,7 @@ export function transportRules(kind: TransportKind, tls: TlsMode, rto: RtoOption
       timeThreshold: 0,
       timer: 'rto',
       timerBounds: rtoBounds(rto),
+      maxAckDelayMs: 0,
       handshakeRounds: 1 + tlsHandshake(tls).roundTrips,
     };
   }
@@ -69,6 +73,7 @@ export function transportRules(kind: TransportKind, tls: TlsMode, rto: RtoOption
     timeThreshold: 9 / 8,
     timer: 'pto',
     timerBounds: { minRtoMs: 1, maxRtoMs: rtoBounds(rto).maxRtoMs, initialRtoMs: 999 },
+    maxAckDelayMs: DEFAULT_MAX_ACK_DELAY_MS,
     handshakeRounds: mode === '0-rtt' ? 0 : 1,
   };
 }

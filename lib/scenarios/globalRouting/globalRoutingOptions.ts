@@ -15,6 +15,7 @@
  *   been sent twice, at 0 and after RFC 6298's 1 s initial timer) and retries
  *   once.
  */
+import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/transport/congestionControl';
 import { MAX_WEEK_RUN_MS } from '../../sim/limits';
 import { ttlSecondsToMs } from '../../net/dns/dnsZone';
 import type { RegionRtts } from '../../net/path/regionRtts';
@@ -66,10 +67,12 @@ export interface GlobalRequestShape {
   connection?: ConnectionState;
   /** Server time per request (ms, in [0, 3 600 000]; default 5). */
   serverMs?: number;
+  /** TCP's congestion controller: 'newreno' (default) or 'cubic' (RFC 9438, Linux's default). */
+  congestionControl?: CongestionControl;
 }
 
 /** The keys of `GlobalRequestShape`. */
-export const REQUEST_SHAPE_KEYS: readonly (keyof GlobalRequestShape)[] = ['bytes', 'tls', 'connection', 'serverMs'];
+export const REQUEST_SHAPE_KEYS: readonly (keyof GlobalRequestShape)[] = ['bytes', 'tls', 'connection', 'serverMs', 'congestionControl'];
 
 /** Options of `simulateGlobalRouting`. */
 export interface GlobalRoutingOptions {
@@ -182,6 +185,7 @@ export function checkGlobalRoutingOptions(opts: GlobalRoutingOptions): GlobalRou
     tls: check.oneOf('request.tls', r.tls ?? '1.3', TLS_MODES),
     connection: check.oneOf('request.connection', r.connection ?? 'new', CONNECTION_STATES),
     serverMs: delayMs('request.serverMs', r.serverMs ?? 5),
+    congestionControl: check.oneOf('request.congestionControl', r.congestionControl ?? 'newreno', CONGESTION_CONTROLS),
   };
   let healthCheck: HealthCheck | null = null;
   if (opts.healthCheck !== false) {

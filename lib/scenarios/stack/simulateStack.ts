@@ -159,7 +159,7 @@ export function simulateStack(opts: StackOptions): StackResult {
     connAttempt[conn] = a;
     log.newConnection[a] = fresh ? 1 : 0;
     const rttMs = timeline.rttMs(now);
-    const plan = planRequest({ rttMs, lossRate: timeline.lossRate(now), bytes: log.bytes[a], connection: fresh ? 'new' : 'reused' });
+    const plan = planRequest({ rttMs, lossRate: timeline.lossRate(now), bytes: log.bytes[a], connection: fresh ? 'new' : 'reused', congestionControl: cfg.congestionControl });
     const timing = sampleRequest(plan, delayRng, lossRng);
     log.returnMs[a] = timing.breakdown.transferMs - rttMs / 2;
     if (!fresh) return send(a);

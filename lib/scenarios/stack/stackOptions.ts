@@ -5,6 +5,7 @@
  * value and what is allowed, before anything is simulated; so does a call whose
  * size would take more than about a minute or 2 GB (see the MAX_STACK_… limits).
  */
+import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/transport/congestionControl';
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { type Distribution } from '../../random/distribution';
@@ -56,10 +57,12 @@ export interface L4Options {
   maxConnections?: number;
   /** Accept backlog beyond `maxConnections` (integer ≥ 0; default 4096, Linux `somaxconn`); it holds only connections actually waiting. */
   backlog?: number;
+  /** TCP's congestion controller: 'newreno' (default) or 'cubic' (RFC 9438, Linux's default). */
+  congestionControl?: CongestionControl;
 }
 
 /** Every key of `L4Options`. */
-export const L4_KEYS: readonly (keyof L4Options)[] = ['ports', 'timeWaitMs', 'requestsPerConnection', 'maxConnections', 'backlog'];
+export const L4_KEYS: readonly (keyof L4Options)[] = ['ports', 'timeWaitMs', 'requestsPerConnection', 'maxConnections', 'backlog', 'congestionControl'];
 
 /** L7's name resolution. */
 export interface DnsOptions {
@@ -162,6 +165,7 @@ export interface StackConfig {
   requestsPerConnection: number;
   maxConnections: number;
   backlog: number;
+  congestionControl: CongestionControl;
   workers: number;
   serviceTime: Distribution;
   queueLimit: number;
@@ -232,6 +236,7 @@ export function checkStackOptions(opts: StackOptions): StackConfig {
       : check.countOrInfinity('l4.requestsPerConnection', l4.requestsPerConnection, 1),
     maxConnections: l4.maxConnections === undefined ? Infinity : check.countOrInfinity('l4.maxConnections', l4.maxConnections, 1),
     backlog: l4.backlog === undefined ? DEFAULT_BACKLOG : check.integer('l4.backlog', l4.backlog, 0),
+    congestionControl: check.oneOf('l4.congestionControl', l4.congestionControl ?? 'newreno', CONGESTION_CONTROLS),
     workers: check.integer('l7.workers', l7.workers, 1, 1e6),
     serviceTime,
     queueLimit: l7.queueLimit === undefined ? Infinity : check.countOrInfinity('l7.queueLimit', l7.queueLimit, 0),

@@ -5,7 +5,7 @@ const m = 'http';
 const page = {
   protocol: 'http2', objects: [30_000, 10_000, 5000], path: { rttMs: 70, jitterMs: 5, lossRate: 0.01, bandwidthMbps: 20 },
   connectionsPerHost: 6, tls: '1.3', initcwnd: 10, mssBytes: 1460, serverMs: 5, requestHeaderBytes: 500, responseHeaderBytes: 300,
-  headerRatio: 0.1, scheduling: 'round-robin', migration: { atMs: 100, path: { rttMs: 90 } }, dropPackets: [3], maxRetries: 6,
+  headerRatio: 0.1, scheduling: 'round-robin', migration: { atMs: 100, path: { rttMs: 90 } }, dropPackets: [3], maxRetries: 6, congestionControl: 'cubic',
 };
 const screen = { protocol: 'http2', objects: [1000, 1000, 1000], path: { rttMs: 70, lossRate: 0.05 } };
 const tables = call('pageLoadTable', { configurations: { h2: screen, h3: { ...screen, protocol: 'http3' } }, runs: 3, seed: 1 });

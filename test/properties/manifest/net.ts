@@ -10,7 +10,7 @@ const zone = { records: { 'a.example.com': '10.0.0.1' }, ttlS: 60, negativeTtlS:
 const resolver = make('DnsResolver', { authority: call('dnsZone', zone), rootMs: 100, tldMs: 40, authoritativeMs: 70, referralTtlS: 50 });
 const profiles = call('loadAccessProfiles', 'data/access-profiles.csv');
 const cable = call('getAccessProfile', profiles, 'cable');
-const request = { rttMs: 50, jitterMs: 5, lossRate: 0.01, bandwidthMbps: 50, bytes: 20_000, tls: '1.3', dns: 'cold', dnsRttMs: 20, dnsTimeoutMs: 1000, connection: 'new', initcwnd: 10, mssBytes: 1460, serverMs: 7, maxRetries: 6 };
+const request = { rttMs: 50, jitterMs: 5, lossRate: 0.01, bandwidthMbps: 50, bytes: 20_000, tls: '1.3', dns: 'cold', dnsRttMs: 20, dnsTimeoutMs: 1000, connection: 'new', initcwnd: 10, mssBytes: 1460, serverMs: 7, maxRetries: 6, congestionControl: 'cubic' };
 export const NET: Entry[] = [
   { name: 'independentLoss', module: m, params: ['rate|lossRate'], args: [0.01] },
   { name: 'gilbertElliott', module: m, params: ['options'], args: [{ goodToBad: 0.01, badToGood: 0.09, lossInGood: 0.001, lossInBad: 0.5 }] },
@@ -22,6 +22,7 @@ export const NET: Entry[] = [
   { name: 'safeAsEarlyData', module: m, params: ['method'], args: ['GET'], accepts: { method: ['unknownEnum'] } },
   { name: 'handshakeCpu', module: m, params: ['options'], args: [{ connectionsPerSecond: 1000, resumedShare: 0.9, fullMs: 1, resumedMs: 0.1, cores: 2 }] },
   { name: 'mathisThroughput', module: m, params: ['options'], args: [{ mssBytes: 1460, rttMs: 50, lossRate: 0.01 }] },
+  { name: 'pftkThroughput', module: m, params: ['options'], args: [{ mssBytes: 1460, rttMs: 50, lossRate: 0.03, rtoMs: 200, ackRatio: 2 }] },
   { name: 'requestTime', module: m, params: ['opts'], args: [{ ...request, rng: rng(1) }] },
   { name: 'requestTimes', module: m, params: ['opts'], args: [{ ...request, samples: 200, rng: rng(1), onProgress: fn() }] },
   { name: 'parseRegionRtts', module: m, params: ['csvText', 'sourceName'], args: [text('data/region-rtt.csv'), 'region-rtt.csv'], skip: ['sourceName'], alsoNamed: { csvText: ['region-rtt.csv'] } },

@@ -22,7 +22,7 @@ export const SCENARIOS: Entry[] = [
     args: [{
       durationMs: 2000, load: { startRps: 50, endRps: 200 }, responseBytes: 20_000, clients: 100,
       l1: { bandwidthMbps: 1000 }, l3: { rttMs: 20, lossRate: 0.001 },
-      l4: { ports: 28_232, timeWaitMs: 60_000, requestsPerConnection: 10, maxConnections: 1000, backlog: 128 },
+      l4: { ports: 28_232, timeWaitMs: 60_000, requestsPerConnection: 10, maxConnections: 1000, backlog: 128, congestionControl: 'cubic' },
       l7: { workers: 8, serviceTime: dist('lognormal', { median: 10, p99: 40 }), queueLimit: 100, dns: { ttlMs: 60_000, lookupMs: 20 } },
       client: { timeoutMs: 2000, retries: 2, retryDelayMs: 100 },
       faults: [
@@ -64,7 +64,7 @@ export const SCENARIOS: Entry[] = [
     args: [{
       rtts, users: places.map((region) => ({ region, share: region === 'seoul' ? 0.5 : 0.25, access })), regions: four, strategy: 'geo-dns',
       arrivalRate: 20, durationMs: 10_000, ttlS: 60, resolversPerRegion: 2, edge: { share: 0.5, rttMs: 10 },
-      request: { bytes: 10_000, tls: '1.3', connection: 'new', serverMs: 5 }, healthCheck: hc,
+      request: { bytes: 10_000, tls: '1.3', connection: 'new', serverMs: 5, congestionControl: 'cubic' }, healthCheck: hc,
       failure: { region: 'tokyo', atMs: 2000, untilMs: 6000 }, connectTimeoutMs: 3000, retries: 1, bucketMs: 1000, rng: rng(1), onProgress: fn(),
     }],
     accepts: { healthCheck: ['boolean'] },
