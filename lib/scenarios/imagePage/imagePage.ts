@@ -11,7 +11,7 @@
  *
  * Fidelity is `pageLoad`'s: every image is known when the load starts (no HTML,
  * no discovery, no priorities), one host per site, DNS already resolved, NewReno
- * congestion control on both transports. Each site is a path (`sitePath` builds
+ * (the default) or CUBIC congestion control on both transports (`congestionControl`). Each site is a path (`sitePath` builds
  * one from an access profile and a distance) and a fixed server time per object;
  * a CDN edge is assumed to hold every image (no cache misses back to the origin).
  * Servers have no capacity limit (every response leaves as soon as its request
@@ -35,6 +35,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import { createPath, type PathOptions } from '../../net/path/path';
 import { segmentsFor } from '../../net/tcp/slowStart';
 import type { TlsMode } from '../../net/tcp/tls';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/transport/congestionControl';
 import { runPageLoad, type PageLoad } from '../../http/pageLoad';
 import { DEFAULT_RESPONSE_HEADER_BYTES, planPageLoad } from '../../http/pageLoadPlan';
 import type { HttpProtocol } from '../../http/protocols';
@@ -69,13 +70,15 @@ export interface ImagePageOptions extends ImageSizeOptions {
   connectionsPerHost?: number;
   /** TLS mode (default '1.3'); HTTP/3 allows '1.3', 'resumed' or '0-rtt'. */
   tls?: TlsMode;
+  /** Congestion controller of every connection: 'newreno' (default) or 'cubic' (RFC 9438, Linux's default). */
+  congestionControl?: CongestionControl;
   rng: Rng;
   onProgress?: ProgressCallback;
 }
 
 /** The keys of `ImagePageOptions`. */
 export const IMAGE_PAGE_KEYS: readonly (keyof ImagePageOptions)[] = [
-  ...IMAGE_SIZE_KEYS, 'sites', 'protocols', 'pages', 'connectionsPerHost', 'tls', 'rng', 'onProgress',
+  ...IMAGE_SIZE_KEYS, 'sites', 'protocols', 'pages', 'connectionsPerHost', 'tls', 'congestionControl', 'rng', 'onProgress',
 ];
 
 /** One page load. Times are ms from the start of the load; NaN where the load failed first. */
@@ -155,6 +158,7 @@ export function simulateImagePage(opts: ImagePageOptions): ImagePageResult {
   const protocols = checkProtocols('protocols', opts.protocols);
   const pages = check.integer('pages', opts.pages, 1, 10_000);
   const connectionsPerHost = check.integer('connectionsPerHost', opts.connectionsPerHost ?? 6, 1, 64);
+  const congestionControl = check.oneOf('congestionControl', opts.congestionControl ?? 'newreno', CONGESTION_CONTROLS);
   const rng = requireRng('rng', opts.rng);
   const total = pages * sites.length * protocols.length;
   if (total > MAX_IMAGE_PAGE_LOADS) {
@@ -175,7 +179,7 @@ export function simulateImagePage(opts: ImagePageOptions): ImagePageResult {
     sites.forEach((site, k) => {
       for (const protocol of protocols) {
         const r = check.within(`sites[${k}] (${JSON.stringify(site.name)}), ${protocol}`, () => {
-          const plan = planPageLoad({ protocol, objects, path: site.path, connectionsPerHost, tls: opts.tls, serverMs: site.serverMs });
+          const plan = planPageLoad({ protocol, objects, path: site.path, connectionsPerHost, tls: opts.tls, serverMs: site.serverMs, congestionControl });
           return runPageLoad(plan, rng.fork(`network ${page}`));
         });
         loads.push(record(site.name, protocol, page, pageBytes, heroes, r));

@@ -50,7 +50,7 @@ export const SCENARIOS: Entry[] = [
   },
   {
     name: 'simulateImagePage', module: m, params: ['opts'],
-    args: [{ sites: [{ name: 'clean', path: { rttMs: 150, bandwidthMbps: 50 }, serverMs: 3 }], protocols: ['http1.1', 'http2'], pages: 1, connectionsPerHost: 6, tls: '1.3', rng: rng(1), onProgress: fn() }],
+    args: [{ sites: [{ name: 'clean', path: { rttMs: 150, bandwidthMbps: 50 }, serverMs: 3 }], protocols: ['http1.1', 'http2'], pages: 1, connectionsPerHost: 6, tls: '1.3', congestionControl: 'cubic', rng: rng(1), onProgress: fn() }],
   },
   {
     name: 'paperPageTimes', module: m, params: ['opts'],
