@@ -8,8 +8,8 @@
  * When the client's address changes every connection dies with it; responses
  * in progress are requested again from the start on new connections.
  */
-import type { TransportConnection } from '../net/transport/transportConnection';
-import { handshake } from '../net/tcp/messageExchange';
+import type { PacketConnection } from '../net/transport/packetConnection';
+import { handshake } from '../net/transport/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
 /**
@@ -23,7 +23,7 @@ export function http1Loader(page: PageContext): Loader {
   let queue: number[] = Array.from({ length: n }, (_, i) => i);
   let next = 0;
 
-  const requestNext = (connection: TransportConnection) => {
+  const requestNext = (connection: PacketConnection) => {
     if (next < queue.length) sendRequests(page, connection, [queue[next++]]);
   };
   const openConnections = (count: number) => {

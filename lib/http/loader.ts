@@ -5,9 +5,9 @@
  */
 import type { Rng } from '../random/rng';
 import type { PacketTransfer } from '../net/transport/packetTransfer';
-import type { TransportConnection } from '../net/transport/transportConnection';
+import type { PacketConnection } from '../net/transport/packetConnection';
 import { PacketLink } from '../net/transport/packetLink';
-import { requestStreams } from '../net/tcp/messageExchange';
+import { requestStreams } from '../net/transport/messageExchange';
 import { headerBlockBytes } from './headerCompression';
 import type { PageLoadPlan } from './pageLoadPlan';
 
@@ -28,7 +28,7 @@ export interface PageContext {
 }
 
 /** A new connection of the page; connection k always draws from the same fork (common random numbers). */
-export function openConnection(page: PageContext): TransportConnection {
+export function openConnection(page: PageContext): PacketConnection {
   const { transfer, plan, rng } = page;
   const connection = transfer.openConnection(plan.rules, rng.fork(`connection ${transfer.connections.length}`));
   connection.scheduler.policy = plan.scheduling;
@@ -36,7 +36,7 @@ export function openConnection(page: PageContext): TransportConnection {
 }
 
 /** Sends the requests for `streams` on `connection`, the first header block on it in full. */
-export function sendRequests(page: PageContext, connection: TransportConnection, streams: readonly number[]): void {
+export function sendRequests(page: PageContext, connection: PacketConnection, streams: readonly number[]): void {
   const { plan } = page;
   const firstOnConnection = !page.transfer.streams.connection.includes(connection.id);
   const blocks = headerBlockBytes(streams.length, plan.requestHeaderBytes, plan.headerRatio, firstOnConnection);

@@ -9,7 +9,7 @@
  * QUIC connection migrates: it validates the new path in one round trip and goes
  * on, re-sending what was in flight on the old path.
  */
-import { handshake } from '../net/tcp/messageExchange';
+import { handshake } from '../net/transport/messageExchange';
 import { openConnection, restartUnfinished, sendRequests, switchPath, type Loader, type PageContext } from './loader';
 
 /**

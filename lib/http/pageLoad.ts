@@ -11,7 +11,7 @@
  * HTML parsing, no discovery of subresources, no priorities between them), one
  * host, DNS already resolved, a response is sent as soon as its request arrives
  * plus `serverMs`. What the transport leaves out is listed in
- * `net/transportConnection.ts`.
+ * `net/transport/packetConnection.ts`.
  *
  * Streams: connection k of the load (in the order connections open) draws its
  * packets' loss and jitter from the `connection k` fork of `rng`, whatever the

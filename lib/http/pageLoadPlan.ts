@@ -2,7 +2,7 @@
  * The options of a page load, validated once and turned into a plan the loaders
  * run (and that many seeded runs can share).
  */
-import { CONGESTION_CONTROLS, type CongestionControl } from '../net/transport/congestionControl';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../net/congestion/congestionControl';
 import * as check from '../validate';
 import { createPath, type Path, type PathOptions } from '../net/path/path';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES } from '../net/tcp/slowStart';

@@ -25,4 +25,4 @@ export { DnsClient, RUNTIME_CACHE_POLICIES, type RuntimeCachePolicy, type DnsCli
 export { simulateDnsFailover, type DnsFailoverOptions, type DnsFailoverResult, type DnsFailoverBucket } from './dns/dnsFailover';
 export type { StreamScheduling } from './transport/streamScheduler';
 export type { TransportKind } from './transport/transportRules';
-export { CONGESTION_CONTROLS, type CongestionControl } from './transport/congestionControl';
+export { CONGESTION_CONTROLS, type CongestionControl } from './congestion/congestionControl';

@@ -7,7 +7,7 @@
  * first epochs.
  */
 import assert from 'node:assert/strict';
-import { CUBIC_BETA, CUBIC_C, CubicWindow, cubicAverageWindow, cubicWindowAt } from '../../lib/net/transport/cubic';
+import { CUBIC_BETA, CUBIC_C, CubicWindow, cubicAverageWindow, cubicWindowAt } from '../../lib/net/congestion/cubic';
 
 /** Average cwnd of a long flow with a loss every 1/p packets, after the first tenth of the rounds. */
 function averageWindow(rttMs: number, lossRate: number, rounds: number): number {

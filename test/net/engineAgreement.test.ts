@@ -20,8 +20,8 @@ import { requestTimes } from '../../lib/net/tcp/requestTimes';
 import { pageLoad } from '../../lib/http/pageLoad';
 import { mathisThroughput } from '../../lib/net/tcp/mathis';
 import { pftkThroughput } from '../../lib/net/tcp/pftk';
-import { cubicAverageWindow } from '../../lib/net/transport/cubic';
-import type { CongestionControl } from '../../lib/net/transport/congestionControl';
+import { cubicAverageWindow } from '../../lib/net/congestion/cubic';
+import type { CongestionControl } from '../../lib/net/congestion/congestionControl';
 import type { LossModel } from '../../lib/net/path/loss';
 import { createRng } from '../../lib/random/rng';
 

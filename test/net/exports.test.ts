@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as folder from '../../lib/net';
 import * as api from '../../lib/index';
 
-const INTERNAL = ['requireLossModel', 'roundTripMs', 'jitterDraw', 'serialisationMs', 'RtoEstimator', 'rtoBounds', 'TcpConnection', 'ConnectionAborted', 'planRequest', 'sampleRequest', 'TtlCache', 'staleBound', 'NewRenoWindow', 'CubicWindow', 'RecoveryPeriod', 'congestionController', 'ProbeTimeout', 'PacketLink', 'StreamLedger', 'PacketTransfer', 'IN_FLIGHT', 'ACKED', 'LOST', 'ABANDONED', 'TransportConnection', 'ConnectionTimer', 'StreamScheduler', 'exchange', 'requestArrivals', 'handshake', 'requestStreams', 'transportRules'];
+const INTERNAL = ['requireLossModel', 'roundTripMs', 'jitterDraw', 'serialisationMs', 'RtoEstimator', 'rtoBounds', 'RoundTcpConnection', 'ConnectionAborted', 'planRequest', 'sampleRequest', 'TtlCache', 'staleBound', 'NewRenoWindow', 'CubicWindow', 'RecoveryPeriod', 'congestionController', 'ProbeTimeout', 'PacketLink', 'StreamLedger', 'PacketTransfer', 'IN_FLIGHT', 'ACKED', 'LOST', 'ABANDONED', 'PacketConnection', 'ConnectionTimer', 'StreamScheduler', 'exchange', 'requestArrivals', 'handshake', 'requestStreams', 'transportRules'];
 
 describe('lib/net exports', () => {
   it('keeps engine internals out of the folder index and lib/index', () => {

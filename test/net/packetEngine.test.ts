@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { NewRenoWindow, MIN_WINDOW_PACKETS } from '../../lib/net/transport/newReno';
-import { CubicWindow } from '../../lib/net/transport/cubic';
-import { congestionController } from '../../lib/net/transport/congestionControl';
-import { RecoveryPeriod } from '../../lib/net/transport/recoveryPeriod';
+import { NewRenoWindow, MIN_WINDOW_PACKETS } from '../../lib/net/congestion/newReno';
+import { CubicWindow } from '../../lib/net/congestion/cubic';
+import { congestionController } from '../../lib/net/congestion/congestionControl';
+import { RecoveryPeriod } from '../../lib/net/congestion/recoveryPeriod';
 import { ProbeTimeout } from '../../lib/net/transport/probeTimeout';
 import { PacketLink } from '../../lib/net/transport/packetLink';
 import { createPath } from '../../lib/net/path/path';

@@ -12,8 +12,8 @@ import { pathFrom, NULLABLE_PATH_KEYS, PATH_KEYS, type Path, type PathOptions } 
 import { rtoBoundsFrom, RTO_KEYS, type RtoOptions } from './rto';
 import { delayMs, MAX_DELAY_MS, MAX_ROUND_MODEL_SEGMENTS } from '../limits';
 import { DEFAULT_INITCWND, DEFAULT_MSS_BYTES, segmentsFor } from './slowStart';
-import type { TcpSettings } from './tcpConnection';
-import { CONGESTION_CONTROLS, type CongestionControl } from '../transport/congestionControl';
+import type { TcpSettings } from './roundTcpConnection';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../congestion/congestionControl';
 import { tlsHandshake, type TlsHandshake, type TlsMode } from './tls';
 import type { Rng } from '../../random/rng';
 

@@ -14,7 +14,7 @@
  * 96 ms reused.
  *
  * With jitter or loss (pass `rng`) every round trip is sampled and losses are
- * recovered as `TcpConnection` describes. A cold DNS lookup is one round trip
+ * recovered as `RoundTcpConnection` describes. A cold DNS lookup is one round trip
  * to the resolver (`dnsRttMs`, default the path's RTT, as the course counts it)
  * over a path with the same jitter and loss; a lost query is re-sent after
  * `dnsTimeoutMs` (5 s, the glibc resolver's default). A warm lookup is answered
@@ -34,7 +34,7 @@ import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { roundTripMs, type Path } from '../path/path';
 import type { LossProcess } from '../path/loss';
-import { ConnectionAborted, TcpConnection } from './tcpConnection';
+import { ConnectionAborted, RoundTcpConnection } from './roundTcpConnection';
 import { planOnce, type RequestOptions, type RequestPlan } from './requestPlan';
 
 export interface RequestBreakdown {
@@ -101,7 +101,7 @@ export function requestStreams(rng: Rng): RequestStreams {
 export function sampleRequest(plan: RequestPlan, delayRng: Rng, lossRng: Rng, dns?: { delay: Rng; loss: Rng }): RequestTiming {
   const breakdown: RequestBreakdown = { dnsMs: 0, tcpMs: 0, tlsMs: 0, transferMs: 0, serverMs: plan.serverMs };
   const lost = plan.path.loss.start(lossRng);
-  const tcp = new TcpConnection(plan.path, delayRng, lost, plan.settings);
+  const tcp = new RoundTcpConnection(plan.path, delayRng, lost, plan.settings);
   let failed = false;
   let phase: keyof RequestBreakdown = 'dnsMs';
   try {

@@ -5,19 +5,19 @@
  *
  * A segment is up to one MSS of one stream's response; a packet is one
  * transmission of a segment, so a retransmission is a new packet carrying the same
- * segment. Connections (`TransportConnection`) decide what to send and when;
+ * segment. Connections (`PacketConnection`) decide what to send and when;
  * this module keeps the shared state and dispatches the three events: a data
  * packet reaches the client, its acknowledgement reaches the server, a timer fires.
  * Tables are plain growable arrays indexed by segment or packet id.
  */
-import { CONGESTION_CONTROLS } from './congestionControl';
+import { CONGESTION_CONTROLS } from '../congestion/congestionControl';
 import type { Rng } from '../../random/rng';
 import { Simulation } from '../../sim/simulation';
 import * as check from '../../validate';
 import type { Path } from '../path/path';
 import { PacketLink } from './packetLink';
 import { StreamLedger } from './streamLedger';
-import { TransportConnection } from './transportConnection';
+import { PacketConnection } from './packetConnection';
 import type { TransportRules } from './transportRules';
 import { ABANDONED, TRANSFER_HOOK_KEYS, TRANSFER_SETTINGS_KEYS, type TransferContext, type TransferHooks, type TransferSettings } from './transferContext';
 
@@ -26,7 +26,7 @@ export class PacketTransfer implements TransferContext {
   readonly sim = new Simulation();
   link: PacketLink;
   readonly streams: StreamLedger;
-  readonly connections: TransportConnection[] = [];
+  readonly connections: PacketConnection[] = [];
 
   readonly segStream: number[] = [];
   readonly segBytes: number[] = [];
@@ -80,8 +80,8 @@ export class PacketTransfer implements TransferContext {
   }
 
   /** A new connection (not yet connected) following `rules`, drawing from `rng`. */
-  openConnection(rules: TransportRules, rng: Rng): TransportConnection {
-    const connection = new TransportConnection(this, this.connections.length, rules, rng);
+  openConnection(rules: TransportRules, rng: Rng): PacketConnection {
+    const connection = new PacketConnection(this, this.connections.length, rules, rng);
     this.connections.push(connection);
     this.connectionHead.push(-1);
     this.connectionTail.push(-1);

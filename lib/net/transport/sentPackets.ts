@@ -6,7 +6,7 @@
  * transfer's packet table, which this record reads and updates.
  *
  * Fidelity: exact bookkeeping. It decides nothing: when a packet counts as lost,
- * and what the window and timer do about it, is `TransportConnection`'s.
+ * and what the window and timer do about it, is `PacketConnection`'s.
  */
 import { IN_FLIGHT, LOST, type TransferContext } from './transferContext';
 

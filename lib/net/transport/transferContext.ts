@@ -2,13 +2,13 @@
  * What a connection of the packet engine sees of the transfer it belongs to: the
  * event loop, the path, the responses being delivered, the settings and hooks, and
  * the shared tables of segments and packets. `PacketTransfer` provides it; a
- * `TransportConnection` and its `SentPackets` read and update it. Kept apart from
+ * `PacketConnection` and its `SentPackets` read and update it. Kept apart from
  * both so that the engine's modules import one another in one direction only.
  */
 import type { Simulation } from '../../sim/simulation';
 import type { PacketLink } from './packetLink';
 import type { StreamLedger } from './streamLedger';
-import type { CongestionControl } from './congestionControl';
+import type { CongestionControl } from '../congestion/congestionControl';
 
 /** A packet in flight: sent, neither acknowledged nor declared lost. */
 export const IN_FLIGHT = 0;

@@ -15,7 +15,7 @@
  *   been sent twice, at 0 and after RFC 6298's 1 s initial timer) and retries
  *   once.
  */
-import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/transport/congestionControl';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/congestion/congestionControl';
 import { MAX_WEEK_RUN_MS } from '../../sim/limits';
 import { ttlSecondsToMs } from '../../net/dns/dnsZone';
 import type { RegionRtts } from '../../net/path/regionRtts';

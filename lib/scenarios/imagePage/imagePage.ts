@@ -35,7 +35,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import { createPath, type PathOptions } from '../../net/path/path';
 import { segmentsFor } from '../../net/tcp/slowStart';
 import type { TlsMode } from '../../net/tcp/tls';
-import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/transport/congestionControl';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/congestion/congestionControl';
 import { runPageLoad, type PageLoad } from '../../http/pageLoad';
 import { DEFAULT_RESPONSE_HEADER_BYTES, planPageLoad } from '../../http/pageLoadPlan';
 import type { HttpProtocol } from '../../http/protocols';

@@ -5,7 +5,7 @@
  * value and what is allowed, before anything is simulated; so does a call whose
  * size would take more than about a minute or 2 GB (see the MAX_STACK_… limits).
  */
-import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/transport/congestionControl';
+import { CONGESTION_CONTROLS, type CongestionControl } from '../../net/congestion/congestionControl';
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { type Distribution } from '../../random/distribution';

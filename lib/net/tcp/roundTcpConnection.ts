@@ -41,8 +41,8 @@ import type { Rng } from '../../random/rng';
 import { roundTripMs, serialisationMs, type Path } from '../path/path';
 import { NEVER_LOST, type LossProcess } from '../path/loss';
 import { RtoEstimator, type RtoOptions } from './rto';
-import { congestionController, type CongestionControl } from '../transport/congestionControl';
-import type { CongestionController } from '../transport/congestionController';
+import { congestionController, type CongestionControl } from '../congestion/congestionControl';
+import type { CongestionController } from '../congestion/congestionController';
 
 export interface TcpSettings {
   mssBytes: number;
@@ -68,7 +68,7 @@ export class ConnectionAborted extends Error {
  * methods return the time each phase took (ms) and it counts retransmissions,
  * timeouts and rounds; it throws ConnectionAborted when it gives up.
  */
-export class TcpConnection {
+export class RoundTcpConnection {
   /** The congestion window; set when the connection opens (`connect`) or is taken warm (`warm`). */
   window: CongestionController | null = null;
   retransmissions = 0;

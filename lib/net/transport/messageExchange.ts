@@ -13,8 +13,8 @@
 import type { Rng } from '../../random/rng';
 import * as check from '../../validate';
 import type { LossProcess } from '../path/loss';
-import type { PacketLink } from '../transport/packetLink';
-import type { TransportConnection } from '../transport/transportConnection';
+import type { PacketLink } from './packetLink';
+import type { PacketConnection } from './packetConnection';
 
 export interface Exchange {
   /** When the reply (or, one way, the message) arrived (ms); NaN if it gave up. */
@@ -90,7 +90,7 @@ export function requestArrivals(headerBytes: readonly number[], mssBytes: number
 }
 
 /** One message of `connection` from `startMs`, with its timer and retry limit. */
-function send(connection: TransportConnection, startMs: number, loss: LossProcess, roundTrip: boolean): Exchange {
+function send(connection: PacketConnection, startMs: number, loss: LossProcess, roundTrip: boolean): Exchange {
   return exchange({
     startMs, roundTrip, loss,
     link: connection.transfer.link,
@@ -106,7 +106,7 @@ function send(connection: TransportConnection, startMs: number, loss: LossProces
  * Runs `connection`'s handshake from now and calls `onReady` when the first
  * request can go; the connection fails after `maxRetries` losses of one message.
  */
-export function handshake(connection: TransportConnection, onReady: () => void): void {
+export function handshake(connection: PacketConnection, onReady: () => void): void {
   const { sim } = connection.transfer;
   connection.openedMs = sim.now;
   let t = sim.now;
@@ -131,7 +131,7 @@ export function handshake(connection: TransportConnection, onReady: () => void):
  * `connection` now; each stream becomes ready at the server `serverMs` after its
  * request has arrived (in connection order for TCP, on its own for QUIC).
  */
-export function requestStreams(connection: TransportConnection, streams: readonly number[], headerBytes: readonly number[], serverMs: number): void {
+export function requestStreams(connection: PacketConnection, streams: readonly number[], headerBytes: readonly number[], serverMs: number): void {
   const { sim, streams: ledger, settings } = connection.transfer;
   const total = headerBytes.reduce((a, b) => a + b, 0);
   const packetArrivals = new Float64Array(Math.max(1, Math.ceil(total / settings.mssBytes)));

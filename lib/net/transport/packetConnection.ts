@@ -23,9 +23,9 @@
  * the handshake's certificate flight needing more than one packet.
  */
 import type { Rng } from '../../random/rng';
-import { congestionController } from './congestionControl';
-import type { CongestionController } from './congestionController';
-import { RecoveryPeriod } from './recoveryPeriod';
+import { congestionController } from '../congestion/congestionControl';
+import type { CongestionController } from '../congestion/congestionController';
+import { RecoveryPeriod } from '../congestion/recoveryPeriod';
 import { RtoEstimator } from '../tcp/rto';
 import { ProbeTimeout, type RetransmissionTimer } from './probeTimeout';
 import { ABANDONED, ACKED, IN_FLIGHT, LOST, type TransferContext } from './transferContext';
@@ -37,7 +37,7 @@ import { startPathLosses, type PathLosses } from '../path/pathLosses';
 import { SentPackets } from './sentPackets';
 
 /** One TCP or QUIC connection of a packet transfer, from the client's first handshake packet to its close or failure. */
-export class TransportConnection {
+export class PacketConnection {
   /** When the client started connecting, and when the first request could go (ms). */
   openedMs = NaN;
   readyMs = NaN;
