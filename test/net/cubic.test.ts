@@ -58,6 +58,14 @@ describe('net: CUBIC window (RFC 9438)', () => {
     assert.ok(w.cwnd > 95 && w.cwnd < 105, `near W_max after K: ${w.cwnd}`);
   });
 
+  it('before the RTT is measured it follows the curve now rather than a round trip ahead, and never turns NaN', () => {
+    const w = new CubicWindow(10);
+    w.onAck(30, 0, NaN);
+    w.onCongestionEvent(0);
+    for (let t = 100; t <= 5000; t += 100) w.onAck(w.window, t, NaN);
+    assert.ok(Number.isFinite(w.cwnd) && w.cwnd >= 28, String(w.cwnd));
+  });
+
   it('a long flow averages §5.1\'s window in the cubic region (long RTT, low loss)', () => {
     const measured = averageWindow(100, 1e-4, 20_000);
     const formula = cubicAverageWindow(100, 1e-4);

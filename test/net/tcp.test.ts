@@ -46,6 +46,19 @@ describe('TCP loss recovery (constructed losses)', () => {
     assert.equal(r.totalMs, 300);
   });
 
+  it('finds a lost retransmission only by the timer, once the acknowledgements stop', () => {
+    // Segment 2 is lost (packet 3; packet 0 is the request) and found by duplicate ACKs; its
+    // retransmission, the first packet of the next round (packet 11), is lost too. Duplicate ACKs
+    // cannot tell it from the original, so the rest of the transfer goes on around it and the
+    // timer resends it after the last acknowledgement.
+    const once = requestTime({ ...warm, bytes: 20 * 1460, loss: dropPackets(3) });
+    const twice = requestTime({ ...warm, bytes: 20 * 1460, loss: dropPackets(3, 11) });
+    assert.equal(once.timeouts, 0);
+    assert.equal(twice.timeouts, 1);
+    assert.equal(twice.retransmissions, 2);
+    assert.ok(twice.totalMs > once.totalMs + 300, `${twice.totalMs} against ${once.totalMs}`);
+  });
+
   it('retransmits a lost SYN after the initial 1 s timeout (RFC 6298 §2.1)', () => {
     const r = requestTime({ rttMs: 100, bytes: 1000, loss: dropPackets(0), rng: createRng(1) });
     assert.equal(r.breakdown.tcpMs, 1000 + 100);

@@ -17,7 +17,7 @@ export interface CongestionController {
   readonly ssthresh: number;
   /** Packets that may be in flight now: the window rounded down. */
   readonly window: number;
-  /** `acked` packets newly acknowledged at `nowMs`, on a smoothed round trip of `rttMs`. */
+  /** `acked` packets newly acknowledged at `nowMs`, on a smoothed round trip of `rttMs` (NaN before the first sample). */
   onAck(acked: number, nowMs: number, rttMs: number): void;
   /** A loss was detected without a timeout at `nowMs` (once per recovery period). */
   onCongestionEvent(nowMs: number): void;

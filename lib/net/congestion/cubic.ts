@@ -77,7 +77,7 @@ export class CubicWindow implements CongestionController {
     return Math.floor(this.cwnd);
   }
 
-  /** `acked` packets newly acknowledged at `nowMs`, on a smoothed round trip of `rttMs`. */
+  /** `acked` packets newly acknowledged at `nowMs`, on a smoothed round trip of `rttMs` (NaN before a sample). */
   onAck(acked: number, nowMs: number, rttMs: number): void {
     if (this.cwnd < this.ssthresh) {
       this.cwnd += acked;
@@ -94,7 +94,9 @@ export class CubicWindow implements CongestionController {
       this.cwnd = this.wEst;
       return;
     }
-    const target = Math.min(Math.max(this.cubicAt(t + rttMs / 1000), this.cwnd), 1.5 * this.cwnd);
+    // Aim one round trip ahead (§4.2); before the RTT is measured, at the curve now.
+    const ahead = Number.isFinite(rttMs) ? rttMs / 1000 : 0;
+    const target = Math.min(Math.max(this.cubicAt(t + ahead), this.cwnd), 1.5 * this.cwnd);
     this.cwnd += ((target - this.cwnd) * acked) / this.cwnd;
   }
 

@@ -19,8 +19,11 @@
  *   that arrive before the third duplicate still grow the window; then the controller
  *   cuts it (one congestion event per round), and the lost segments go out again first
  *   in the next round, with new data.
- * - Only a loss with fewer than three such segments behind it (the tail of a transfer,
- *   or a window of under four) waits for the retransmission timeout (RFC 6298). The
+ * - A lost retransmission is not found by duplicate ACKs (TCP cannot tell its
+ *   acknowledgement from the original's): it holds its place in the window while the
+ *   rest of the transfer goes on, and the timer resends it when the acknowledgements stop.
+ * - Only those, and a loss with fewer than three such segments behind it (the tail of a
+ *   transfer, or a window of under four), wait for the retransmission timeout (RFC 6298). The
  *   timer restarts on each acknowledgement, so it fires one timeout after the round's
  *   last acknowledgement; the controller sets ssthresh from the segments still
  *   outstanding and the window to one segment; the timer doubles (RFC 6298 §5.5).
@@ -34,8 +37,7 @@
  * Agreement with the packet engine (test/net/engineAgreement.test.ts): mean completion
  * time within 20 % for 100 KB–4 MB at RTT 20–150 ms and loss 0.1–5 %. Not modelled:
  * lost ACKs (cumulative ACKs make single losses harmless), the receiver's window,
- * delayed ACKs, pacing, tail-loss probes, a lost retransmission needing the timer
- * (the round model finds it as it finds any loss), header bytes.
+ * delayed ACKs, pacing, tail-loss probes, header bytes.
  */
 import type { Rng } from '../../random/rng';
 import { roundTripMs, serialisationMs, type Path } from '../path/path';
@@ -128,52 +130,81 @@ export class RoundTcpConnection {
     let unsent = segments;
     /** Lost segments waiting to go out again, first in the next round. */
     let resend = 0;
+    /**
+     * Lost retransmissions. TCP cannot tell a resent segment's acknowledgement from the
+     * original's, so duplicate ACKs never find them: they hold their place in the window
+     * until the timer fires, after the last acknowledgement.
+     */
+    let stuck = 0;
     let consecutiveTimeouts = 0;
     let afterTimeout = false;
+    const timeoutAfterLastAck = (): void => {
+      if (consecutiveTimeouts >= this.settings.maxRetries) {
+        throw new ConnectionAborted(elapsed - serverMs, `${consecutiveTimeouts} consecutive retransmission timeouts`);
+      }
+      elapsed += this.timeout();
+      cc.onTimeout(resend + stuck, elapsed);
+      // Everything outstanding goes out again from a window of one (RFC 6298 §5.4, RFC 5681 §3.1).
+      resend += stuck;
+      stuck = 0;
+      consecutiveTimeouts++;
+      afterTimeout = true;
+    };
     while (remaining > 0) {
-      const window = Math.min(remaining, Math.max(1, cc.window));
-      let lostCount = 0;
+      if (remaining === stuck || cc.window <= stuck) {
+        timeoutAfterLastAck();
+        continue;
+      }
+      const window = Math.min(remaining - stuck, cc.window - stuck);
+      const resent = Math.min(resend, window);
+      let lostFresh = 0;
+      let lostResent = 0;
       let firstLost = -1;
       for (let i = 0; this.lost !== NEVER_LOST && i < window; i++) {
-        if (this.lost(afterTimeout && i === 0)) {
-          if (lostCount === 0) firstLost = i;
-          lostCount++;
+        if (!this.lost(afterTimeout && i === 0)) continue;
+        if (i < resent) {
+          lostResent++;
+        } else {
+          if (lostFresh === 0) firstLost = i;
+          lostFresh++;
         }
       }
       this.rounds++;
       afterTimeout = false;
-      const resent = Math.min(resend, window);
+      const lostCount = lostFresh + lostResent;
       unsent -= window - resent;
-      resend += lostCount - resent;
+      resend += lostFresh - resent;
+      stuck += lostResent;
+      this.retransmissions += lostCount;
       const delivered = window - lostCount;
       remaining -= delivered;
-      if (lostCount === 0) {
+      if (lostFresh === 0) {
         const rtt = this.roundTrip(window);
         elapsed += rtt;
-        if (consecutiveTimeouts === 0) this.rto.sample(rtt);
-        consecutiveTimeouts = 0;
-        cc.onAck(window, elapsed, this.rto.srttMs);
+        if (consecutiveTimeouts === 0 && lostResent === 0) this.rto.sample(rtt);
+        if (delivered > 0) consecutiveTimeouts = 0;
+        cc.onAck(delivered, elapsed, this.rto.srttMs);
         continue;
       }
-      this.retransmissions += lostCount;
-      const laterArrivals = window - firstLost - lostCount;
+      // Duplicate ACKs come from this round's later segments that arrive and from the new
+      // segments its acknowledgements release (limited transmit, RFC 3042).
+      const laterArrivals = window - firstLost - lostFresh;
       const duplicateAcks = laterArrivals + Math.min(delivered, unsent);
       if (duplicateAcks >= 3) {
         // The acknowledgements before the third duplicate grow the window; then it is cut.
-        cc.onAck(Math.min(delivered, firstLost + Math.min(3, laterArrivals)), elapsed, this.rto.srttMs);
+        cc.onAck(Math.min(delivered, firstLost - lostResent + Math.min(3, laterArrivals)), elapsed, this.rto.srttMs);
         elapsed += this.roundTrip(window);
         cc.onCongestionEvent(elapsed);
         consecutiveTimeouts = 0;
       } else {
-        if (consecutiveTimeouts >= this.settings.maxRetries) {
-          throw new ConnectionAborted(elapsed - serverMs, `${consecutiveTimeouts} consecutive retransmission timeouts`);
+        if (delivered > 0) {
+          cc.onAck(delivered, elapsed, this.rto.srttMs);
+          elapsed += this.roundTrip(window);
+        } else {
+          elapsed += window * this.segmentMs;
         }
-        if (delivered > 0) cc.onAck(delivered, elapsed, this.rto.srttMs);
         // The timer restarts with each acknowledgement, so it fires one timeout after the last one.
-        elapsed += (delivered > 0 ? this.roundTrip(window) : window * this.segmentMs) + this.timeout();
-        cc.onTimeout(lostCount, elapsed);
-        consecutiveTimeouts++;
-        afterTimeout = true;
+        timeoutAfterLastAck();
       }
     }
     return elapsed;
