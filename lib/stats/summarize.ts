@@ -8,7 +8,8 @@
  * shape. No rounding is applied: format numbers where they are displayed.
  */
 import * as check from '../validate';
-import { quantileSorted, sortedCopy } from './quantile';
+import { quantileSorted } from './quantile';
+import { selectQuantiles } from './selectQuantiles';
 
 export interface Summary {
   /** Number of values. */
@@ -81,5 +82,18 @@ export function summarizeSorted(sorted: ArrayLike<number>): Summary {
  * ```
  */
 export function summarize(values: ArrayLike<number>, option = 'values'): Summary {
-  return summarizeSorted(sortedCopy(values, option));
+  const scratch = new Float64Array(check.finiteArray(option, values));
+  const n = scratch.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = scratch[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean = accurateSum(scratch) / n;
+  const [p50, p90, p99, p999] = selectQuantiles(scratch, LEVELS);
+  return { count: n, mean, min, p50, p90, p99, p999, max };
 }
+
+const LEVELS = [SUMMARY_QUANTILES.p50, SUMMARY_QUANTILES.p90, SUMMARY_QUANTILES.p99, SUMMARY_QUANTILES.p999];

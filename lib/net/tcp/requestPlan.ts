@@ -141,33 +141,34 @@ export function planFromCheckedOptions(opts: RequestOptions, samples = 1): Reque
 }
 
 /**
- * The last options planned (without `rng`) and their plan. A loop of `requestTime`
- * calls with the same settings is checked and planned once: the plan depends on the
- * options' values alone, and is never changed by sampling.
+ * The last options planned and their plan. A loop of `requestTime` calls with the same
+ * settings is checked and planned once: the plan depends on the options' values alone,
+ * and is never changed by sampling.
  */
-let lastSettings: Record<string, unknown> | null = null;
-let lastSettingsCount = 0;
+let lastSettings: Map<string, unknown> | null = null;
 let lastPlan: RequestPlan | null = null;
 
 /** Whether `opts` holds exactly the settings planned last (same keys, identical values; `rng` aside). */
 function sameAsLastSettings(opts: RequestOptions): boolean {
   if (lastSettings === null || opts === null || typeof opts !== 'object') return false;
+  // Object.keys reads V8's enumeration cache; for…in is several times slower on objects built with spread syntax.
+  const keys = Object.keys(opts);
   let count = 0;
-  for (const key in opts) {
-    if (!Object.prototype.hasOwnProperty.call(opts, key) || key === 'rng') continue;
-    if ((opts as unknown as Record<string, unknown>)[key] !== lastSettings[key] || !(key in lastSettings)) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 'rng') continue;
+    const value = (opts as unknown as Record<string, unknown>)[key];
+    if (value !== lastSettings.get(key) || !lastSettings.has(key)) return false;
     count++;
   }
-  return count === lastSettingsCount;
+  return count === lastSettings.size;
 }
 
 /** `planRequest`, reusing the last plan when the settings are the same. */
 export function planOnce(opts: RequestOptions): RequestPlan {
   if (lastPlan !== null && sameAsLastSettings(opts)) return lastPlan;
   const plan = planRequest(opts);
-  const { rng: _rng, ...settings } = opts;
-  lastSettings = settings as Record<string, unknown>;
-  lastSettingsCount = Object.keys(settings).length;
+  lastSettings = new Map(Object.entries(opts).filter(([key]) => key !== 'rng'));
   lastPlan = plan;
   return plan;
 }
