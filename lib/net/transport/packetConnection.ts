@@ -149,14 +149,8 @@ export class PacketConnection {
 
   private sendPacket(seg: number, retransmit: boolean): void {
     const t = this.transfer;
-    const p = t.pktConn.length;
     const now = t.sim.now;
-    t.pktConn.push(this.id);
-    t.pktSeg.push(seg);
-    t.pktSentAt.push(now);
-    t.pktState.push(IN_FLIGHT);
-    t.pktNumber.push(this.sent.count);
-    t.pktRetransmit.push(retransmit ? 1 : 0);
+    const p = t.addPacket(this.id, seg, now, this.sent.count, retransmit);
     this.sent.record(p);
     this.packetsSent++;
     this.lastSentMs = now;

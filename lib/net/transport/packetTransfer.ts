@@ -8,18 +8,21 @@
  * segment. Connections (`PacketConnection`) decide what to send and when;
  * this module keeps the shared state and dispatches the three events: a data
  * packet reaches the client, its acknowledgement reaches the server, a timer fires.
- * Tables are plain growable arrays indexed by segment or packet id.
+ * Tables are typed columns indexed by segment or packet id, sized from the page
+ * (its segments, and a quarter more packets for retransmissions) and doubled when a
+ * lossy load needs more: a load allocates a handful of arrays, not one per push.
  */
 import { CONGESTION_CONTROLS } from '../congestion/congestionControl';
 import type { Rng } from '../../random/rng';
 import { Simulation } from '../../sim/simulation';
+import { grown } from '../../sim/grown';
 import * as check from '../../validate';
 import type { Path } from '../path/path';
 import { PacketLink } from './packetLink';
 import { StreamLedger } from './streamLedger';
 import { PacketConnection } from './packetConnection';
 import type { TransportRules } from './transportRules';
-import { ABANDONED, TRANSFER_HOOK_KEYS, TRANSFER_SETTINGS_KEYS, type TransferContext, type TransferHooks, type TransferSettings } from './transferContext';
+import { ABANDONED, IN_FLIGHT, TRANSFER_HOOK_KEYS, TRANSFER_SETTINGS_KEYS, type TransferContext, type TransferHooks, type TransferSettings } from './transferContext';
 
 /** One page's transfer: its tables, its connections and the event loop that drives them. */
 export class PacketTransfer implements TransferContext {
@@ -28,26 +31,28 @@ export class PacketTransfer implements TransferContext {
   readonly streams: StreamLedger;
   readonly connections: PacketConnection[] = [];
 
-  readonly segStream: number[] = [];
-  readonly segBytes: number[] = [];
+  segStream: Int32Array;
+  segBytes: Int32Array;
   /** 1 once some packet of the segment reached the client. */
-  readonly segArrived: number[] = [];
+  segArrived: Uint8Array;
   /** 1 once the sender saw some packet of the segment acknowledged. */
-  readonly segAcked: number[] = [];
+  segAcked: Uint8Array;
   /** Next segment of the same stream, and of the same connection, -1 at the end. */
-  readonly segNext: number[] = [];
-  readonly segNextOnConnection: number[] = [];
+  segNext: Int32Array;
+  segNextOnConnection: Int32Array;
+  private segCount = 0;
   /** Each connection's first segment not yet delivered, and its last segment. */
   private readonly connectionHead: number[] = [];
   private readonly connectionTail: number[] = [];
 
-  readonly pktConn: number[] = [];
-  readonly pktSeg: number[] = [];
-  readonly pktSentAt: number[] = [];
-  readonly pktState: number[] = [];
+  pktConn: Int32Array;
+  pktSeg: Int32Array;
+  pktSentAt: Float64Array;
+  pktState: Uint8Array;
   /** The packet's number within its connection. */
-  readonly pktNumber: number[] = [];
-  readonly pktRetransmit: number[] = [];
+  pktNumber: Int32Array;
+  pktRetransmit: Uint8Array;
+  private pktCount = 0;
 
   /** Data packets sent so far, all connections. */
   dataPackets = 0;
@@ -74,6 +79,22 @@ export class PacketTransfer implements TransferContext {
     }
     this.link = new PacketLink(path);
     this.streams = new StreamLedger(streamBytes, settings.mssBytes);
+    let segments = 0;
+    for (let i = 0; i < this.streams.segments.length; i++) segments += this.streams.segments[i];
+    const segmentRoom = segments + 16;
+    this.segStream = new Int32Array(segmentRoom);
+    this.segBytes = new Int32Array(segmentRoom);
+    this.segArrived = new Uint8Array(segmentRoom);
+    this.segAcked = new Uint8Array(segmentRoom);
+    this.segNext = new Int32Array(segmentRoom);
+    this.segNextOnConnection = new Int32Array(segmentRoom);
+    const packetRoom = Math.ceil(1.25 * segments) + 64;
+    this.pktConn = new Int32Array(packetRoom);
+    this.pktSeg = new Int32Array(packetRoom);
+    this.pktSentAt = new Float64Array(packetRoom);
+    this.pktState = new Uint8Array(packetRoom);
+    this.pktNumber = new Int32Array(packetRoom);
+    this.pktRetransmit = new Uint8Array(packetRoom);
     this.arriveKind = this.sim.on((p) => this.receive(p));
     this.ackKind = this.sim.on((p) => this.connections[this.pktConn[p]].onAck(p));
     this.timerKind = this.sim.on((c) => this.connections[c].onTimer());
@@ -97,17 +118,49 @@ export class PacketTransfer implements TransferContext {
   /** A new segment of `stream` sent on `connection`, appended to both delivery lists. */
   newSegment(stream: number, connection: number): number {
     const { streams } = this;
-    const seg = this.segStream.length;
-    this.segStream.push(stream);
-    this.segBytes.push(streams.nextSegmentBytes(stream));
-    this.segArrived.push(0);
-    this.segAcked.push(0);
-    this.segNext.push(-1);
-    this.segNextOnConnection.push(-1);
+    const seg = this.segCount++;
+    if (seg === this.segStream.length) this.growSegments();
+    this.segStream[seg] = stream;
+    this.segBytes[seg] = streams.nextSegmentBytes(stream);
+    this.segNext[seg] = -1;
+    this.segNextOnConnection[seg] = -1;
     streams.segmentsSent[stream]++;
     append(seg, stream, this.segNext, streams.head, streams.tail);
     append(seg, connection, this.segNextOnConnection, this.connectionHead, this.connectionTail);
     return seg;
+  }
+
+  /** Records a packet of `segment` sent on `connection` at `sentAtMs`, in flight; returns its id. */
+  addPacket(connection: number, segment: number, sentAtMs: number, packetNumber: number, retransmit: boolean): number {
+    const p = this.pktCount++;
+    if (p === this.pktConn.length) this.growPackets();
+    this.pktConn[p] = connection;
+    this.pktSeg[p] = segment;
+    this.pktSentAt[p] = sentAtMs;
+    this.pktState[p] = IN_FLIGHT;
+    this.pktNumber[p] = packetNumber;
+    this.pktRetransmit[p] = retransmit ? 1 : 0;
+    return p;
+  }
+
+  private growSegments(): void {
+    const size = 2 * this.segStream.length;
+    this.segStream = grown(this.segStream, size);
+    this.segBytes = grown(this.segBytes, size);
+    this.segArrived = grown(this.segArrived, size);
+    this.segAcked = grown(this.segAcked, size);
+    this.segNext = grown(this.segNext, size);
+    this.segNextOnConnection = grown(this.segNextOnConnection, size);
+  }
+
+  private growPackets(): void {
+    const size = 2 * this.pktConn.length;
+    this.pktConn = grown(this.pktConn, size);
+    this.pktSeg = grown(this.pktSeg, size);
+    this.pktSentAt = grown(this.pktSentAt, size);
+    this.pktState = grown(this.pktState, size);
+    this.pktNumber = grown(this.pktNumber, size);
+    this.pktRetransmit = grown(this.pktRetransmit, size);
   }
 
   /**
@@ -132,7 +185,7 @@ export class PacketTransfer implements TransferContext {
   }
 
   /** Delivers arrived segments along a list from `head`; returns the first one still missing. */
-  private deliverFrom(head: number, next: readonly number[]): number {
+  private deliverFrom(head: number, next: Int32Array): number {
     while (head !== -1 && this.segArrived[head] === 1) {
       this.deliver(head);
       head = next[head];
@@ -163,7 +216,7 @@ export class PacketTransfer implements TransferContext {
 }
 
 /** Appends `seg` to list `key`, whose first and last segments are in `heads` and `tails`, links in `next`. */
-function append(seg: number, key: number, next: number[], heads: { [key: number]: number }, tails: { [key: number]: number }): void {
+function append(seg: number, key: number, next: Int32Array, heads: { [key: number]: number }, tails: { [key: number]: number }): void {
   if (tails[key] !== -1) next[tails[key]] = seg;
   tails[key] = seg;
   if (heads[key] === -1) heads[key] = seg;

@@ -56,20 +56,22 @@ export interface TransferContext {
   readonly arriveKind: number;
   readonly timerKind: number;
 
-  /** Each segment's stream and size in bytes. */
-  readonly segStream: number[];
-  readonly segBytes: number[];
+  /** Each segment's stream and size in bytes (typed columns; a growth replaces them, so read them through the context). */
+  readonly segStream: Int32Array;
+  readonly segBytes: Int32Array;
   /** 1 once some packet of the segment was acknowledged to the sender. */
-  readonly segAcked: number[];
+  readonly segAcked: Uint8Array;
 
   /** Each packet's connection, segment, send time, state, number within its connection, and 1 for a retransmission. */
-  readonly pktConn: number[];
-  readonly pktSeg: number[];
-  readonly pktSentAt: number[];
-  readonly pktState: number[];
-  readonly pktNumber: number[];
-  readonly pktRetransmit: number[];
+  readonly pktConn: Int32Array;
+  readonly pktSeg: Int32Array;
+  readonly pktSentAt: Float64Array;
+  readonly pktState: Uint8Array;
+  readonly pktNumber: Int32Array;
+  readonly pktRetransmit: Uint8Array;
 
+  /** Records a packet of `segment` sent on `connection` at `sentAtMs`, in flight; returns its id. */
+  addPacket(connection: number, segment: number, sentAtMs: number, packetNumber: number, retransmit: boolean): number;
   /** A new segment of `stream` sent on `connection`; returns its id. */
   newSegment(stream: number, connection: number): number;
   /** Counts a data packet and says whether it is one of the packets to drop. */
