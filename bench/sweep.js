@@ -1,10 +1,10 @@
 /**
  * The sweep benchmark in a process of its own (a sweep returns a promise; run.ts is
- * synchronous): 8 grid points × 10 runs of simulateQueue (400,000 requests each) on 1
+ * synchronous): 8 grid points × 10 runs of simulateQueue (600,000 requests each) on 1
  * and on 2 worker threads, best of 2 each, and whether the two tables are identical.
  * Runs are long enough that the workers' start (about 0.3 s: loading the library,
  * compiling cold) does not dominate; with 100,000 requests per run two workers gain
- * about 1.3×, with 400,000 about 1.75× (2 cores). Plain JavaScript on purpose: worker threads inherit the process's flags, and a
+ * about 1.3×, with 600,000 about 1.65× (2 cores). Plain JavaScript on purpose: worker threads inherit the process's flags, and a
  * TypeScript loader would be started again in every worker, which no user pays.
  *   node bench/sweep.js
  * Prints one JSON line: { oneWorker, twoWorkers, identical } (seconds, seconds, boolean).
@@ -15,7 +15,7 @@ const SPEC = {
   model: 'simulateQueue',
   seed: 'bench-sweep',
   runs: 10,
-  options: { workers: 1, serviceTime: { kind: 'exponential', meanMs: 10 }, requests: 400_000 },
+  options: { workers: 1, serviceTime: { kind: 'exponential', meanMs: 10 }, requests: 600_000 },
   grid: { arrivalRate: [20, 30, 40, 50, 60, 70, 80, 90] },
   metrics: ['summary.mean', 'summary.p99'],
 };
