@@ -7,7 +7,7 @@
  * representative: for a point mass at exactly 250 ms it reports 252.18 ms,
  * within its 1% bound but wrong in every digit a reader compares with RTT
  * arithmetic. So each latency is kept (a growable Float64Array) and the
- * summary is exact (type-7 quantiles, `summarizeSorted`) up to
+ * summary is exact (type-7 quantiles, `summarize`) up to
  * `MAX_EXACT_LATENCIES` values; a larger run moves them into a `LogHistogram`
  * with `SKETCH_RELATIVE_ERROR` and says so (`exact` false).
  *
@@ -16,7 +16,7 @@
  * they are rounded to the nanosecond (1e-6 ms) before they are recorded.
  */
 import { LogHistogram } from './streamingHistogram';
-import { EMPTY_SUMMARY, summarizeSorted, type Summary } from './summarize';
+import { EMPTY_SUMMARY, summarize, type Summary } from './summarize';
 
 /** Most latencies kept for an exact summary (32 MB); beyond, a sketch. */
 export const MAX_EXACT_LATENCIES = 2 ** 22;
@@ -66,6 +66,6 @@ export class LatencyRecorder {
   summary(): Summary {
     if (this.sketch !== null) return this.sketch.summary();
     if (this.n === 0) return { ...EMPTY_SUMMARY };
-    return summarizeSorted(this.values.subarray(0, this.n).sort());
+    return summarize(this.values.subarray(0, this.n));
   }
 }

@@ -16,8 +16,8 @@
  */
 import type { CircuitBreaker, BreakerTransition } from '../../resilience/circuitBreaker';
 import type { RetryBudget } from '../../resilience/retryBudget';
-import { quantileSorted } from '../../stats/quantile';
-import { EMPTY_SUMMARY, summarizeSorted, type Summary } from '../../stats/summarize';
+import { selectQuantiles } from '../../stats/selectQuantiles';
+import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import { MS_PER_SECOND } from '../../sim/time';
 import type { StormDownstream } from './retryStormDownstream';
 import { latencyFactorAt, type RetryStormConfig, type StormTriggerConfig } from './retryStormOptions';
@@ -225,7 +225,10 @@ export function retryStormReport(run: StormRun): RetryStormResult {
   };
 }
 
-/** Latency of good answers, per bucket of completion (p50, p99) and overall, from one grouped copy. */
+/** The per-bucket latency levels: p50 and p99. */
+const BUCKET_LEVELS = [0.5, 0.99];
+
+/** Latency of good answers, per bucket of completion (p50, p99) and overall, from one grouped copy (quantiles by selection). */
 function latencyByBucket(arrivals: Float64Array, tally: StormTally, buckets: number): { p50: Float64Array; p99: Float64Array; all: Summary } {
   const start = new Int32Array(buckets + 1);
   for (let b = 0; b < buckets; b++) start[b + 1] = start[b] + tally.ok[b];
@@ -238,11 +241,9 @@ function latencyByBucket(arrivals: Float64Array, tally: StormTally, buckets: num
   const p99 = new Float64Array(buckets).fill(NaN);
   for (let b = 0; b < buckets; b++) {
     if (start[b + 1] === start[b]) continue;
-    const group = grouped.subarray(start[b], start[b + 1]).sort();
-    p50[b] = quantileSorted(group, 0.5);
-    p99[b] = quantileSorted(group, 0.99);
+    [p50[b], p99[b]] = selectQuantiles(grouped.subarray(start[b], start[b + 1]), BUCKET_LEVELS);
   }
-  return { p50, p99, all: grouped.length > 0 ? summarizeSorted(grouped.sort()) : EMPTY_SUMMARY };
+  return { p50, p99, all: grouped.length > 0 ? summarize(grouped) : EMPTY_SUMMARY };
 }
 
 /** The last layer's breaker transitions, with an open cooldown that ran out before the end stamped too. */
