@@ -20,5 +20,9 @@ export const CONGESTION_CONTROLS: readonly CongestionControl[] = ['newreno', 'cu
  * @throws RangeError naming `congestionControl` when `kind` is not one of CONGESTION_CONTROLS.
  */
 export function congestionController(kind: CongestionControl, initialWindow: number): CongestionController {
-  return check.oneOf('congestionControl', kind, CONGESTION_CONTROLS) === 'cubic' ? new CubicWindow(initialWindow) : new NewRenoWindow(initialWindow);
+  // Called once per connection on hot paths (every sampled request): the plans have checked
+  // the option, so the two names are compared directly and only a stray value takes the check.
+  if (kind === 'newreno') return new NewRenoWindow(initialWindow);
+  if (kind === 'cubic') return new CubicWindow(initialWindow);
+  throw new RangeError(`congestionControl must be one of ${CONGESTION_CONTROLS.map((k) => JSON.stringify(k)).join(', ')}; got ${check.describe(kind)}`);
 }

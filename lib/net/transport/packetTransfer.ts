@@ -79,8 +79,7 @@ export class PacketTransfer implements TransferContext {
     }
     this.link = new PacketLink(path);
     this.streams = new StreamLedger(streamBytes, settings.mssBytes);
-    let segments = 0;
-    for (let i = 0; i < this.streams.segments.length; i++) segments += this.streams.segments[i];
+    const segments = this.streams.totalSegments;
     const segmentRoom = segments + 16;
     this.segStream = new Int32Array(segmentRoom);
     this.segBytes = new Int32Array(segmentRoom);

@@ -27,6 +27,8 @@ export class StreamLedger {
   readonly bytes: Float64Array;
   /** Segments each stream's response needs (≥ 1: an empty response still sends one). */
   readonly segments: Int32Array;
+  /** Segments all streams need together, the sum of `segments`. */
+  readonly totalSegments: number;
   readonly segmentsSent: Int32Array;
   readonly segmentsArrived: Int32Array;
   readonly segmentsDelivered: Int32Array;
@@ -51,6 +53,7 @@ export class StreamLedger {
     let total = 0;
     for (let i = 0; i < n; i++) total += Math.max(1, Math.ceil(check.nonNegative(`response bytes[${i}]`, bytes[i]) / mssBytes));
     check.workWithin('response bytes / mssBytes', total, MAX_TRANSFER_SEGMENTS, 'segments for the packet engine to send, each an event and a row in its tables');
+    this.totalSegments = total;
     this.bytes = Float64Array.from(bytes);
     this.segments = new Int32Array(n);
     for (let i = 0; i < n; i++) this.segments[i] = Math.max(1, Math.ceil(bytes[i] / mssBytes));
