@@ -9,6 +9,9 @@
 /** Most requests one simulateQueue or simulatePipeline run, or one arrival stream, may hold (≈ 20 s, 1.3 GB). */
 export const MAX_REQUESTS = 20_000_000;
 
+/** Most requests a run that keeps summaries, not columns, may simulate (see keptColumns.ts; ≈ 20–60 s). */
+export const MAX_STREAMED_REQUESTS = 100_000_000;
+
 /** Most request × stage visits one simulatePipeline run may imply (≈ 50 s). */
 export const MAX_STAGE_VISITS = 50_000_000;
 

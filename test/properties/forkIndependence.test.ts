@@ -47,8 +47,8 @@ const near = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number, what: str
 describe('properties: fork independence of every simulate*', () => {
   it('simulateQueue: workers 2 → 3 leaves every service time as it was', () => {
     type Q = { latencyMs: Float64Array; waitMs: Float64Array };
-    const a = run<Q>('simulateQueue', baseline('simulateQueue', { queueLimit: { $undefined: true } }));
-    const b = run<Q>('simulateQueue', baseline('simulateQueue', { workers: 3, queueLimit: { $undefined: true } }));
+    const a = run<Q>('simulateQueue', baseline('simulateQueue', { queueLimit: { $undefined: true }, keep: 'columns' }));
+    const b = run<Q>('simulateQueue', baseline('simulateQueue', { workers: 3, queueLimit: { $undefined: true }, keep: 'columns' }));
     near(a.latencyMs.map((l, i) => l - a.waitMs[i]), b.latencyMs.map((l, i) => l - b.waitMs[i]), 1e-9, 'service');
     assert.notDeepEqual(b.waitMs, a.waitMs, 'the change reaches the waits');
   });

@@ -148,8 +148,9 @@ describe('nothing aborts: work is bounded up front', () => {
     refused(() => simulatePipeline({ stages, load: 1, durationMs: 1000, bucketMs: 1e-6, rng: createRng(1) }), /bucketMs/);
   });
 
-  it('simulateQueue refuses more than MAX_REQUESTS requests', () => {
-    refused(() => simulateQueue({ workers: 1, arrivalRate: 1, serviceTime: exponential(1), requests: 1e9, rng: createRng(1) }), /requests/, /limit is 2\.00e\+7/);
+  it('simulateQueue refuses more than MAX_STREAMED_REQUESTS requests, and MAX_REQUESTS when keeping columns', () => {
+    refused(() => simulateQueue({ workers: 1, arrivalRate: 1, serviceTime: exponential(1), requests: 1e9, rng: createRng(1) }), /requests/, /limit is 1\.00e\+8/);
+    refused(() => simulateQueue({ workers: 1, arrivalRate: 1e3, serviceTime: exponential(1), requests: 3e7, keep: 'columns', rng: createRng(1) }), /keep: "columns"/, /limit is 2\.00e\+7/);
   });
 
   it('arrival generators refuse counts and rates beyond their limits', () => {

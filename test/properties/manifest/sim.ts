@@ -20,7 +20,7 @@ export const SIM: Entry[] = [
   { name: 'mmcMaxArrivalRate', module: m, params: ['opts'], args: [{ workers: 2, meanServiceMs: 10, quantile: 0.99, targetMs: 100 }] },
   {
     name: 'simulateQueue', module: m, params: ['opts'],
-    args: [{ workers: 2, arrivalRate: 150, serviceTime: exp10, requests: 300, warmupRequests: 20, queueLimit: 50, rng: rng(1), onProgress: fn() }],
+    args: [{ workers: 2, arrivalRate: 150, serviceTime: exp10, requests: 300, warmupRequests: 20, queueLimit: 50, rng: rng(1), onProgress: fn(), keep: 'summaries' }],
   },
   {
     name: 'simulatePipeline', module: m, params: ['opts'],

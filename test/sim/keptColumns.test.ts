@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { simulateQueue } from '../../lib/sim';
+import { JobWindow } from '../../lib/sim/jobWindow';
+import { checkKeep, COLUMNS_KEPT_UP_TO, SUMMARY_RELATIVE_ERROR } from '../../lib/sim/keptColumns';
+import { createRng, exponential, lognormal } from '../../lib/random';
+
+describe('JobWindow', () => {
+  it('holds each open request’s values whatever the order requests close in (against a Map)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(5000)), { maxLength: 3000 }), (steps) => {
+        const window = new JobWindow(2);
+        const reference = new Map<number, [number, number]>();
+        for (const [opens, pick] of steps) {
+          if (opens || reference.size === 0) {
+            const job = window.openNext();
+            window.set(job, 0, job * 3);
+            window.set(job, 1, -job);
+            reference.set(job, [job * 3, -job]);
+          } else {
+            const jobs = [...reference.keys()];
+            const job = jobs[pick % jobs.length];
+            window.close(job);
+            reference.delete(job);
+          }
+          for (const [job, [a, b]] of reference) {
+            if (window.get(job, 0) !== a || window.get(job, 1) !== b) return false;
+          }
+          const oldest = reference.size === 0 ? window.opened : Math.min(...reference.keys());
+          if (window.span !== window.opened - oldest) return false;
+        }
+        return true;
+      }),
+      { seed: 21, numRuns: 60 },
+    );
+  });
+});
+
+describe('keep: columns or summaries', () => {
+  it('keeps columns up to COLUMNS_KEPT_UP_TO requests and summaries above, unless told', () => {
+    assert.equal(checkKeep(undefined, COLUMNS_KEPT_UP_TO, 2e7), 'columns');
+    assert.equal(checkKeep(undefined, COLUMNS_KEPT_UP_TO + 1, 2e7), 'summaries');
+    assert.equal(checkKeep('summaries', 10, 2e7), 'summaries');
+    assert.throws(() => checkKeep('column', 10, 2e7), (e: Error) => e instanceof RangeError && /keep/.test(e.message) && /"columns"/.test(e.message));
+    assert.throws(() => checkKeep('columns', 3e7, 2e7), (e: Error) => e instanceof RangeError && /keep: "summaries"/.test(e.message));
+  });
+
+  // The test the streaming path is held to: 10^6 requests, the sketch against the exact
+  // selection over the kept columns, same seed. The sketch's bound is 0.5 %; the
+  // tolerance stated for the model is 1 %.
+  const cases = [
+    { name: 'M/M/1 at ρ = 0.9', workers: 1, arrivalRate: 90, serviceTime: exponential(10), queueLimit: Infinity },
+    { name: 'M/G/4 lognormal at ρ = 0.8 with a bounded queue', workers: 4, arrivalRate: 320, serviceTime: lognormal({ median: 8, p99: 60 }), queueLimit: 20 },
+  ];
+  for (const c of cases) {
+    it(`simulateQueue, ${c.name}: summaries within 1 % of the exact run at 10^6 requests`, function () {
+      this.timeout(30_000);
+      const base = { workers: c.workers, arrivalRate: c.arrivalRate, serviceTime: c.serviceTime, queueLimit: c.queueLimit, requests: 1_000_000 };
+      const exact = simulateQueue({ ...base, keep: 'columns', rng: createRng(2026) });
+      const streamed = simulateQueue({ ...base, keep: 'summaries', rng: createRng(2026) });
+      assert.equal(exact.kept, 'columns');
+      assert.equal(streamed.kept, 'summaries');
+      assert.equal(streamed.served, exact.served);
+      assert.equal(streamed.dropped, exact.dropped);
+      assert.equal(streamed.summary.count, exact.summary.count);
+      assert.ok(Math.abs(streamed.summary.mean / exact.summary.mean - 1) < 1e-9);
+      assert.equal(streamed.summary.max, exact.summary.max);
+      for (const q of ['p50', 'p90', 'p99', 'p999'] as const) {
+        const err = Math.abs(streamed.summary[q] / exact.summary[q] - 1);
+        assert.ok(err <= 0.01, `${q}: ${streamed.summary[q]} vs exact ${exact.summary[q]} (${(err * 100).toFixed(3)} %)`);
+        assert.ok(err <= SUMMARY_RELATIVE_ERROR + 1e-9, `${q} beyond the sketch's own bound`);
+      }
+      assert.equal(streamed.utilisation, exact.utilisation);
+    });
+  }
+
+  it('says why a column was not kept instead of handing back an empty array', () => {
+    const r = simulateQueue({ workers: 1, arrivalRate: 50, serviceTime: exponential(10), requests: 1000, keep: 'summaries', rng: createRng(1) });
+    assert.throws(() => r.latencyMs, (e: Error) => e instanceof RangeError && /simulateQueue kept summaries/.test(e.message) && /keep: 'columns'/.test(e.message));
+    assert.ok(!Object.keys(r).includes('latencyMs'));
+    assert.equal(r.summary.count, r.served);
+  });
+});
