@@ -57,20 +57,45 @@ export function onOffArrivals(opts: OnOffOptions): Float64Array {
   const perCycle = (rate * (on + off)) / MS_PER_SECOND;
   check.workWithin('count, rate, meanOnMs and meanOffMs', n * (1 + 1 / perCycle), MAX_ARRIVAL_STEPS, 'loop steps (arrivals, bursts and silences)');
   checkSimulatedSpan('count / rate', (n * MS_PER_SECOND) / rate);
-  const gap = MS_PER_SECOND / onOffPeakRate(rate, on, off);
-  const draw = (mean: number): number => -mean * Math.log(1 - rng());
+  const clock = new OnOffClock(rate, on, off, rng);
   const times = new Float64Array(n);
-  let t = rng() * (on + off) < on ? 0 : draw(off);
-  let onEnds = t + draw(on);
-  for (let i = 0; i < n; ) {
-    const next = t + draw(gap);
-    if (next < onEnds) {
-      t = next;
-      times[i++] = t;
-    } else {
-      t = onEnds + draw(off);
-      onEnds = t + draw(on);
+  for (let i = 0; i < n; i++) times[i] = clock.next();
+  return times;
+}
+
+/**
+ * The arrivals of an on/off source one at a time, for runs that do not keep them all:
+ * `next()` returns the same times, from the same draws, as `onOffArrivals`. The
+ * caller checks the options (as `onOffArrivals` does).
+ */
+export class OnOffClock {
+  private readonly gap: number;
+  private t: number;
+  private onEnds: number;
+
+  /** A source of long-run `rate` per second in bursts and silences of mean `meanOnMs` and `meanOffMs`, drawing from `rng`. */
+  constructor(
+    rate: number,
+    private readonly meanOnMs: number,
+    private readonly meanOffMs: number,
+    private readonly rng: Rng,
+  ) {
+    this.gap = MS_PER_SECOND / onOffPeakRate(rate, meanOnMs, meanOffMs);
+    this.t = rng() * (meanOnMs + meanOffMs) < meanOnMs ? 0 : this.draw(meanOffMs);
+    this.onEnds = this.t + this.draw(meanOnMs);
+  }
+
+  /** The next arrival time (ms). */
+  next(): number {
+    for (;;) {
+      const next = this.t + this.draw(this.gap);
+      if (next < this.onEnds) return (this.t = next);
+      this.t = this.onEnds + this.draw(this.meanOffMs);
+      this.onEnds = this.t + this.draw(this.meanOnMs);
     }
   }
-  return times;
+
+  private draw(mean: number): number {
+    return -mean * Math.log(1 - this.rng());
+  }
 }

@@ -64,7 +64,7 @@ describe('properties: fork independence of every simulate*', () => {
   it("simulateCluster: server 0's service distribution leaves server 1's latencies as they were (round robin)", () => {
     type C = { arrivalMs: Float64Array; latencyMs: Float64Array; server: Int32Array };
     const servers = (st: Json): Json => [{ serviceTime: st }, {}, {}];
-    const common = { balancer: 'round-robin', burst: { $undefined: true }, paths: { $undefined: true }, routes: { $undefined: true }, proxies: { $undefined: true }, healthCheck: { $undefined: true } };
+    const common = { balancer: 'round-robin', burst: { $undefined: true }, paths: { $undefined: true }, routes: { $undefined: true }, proxies: { $undefined: true }, healthCheck: { $undefined: true }, keep: 'columns' };
     const a = run<C>('simulateCluster', baseline('simulateCluster', { ...common, servers: servers(dist('exponential', 10)) }));
     const b = run<C>('simulateCluster', baseline('simulateCluster', { ...common, servers: servers(dist('constant', 10)) }));
     assert.deepEqual(b.arrivalMs, a.arrivalMs, 'arrivals');

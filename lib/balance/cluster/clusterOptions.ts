@@ -10,6 +10,9 @@ import { type Distribution } from '../../random/distribution';
 import { requireDistribution } from '../../random/requireDistribution';
 import type { DistributionLike } from '../../random/spec';
 import type { ProgressCallback } from '../../sim/progress';
+import { checkKeep, type Keep } from '../../sim/keptColumns';
+import { checkSimulatedSpan } from '../../sim/horizon';
+import { MS_PER_SECOND } from '../../sim/time';
 import * as check from '../../validate';
 import type { BalancerSpec } from '../balancers/balancer';
 import { balancerLabel, balancerPickWork, hashRingPoints } from '../balancers/createBalancer';
@@ -35,7 +38,8 @@ export interface ClusterOptions {
   /** Send requests in bursts (an on/off source) rather than as a Poisson stream. */
   burst?: BurstSpec;
   /**
-   * Requests to simulate, warm-up included (integer in [1, 10^7]). Balancers that look
+   * Requests to simulate, warm-up included (integer in [1, 10^8]; at most 10^7 when keeping
+   * columns; requests / arrivalRate at most 10^10 ms). Balancers that look
    * at several servers per request are further bounded: requests × servers looked at
    * ≤ 5 × 10^9 (weighted round robin scans the rotation; power of d choices looks at d).
    */
@@ -70,13 +74,19 @@ export interface ClusterOptions {
   rng: Rng;
   /** Called as requests arrive (done, total). */
   onProgress?: ProgressCallback;
+  /**
+   * Keep a row per measured request (`'columns'`), or only the summary, per-server rows
+   * and counts (`'summaries'`, quantiles within 0.5 %, memory bounded by the requests in
+   * flight); default columns up to COLUMNS_KEPT_UP_TO (10^7) requests, summaries above.
+   */
+  keep?: Keep;
 }
 
 /** Every key of `ClusterOptions`. */
 export const CLUSTER_KEYS: readonly (keyof ClusterOptions & string)[] = [
   'servers', 'workers', 'serviceTime', 'arrivalRate', 'burst', 'requests', 'warmupRequests', 'balancer', 'hashKey', 'clients',
   'clientSkew', 'requestsPerSession', 'paths', 'routes', 'sticky', 'proxies', 'healthCheck', 'failedRequestMs', 'timeoutMs',
-  'rng', 'onProgress',
+  'rng', 'onProgress', 'keep',
 ];
 
 /** Every key of `BurstSpec`. */
@@ -85,7 +95,9 @@ export const BURST_KEYS: readonly (keyof BurstSpec & string)[] = ['meanOnMs', 'm
 /** What one call may ask for: each bound keeps a run within about a minute and 2 GB on a 2-core machine. */
 export const CLUSTER_LIMITS = {
   /** Requests per run. */
-  requests: 1e7,
+  requests: 1e8,
+  /** Requests per run that keeps a row per request (`keep: 'columns'`). */
+  columnRequests: 1e7,
   /** Worker slots over all servers and proxies (memory of the station bank). */
   workerSlots: 1e7,
   /** Requests × servers a balancer looks at per request. */
@@ -107,6 +119,8 @@ export interface ClusterConfig {
   burst: BurstSpec | undefined;
   requests: number;
   warmup: number;
+  /** What the run keeps (checked, default filled in). */
+  keep: Keep;
   balancer: BalancerSpec;
   /** The balancer as tables name it (checking the spec on the way). */
   balancerLabel: string;
@@ -145,7 +159,9 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
   const label = balancerLabel(opts.balancer);
   check.workWithin('requests × servers looked at per request', requests * balancerPickWork(opts.balancer, servers.count), CLUSTER_LIMITS.serverLooks, `server looks by ${label}`);
   check.workWithin('servers × balancer.vnodes', hashRingPoints(opts.balancer, servers.count), MAX_RING_POINTS, 'points on the hash rings');
+  const keep = checkKeep(opts.keep, requests, CLUSTER_LIMITS.columnRequests);
   const arrivalRate = check.positive('arrivalRate', opts.arrivalRate);
+  checkSimulatedSpan('requests / arrivalRate', (requests * MS_PER_SECOND) / arrivalRate);
   const burst = opts.burst === undefined ? undefined : checkBurst(opts.burst);
   if (burst !== undefined) {
     const periods = (requests * 1000) / (arrivalRate * (burst.meanOnMs + burst.meanOffMs));
@@ -169,6 +185,7 @@ export function checkClusterOptions(opts: ClusterOptions): ClusterConfig {
     arrivalRate,
     burst,
     requests,
+    keep,
     warmup: opts.warmupRequests === undefined ? Math.floor(requests / 10) : check.integer('warmupRequests', opts.warmupRequests, 0, requests - 1),
     balancer: opts.balancer,
     balancerLabel: label,

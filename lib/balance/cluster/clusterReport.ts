@@ -1,8 +1,8 @@
 /**
  * What a cluster run reports: one row per measured request (typed columns; views
- * past the warm-up, not copies), the latency summary of the answered ones, a row per
- * server and per proxy, how evenly the load fell (max/mean and Jain's index) and
- * when health checks changed their mind.
+ * past the warm-up, not copies) when the run kept them, the latency summary of the
+ * answered ones, a row per server and per proxy, how evenly the load fell (max/mean
+ * and Jain's index) and when health checks changed their mind.
  */
 import { MS_PER_SECOND } from '../../sim/time';
 import type { StationBank } from '../../sim/queues/stationBank';
@@ -10,10 +10,10 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import { jainIndex, maxOverMean } from '../../stats/fairness';
 import type { ClusterConfig } from './clusterOptions';
 import type { HealthTransition } from './healthCheck';
-import type { RequestMix } from './requestMix';
+import { withoutColumns, type Keep } from '../../sim/keptColumns';
+import { CLUSTER_OUTCOME, type OutcomeTally } from './outcomeTally';
 
-/** Outcome codes of the `outcome` column. */
-export const CLUSTER_OUTCOME = { ok: 0, failed: 1, timedOut: 2 } as const;
+export { CLUSTER_OUTCOME } from './outcomeTally';
 
 export interface ServerReport {
   server: number;
@@ -53,6 +53,8 @@ export interface Imbalance {
 export interface ClusterResult {
   /** The balancer, as a label. */
   balancer: string;
+  /** What the run kept: with `'summaries'`, reading a per-request column throws a RangeError. */
+  kept: Keep;
   /** Measured requests (after warm-up), in arrival order. */
   arrivalMs: Float64Array;
   /** How long the client waited: until the response, the error, or its timeout (ms). */
@@ -66,7 +68,7 @@ export interface ClusterResult {
   /** Client and session of each request. */
   client: Int32Array;
   session: Int32Array;
-  /** Latency summary of the answered requests (outcome ok). */
+  /** Latency summary of the answered requests (outcome ok): exact with columns, quantiles within 0.5 % with summaries. */
   summary: Summary;
   ok: number;
   errors: number;
@@ -93,13 +95,25 @@ export interface ClusterResult {
   simulatedMs: number;
 }
 
-/** The raw state a finished run hands to the report. */
-export interface ClusterRun {
-  cfg: ClusterConfig;
-  mix: RequestMix;
+/** The per-request columns of a run that keeps them: every request's, warm-up included. */
+export interface ClusterRows {
+  arrivalMs: Float64Array;
+  client: Int32Array;
+  session: Int32Array;
+  path: Int32Array;
   server: Int32Array;
   endMs: Float64Array;
   failed: Uint8Array;
+}
+
+/** The raw state a finished run hands to the report. */
+export interface ClusterRun {
+  cfg: ClusterConfig;
+  /** Every request's row, when the run keeps columns; else the tally has counted the measured ones as they ended. */
+  rows: ClusterRows | undefined;
+  tally: OutcomeTally;
+  /** Work drawn for each pool's requests (ms at speed 1). */
+  workByPool: Float64Array;
   bank: StationBank;
   tierStart: number[];
   /** Per station, busy fraction up to the last arrival. */
@@ -114,47 +128,27 @@ export interface ClusterRun {
   endedMs: number;
 }
 
+/** Per-request result columns (past the warm-up) and the exact summary, from a run's kept rows. */
+type RequestColumns = Pick<ClusterResult, 'arrivalMs' | 'latencyMs' | 'server' | 'outcome' | 'path' | 'client' | 'session' | 'summary'>;
+
+const COLUMN_NAMES = ['arrivalMs', 'latencyMs', 'server', 'outcome', 'path', 'client', 'session'] as const;
+
 /**
  * Turns a finished cluster run into its result: per-request columns past the
- * warm-up, the latency summary (ms) of answered requests, per-server and per-proxy
- * rows, load balance (max/mean, Jain's index) and health-check transitions.
+ * warm-up (when kept), the latency summary (ms) of answered requests, per-server and
+ * per-proxy rows, load balance (max/mean, Jain's index) and health-check transitions.
  */
 export function buildClusterReport(run: ClusterRun): ClusterResult {
-  const { cfg, mix, bank } = run;
-  const { servers, warmup, requests: n } = cfg;
-  const m = n - warmup;
-  const latencyMs = new Float64Array(m);
-  const outcome = new Uint8Array(m);
-  const perServerRequests = new Float64Array(servers.count);
-  const perServerErrors = new Float64Array(servers.count);
-  let ok = 0;
-  let errors = 0;
-  for (let k = 0; k < m; k++) {
-    const i = warmup + k;
-    const waited = run.endMs[i] - mix.arrivalMs[i];
-    const s = run.server[i];
-    if (s >= 0) perServerRequests[s]++;
-    if (waited > cfg.timeoutMs) {
-      outcome[k] = CLUSTER_OUTCOME.timedOut;
-      latencyMs[k] = cfg.timeoutMs;
-    } else if (run.failed[i] === 1) {
-      outcome[k] = CLUSTER_OUTCOME.failed;
-      latencyMs[k] = waited;
-      errors++;
-      if (s >= 0) perServerErrors[s]++;
-    } else {
-      latencyMs[k] = waited;
-      ok++;
-    }
-  }
-  const okLatency = ok === m ? latencyMs : latencyMs.filter((_, k) => outcome[k] === CLUSTER_OUTCOME.ok);
-  const end = run.endedMs;
+  const { cfg, bank, tally } = run;
+  const { servers } = cfg;
+  const columns = run.rows === undefined ? undefined : requestColumns(run.rows, cfg.warmup, tally);
+  const m = cfg.requests - cfg.warmup;
   const perServer: ServerReport[] = servers.names.map((name, s) => ({
     server: s,
     name,
     pool: servers.poolNames[servers.pool[s]],
-    requests: perServerRequests[s],
-    errors: perServerErrors[s],
+    requests: tally.perServerRequests[s],
+    errors: tally.perServerErrors[s],
     offeredLoad: run.sentWorkMs[s] / (run.horizonMs * servers.workers[s]),
     utilisation: run.utilisation[s],
     maxQueue: bank.maxQueue[s],
@@ -167,29 +161,31 @@ export function buildClusterReport(run: ClusterRun): ClusterResult {
     }
   });
   const utilisation = perServer.map((r) => r.utilisation);
-  const offeredLoad = highestOfferedLoad(cfg, mix);
+  const offeredLoad = highestOfferedLoad(cfg, run.workByPool);
   const overloadedServers = perServer.filter((r, s) => {
     const standardError = Math.sqrt(run.sentWorkSquares[s]) / (run.horizonMs * servers.workers[s]);
     return r.offeredLoad > 1 + 3 * standardError;
   }).length;
-  return {
+  const empty = new Float64Array(0);
+  const result: ClusterResult = {
     balancer: cfg.balancerLabel,
-    arrivalMs: mix.arrivalMs.subarray(warmup),
-    latencyMs,
-    server: run.server.subarray(warmup),
-    outcome,
-    path: mix.path.subarray(warmup),
-    client: mix.client.subarray(warmup),
-    session: mix.session.subarray(warmup),
-    summary: ok > 0 ? summarize(okLatency) : { ...EMPTY_SUMMARY },
-    ok,
-    errors,
-    timeouts: m - ok - errors,
+    kept: cfg.keep,
+    arrivalMs: columns?.arrivalMs ?? empty,
+    latencyMs: columns?.latencyMs ?? empty,
+    server: columns?.server ?? new Int32Array(0),
+    outcome: columns?.outcome ?? new Uint8Array(0),
+    path: columns?.path ?? new Int32Array(0),
+    client: columns?.client ?? new Int32Array(0),
+    session: columns?.session ?? new Int32Array(0),
+    summary: columns?.summary ?? (tally.ok > 0 ? tally.answered!.summary() : { ...EMPTY_SUMMARY }),
+    ok: tally.ok,
+    errors: tally.errors,
+    timeouts: m - tally.ok - tally.errors,
     perServer,
     proxies,
     imbalance: {
-      requestsMaxOverMean: maxOverMean(perServerRequests),
-      requestsJain: jainIndex(perServerRequests),
+      requestsMaxOverMean: maxOverMean(tally.perServerRequests),
+      requestsJain: jainIndex(tally.perServerRequests),
       utilisationMaxOverMean: maxOverMean(utilisation),
       utilisationJain: jainIndex(utilisation),
     },
@@ -198,21 +194,44 @@ export function buildClusterReport(run: ClusterRun): ClusterResult {
     offeredLoad,
     overloadedServers,
     unstable: offeredLoad >= 1 || overloadedServers > 0,
-    simulatedMs: end,
+    simulatedMs: run.endedMs,
+  };
+  return columns === undefined ? withoutColumns(result, 'simulateCluster', cfg.requests, COLUMN_NAMES) : result;
+}
+
+/** Classifies every measured request of the kept rows into the tally, and returns the result's columns. */
+function requestColumns(rows: ClusterRows, warmup: number, tally: OutcomeTally): RequestColumns {
+  const n = rows.arrivalMs.length;
+  const m = n - warmup;
+  const latencyMs = new Float64Array(m);
+  const outcome = new Uint8Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = warmup + k;
+    outcome[k] = tally.add(rows.endMs[i] - rows.arrivalMs[i], rows.server[i], rows.failed[i]);
+    latencyMs[k] = tally.latencyMs;
+  }
+  const okLatency = tally.ok === m ? latencyMs : latencyMs.filter((_, k) => outcome[k] === CLUSTER_OUTCOME.ok);
+  return {
+    arrivalMs: rows.arrivalMs.subarray(warmup),
+    latencyMs,
+    server: rows.server.subarray(warmup),
+    outcome,
+    path: rows.path.subarray(warmup),
+    client: rows.client.subarray(warmup),
+    session: rows.session.subarray(warmup),
+    summary: tally.ok > 0 ? summarize(okLatency) : { ...EMPTY_SUMMARY },
   };
 }
 
 /** Work arriving per ms over capacity: each pool's from the work drawn for its requests, each proxy tier's from its mean cost. */
-function highestOfferedLoad(cfg: ClusterConfig, mix: RequestMix): number {
+function highestOfferedLoad(cfg: ClusterConfig, workByPool: Float64Array): number {
   const { servers } = cfg;
   const pools = servers.poolNames.length;
-  const work = new Float64Array(pools);
-  for (let i = 0; i < cfg.requests; i++) work[cfg.poolOfPath[mix.path[i]]] += mix.workMs[i];
   const capacity = new Float64Array(pools);
   for (let s = 0; s < servers.count; s++) capacity[servers.pool[s]] += servers.workers[s] * servers.speed[s];
   const perMs = cfg.arrivalRate / MS_PER_SECOND;
   let highest = 0;
-  for (let p = 0; p < pools; p++) highest = Math.max(highest, (perMs * work[p]) / cfg.requests / capacity[p]);
+  for (let p = 0; p < pools; p++) highest = Math.max(highest, (perMs * (workByPool[p] ?? 0)) / cfg.requests / capacity[p]);
   for (const tier of cfg.tiers) highest = Math.max(highest, (perMs * (tier.cost.mean ?? 0)) / (tier.instances * tier.workers));
   return highest;
 }

@@ -1,6 +1,7 @@
 /**
- * The requests a cluster receives, drawn before the run so that every balancer
- * compared on the same seed meets exactly the same requests (common random numbers):
+ * The requests a cluster receives, drawn one by one as they arrive, each field from
+ * its own stream, so that every balancer compared on the same seed meets exactly the
+ * same requests (common random numbers):
  * arrival times, and for each request its client, session, URL path and the work it
  * needs (ms on a server of speed 1).
  *
@@ -21,8 +22,8 @@
 import type { Rng } from '../../random/rng';
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { DistributionLike } from '../../random/spec';
-import { onOffArrivals } from '../../sim/onOffArrivals';
-import { poissonArrivals } from '../../sim/arrivals';
+import { OnOffClock } from '../../sim/onOffArrivals';
+import { MS_PER_SECOND } from '../../sim/time';
 import { upperBound } from '../../stats/sortedSearch';
 
 /** A URL path, its share of requests, and optionally its own work per request (ms at speed 1). */
@@ -50,76 +51,97 @@ export interface RequestMixOptions {
   requestsPerSession: number;
   /** Checked paths whose shares sum to 1. */
   paths: readonly CheckedPath[];
+  /** Pool index per path: the stream adds up the work sent to each pool. */
+  poolOfPath: Int32Array;
   /** Work per request for paths without their own distribution. */
   serviceTime: Distribution;
   rng: Rng;
 }
 
-export interface RequestMix {
-  arrivalMs: Float64Array;
-  client: Int32Array;
-  session: Int32Array;
-  path: Int32Array;
-  /** Work (ms on a server of speed 1). */
-  workMs: Float64Array;
-  /** Sessions started. */
-  sessions: number;
-  /** Sum of `workMs`. */
-  totalWorkMs: number;
-}
-
 /**
- * Draws every request of a cluster run up front: arrival times (ms), client,
- * session, path and work (ms at speed 1), each from its own fork of `opts.rng`.
+ * The requests of a cluster run one at a time, in arrival order: after `next()`, the
+ * fields hold the next request's arrival (ms), client, session, path and work (ms at
+ * speed 1). Each field comes from its own fork of `opts.rng`, one draw per request, so
+ * drawing them one by one gives the same requests as drawing each column whole.
+ * Memory: one counter per client and a table of cumulative Zipf weights.
  */
-export function drawRequestMix(opts: RequestMixOptions): RequestMix {
-  const { requests: n, rng } = opts;
-  const arrivalMs = opts.burst
-    ? onOffArrivals({ rate: opts.arrivalRate, meanOnMs: opts.burst.meanOnMs, meanOffMs: opts.burst.meanOffMs, count: n, rng: rng.fork('arrivals') })
-    : poissonArrivals({ load: opts.arrivalRate, count: n, rng: rng.fork('arrivals') });
-  const client = drawZipf(n, opts.clients, opts.clientSkew, rng.fork('clients'));
-  const session = new Int32Array(n);
-  const sent = new Int32Array(opts.clients);
-  const current = new Int32Array(opts.clients);
-  let sessions = 0;
-  for (let i = 0; i < n; i++) {
-    const c = client[i];
-    if (sent[c] % opts.requestsPerSession === 0) current[c] = sessions++;
-    sent[c]++;
-    session[i] = current[c];
+export class RequestStream {
+  arrivalMs = 0;
+  client = 0;
+  session = 0;
+  path = 0;
+  workMs = 0;
+  /** Sessions started so far. */
+  sessions = 0;
+  /** Work drawn so far for each pool's requests (ms at speed 1), summed in arrival order. */
+  readonly workByPool: Float64Array;
+  private readonly nextArrival: () => number;
+  private readonly nextClient: () => number;
+  private readonly sent: Int32Array;
+  private readonly current: Int32Array;
+  private readonly pathRng: Rng;
+  private readonly serviceRngs: Rng[];
+  private readonly serviceOption: string[];
+
+  constructor(private readonly opts: RequestMixOptions) {
+    const { rng } = opts;
+    this.nextArrival = arrivalClock(opts);
+    this.nextClient = zipfSampler(opts.clients, opts.clientSkew, rng.fork('clients'));
+    this.sent = new Int32Array(opts.clients);
+    this.current = new Int32Array(opts.clients);
+    this.pathRng = rng.fork('paths');
+    const service = rng.fork('service');
+    this.serviceRngs = opts.paths.map((_, p) => service.fork(String(p)));
+    this.serviceOption = opts.paths.map((p, k) => (p.serviceTime === undefined ? 'serviceTime' : `paths[${k}].serviceTime`));
+    this.workByPool = new Float64Array(Math.max(0, ...opts.poolOfPath) + 1);
   }
-  const path = new Int32Array(n);
-  const workMs = new Float64Array(n);
-  const pathRng = rng.fork('paths');
-  const service = rng.fork('service');
-  const serviceRngs = opts.paths.map((_, p) => service.fork(String(p)));
-  const serviceOption = opts.paths.map((p, k) => (p.serviceTime === undefined ? 'serviceTime' : `paths[${k}].serviceTime`));
-  const last = opts.paths.length - 1;
-  let totalWorkMs = 0;
-  for (let i = 0; i < n; i++) {
+
+  /** Draws the next request into the fields. */
+  next(): void {
+    const { opts } = this;
+    this.arrivalMs = this.nextArrival();
+    const c = this.nextClient();
+    if (this.sent[c] % opts.requestsPerSession === 0) this.current[c] = this.sessions++;
+    this.sent[c]++;
+    this.client = c;
+    this.session = this.current[c];
+    const last = opts.paths.length - 1;
     let p = 0;
     if (last > 0) {
-      let u = pathRng();
+      let u = this.pathRng();
       while (p < last && u >= opts.paths[p].share) u -= opts.paths[p++].share;
     }
-    path[i] = p;
-    const dist = opts.paths[p].serviceTime ?? opts.serviceTime;
-    workMs[i] = sampleDuration(serviceOption[p], dist, serviceRngs[p]);
-    totalWorkMs += workMs[i];
+    this.path = p;
+    this.workMs = sampleDuration(this.serviceOption[p], opts.paths[p].serviceTime ?? opts.serviceTime, this.serviceRngs[p]);
+    this.workByPool[opts.poolOfPath[p]] += this.workMs;
   }
-  return { arrivalMs, client, session, path, workMs, sessions, totalWorkMs };
 }
 
-/** `n` draws of ranks 0 … k − 1 with P(rank r) ∝ (r + 1)^−s (inverse transform on the cumulative weights). */
-function drawZipf(n: number, k: number, s: number, rng: Rng): Int32Array {
-  const out = new Int32Array(n);
-  if (s === 0) {
-    for (let i = 0; i < n; i++) out[i] = Math.floor(rng() * k);
-    return out;
+/** When the last of a run's requests arrives (ms): the arrival stream drawn once more, keeping nothing. */
+export function lastArrivalMs(opts: RequestMixOptions): number {
+  const next = arrivalClock(opts);
+  let t = 0;
+  for (let i = 0; i < opts.requests; i++) t = next();
+  return t;
+}
+
+/** Successive arrival times (ms) from the `arrivals` fork: Poisson, or on/off with the same long-run rate. */
+function arrivalClock(opts: RequestMixOptions): () => number {
+  const rng = opts.rng.fork('arrivals');
+  if (opts.burst !== undefined) {
+    const clock = new OnOffClock(opts.arrivalRate, opts.burst.meanOnMs, opts.burst.meanOffMs, rng);
+    return () => clock.next();
   }
+  const gap = MS_PER_SECOND / opts.arrivalRate;
+  let t = 0;
+  return () => (t += -gap * Math.log(1 - rng()));
+}
+
+/** Draws of ranks 0 … k − 1 with P(rank r) ∝ (r + 1)^−s (inverse transform on the cumulative weights). */
+function zipfSampler(k: number, s: number, rng: Rng): () => number {
+  if (s === 0) return () => Math.floor(rng() * k);
   const cumulative = new Float64Array(k);
   let total = 0;
   for (let r = 0; r < k; r++) cumulative[r] = total += Math.pow(r + 1, -s);
-  for (let i = 0; i < n; i++) out[i] = Math.min(k - 1, upperBound(cumulative, rng() * total));
-  return out;
+  return () => Math.min(k - 1, upperBound(cumulative, rng() * total));
 }

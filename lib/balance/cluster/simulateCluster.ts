@@ -25,6 +25,13 @@
  * against capacity per pool, proxy tier and server). Sizes are bounded up front (see
  * `CLUSTER_LIMITS` in clusterOptions.ts).
  *
+ * What it keeps (`keep`, see sim/keptColumns.ts): up to 10^7 requests, a row per
+ * measured request; above, the requests in flight only, per-server tallies and a
+ * latency sketch (quantiles within 0.5 %), so 10^8 requests run in bounded memory.
+ * The requests are drawn as they arrive; only the arrival stream is drawn once more
+ * before the run, to know when the last request arrives (health checks and the
+ * utilisation snapshot stop there).
+ *
  * Fidelity: discrete-event, one event per arrival, per proxy tier and per response.
  * The balancer knows what it has sent and not yet seen answered (outstanding
  * requests), never the servers' queues. Not modelled: network delay between the
@@ -44,7 +51,10 @@ import type { Rng } from '../../random/rng';
 import { buildClusterReport, type ClusterResult, type ClusterRun } from './clusterReport';
 import { hash32 } from '../balancers/hash32';
 import { healthTransitions, type HealthTransition } from './healthCheck';
-import { drawRequestMix } from './requestMix';
+import { lastArrivalMs, RequestStream } from './requestMix';
+import { JobWindow } from '../../sim/jobWindow';
+import { grown } from '../../sim/grown';
+import { OutcomeTally } from './outcomeTally';
 
 export { CLUSTER_OUTCOME } from './clusterReport';
 
@@ -71,7 +81,9 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
   const cfg = checkClusterOptions(opts);
   const { servers, tiers, rng, requests: n } = cfg;
   const S = servers.count;
-  const mix = drawRequestMix({ ...cfg, rng });
+  const mixOptions = { ...cfg, rng };
+  const horizonMs = lastArrivalMs(mixOptions);
+  const stream = new RequestStream(mixOptions);
   const tick = progressTicker(n, cfg.onProgress);
 
   const sim = new Simulation();
@@ -87,15 +99,15 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     createBalancer(cfg.balancer, { members: m, weights: servers.weights, rng: rng.fork(`balancer/${servers.poolNames[p]}`) }),
   );
 
-  const server = new Int32Array(n).fill(-1);
-  const endMs = new Float64Array(n).fill(NaN);
-  const failed = new Uint8Array(n);
-  const dispatchMs = new Float64Array(balancers.some((b) => b.observe !== undefined) ? n : 0); // for balancers that learn from latency
+  // One row per request (every request's, or those in flight); dispatch times only for balancers that learn from latency.
+  const columns = { ...REQUEST_COLUMNS, ...(balancers.some((b) => b.observe !== undefined) ? { dispatchMs: Float64Array } : {}) };
+  const rows = cfg.keep === 'columns' ? JobWindow.everyRow(columns, n) : JobWindow.inFlight(columns);
+  const tally = new OutcomeTally(S, cfg.timeoutMs, cfg.keep);
   const pools = servers.poolNames.length;
-  const sessionServer = new Int32Array(cfg.sticky ? mix.sessions * pools : 0).fill(-1); // by session and pool
+  let sessionServer = new Int32Array(0); // by session and pool: the pinned server + 1 (0: none yet)
   let sessionsRepinned = 0;
   const request = emptyRequestSlot();
-  const keyColumn = cfg.hashKey === 'client' ? mix.client : cfg.hashKey === 'session' ? mix.session : mix.path;
+  const keyColumn = cfg.hashKey;
 
   // Station numbers: servers first, then each proxy tier's instances.
   const tierStart: number[] = [];
@@ -117,79 +129,107 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     balancers[servers.pool[s]].outstandingChanged?.(s);
   };
 
-  const fail = (i: number, now: number): void => {
-    endMs[i] = now;
-    failed[i] = 1;
+  /** Draws the next request into its row. */
+  const openRequest = (): number => {
+    const i = rows.openNext();
+    stream.next();
+    const k = i & rows.mask;
+    const { col } = rows;
+    col.arrivalMs[k] = stream.arrivalMs;
+    col.client[k] = stream.client;
+    col.session[k] = stream.session;
+    col.path[k] = stream.path;
+    col.workMs[k] = stream.workMs;
+    col.server[k] = -1;
+    col.endMs[k] = NaN;
+    col.failed[k] = 0;
+    return i;
+  };
+  /** Request `i` has its answer (or error) at `now`: measured ones are tallied, unless rows are kept for the report. */
+  const settle = (i: number, now: number, failed: number): void => {
+    const k = i & rows.mask;
+    rows.col.endMs[k] = now;
+    rows.col.failed[k] = failed;
+    if (cfg.keep === 'columns') return;
+    if (i >= cfg.warmup) tally.add(now - rows.col.arrivalMs[k], rows.col.server[k], failed);
+    rows.close(i);
   };
 
   const enterTier = (t: number, i: number): void => {
     const tier = tiers[t];
-    const instance = tier.instances === 1 ? 0 : hash32(mix.client[i], t + 1) % tier.instances;
+    const instance = tier.instances === 1 ? 0 : hash32(rows.col.client[i & rows.mask], t + 1) % tier.instances;
     bank.submit(tierStart[t] + instance, i, sampleDuration(`proxies[${t}].costMs`, tier.cost, costRngs[t]));
   };
 
   const dispatch = (i: number, now: number): void => {
-    const pool = cfg.poolOfPath[mix.path[i]];
+    const k = i & rows.mask;
+    const { col } = rows;
+    const pool = cfg.poolOfPath[col.path[k]];
     const candidates = live[pool];
-    if (candidates.length === 0) return fail(i, now);
+    if (candidates.length === 0) return settle(i, now, 1);
     let s = -1;
-    const pin = mix.session[i] * pools + pool;
+    const pin = col.session[k] * pools + pool;
     if (cfg.sticky) {
-      const pinned = sessionServer[pin];
+      if (pin >= sessionServer.length) sessionServer = grown(sessionServer, pin + 1);
+      const pinned = sessionServer[pin] - 1;
       if (pinned >= 0 && inRotation[pinned] === 1) s = pinned;
       else if (pinned >= 0) sessionsRepinned++;
     }
     if (s < 0) {
       request.index = i;
-      request.client = mix.client[i];
-      request.session = mix.session[i];
-      request.path = mix.path[i];
-      request.key = keyColumn[i];
+      request.client = col.client[k];
+      request.session = col.session[k];
+      request.path = col.path[k];
+      request.key = keyColumn === 'client' ? col.client[k] : keyColumn === 'session' ? col.session[k] : col.path[k];
       view.nowMs = now;
       s = balancers[pool].pick(candidates, request, view);
-      if (cfg.sticky) sessionServer[pin] = s;
+      if (cfg.sticky) sessionServer[pin] = s + 1;
     }
-    server[i] = s;
-    if (dispatchMs.length > 0) dispatchMs[i] = now;
+    col.server[k] = s;
+    if (col.dispatchMs !== undefined) col.dispatchMs[k] = now;
     addOutstanding(s, 1);
     if (up[s] === 0) {
       sim.schedule(now + cfg.failedRequestMs, REFUSED, i);
       return;
     }
     const own = servers.serviceTime[s];
-    const serviceMs = own === undefined ? mix.workMs[i] / servers.speed[s] : sampleDuration(`servers[${s}].serviceTime`, own, serverRngs[s]!);
+    const serviceMs = own === undefined ? col.workMs[k] / servers.speed[s] : sampleDuration(`servers[${s}].serviceTime`, own, serverRngs[s]!);
     sentWorkMs[s] += serviceMs;
     sentWorkSquares[s] += serviceMs * serviceMs;
     bank.submit(s, i, serviceMs);
   };
 
-  const bank = new StationBank(sim, stationWorkers, n, (i, st, now) => {
+  const bank = new StationBank(sim, stationWorkers, (i, st, now) => {
     if (st >= S) {
       const t = tierOfStation(st);
       if (t + 1 < tiers.length) enterTier(t + 1, i);
       else dispatch(i, now);
       return;
     }
-    endMs[i] = now;
     addOutstanding(st, -1);
-    balancers[servers.pool[st]].observe?.(st, now - dispatchMs[i]);
+    const dispatchMs = rows.col.dispatchMs;
+    if (dispatchMs !== undefined) balancers[servers.pool[st]].observe!(st, now - dispatchMs[i & rows.mask]);
+    settle(i, now, 0);
   });
 
   const ARRIVE = sim.on((i, now) => {
     if (tiers.length > 0) enterTier(0, i);
     else dispatch(i, now);
     tick(i + 1);
-    if (i + 1 < n) sim.schedule(mix.arrivalMs[i + 1], ARRIVE, i + 1);
+    if (i + 1 < n) {
+      const next = openRequest();
+      sim.schedule(rows.col.arrivalMs[next & rows.mask], ARRIVE, next);
+    }
   });
   const REFUSED = sim.on((i, now) => {
-    addOutstanding(server[i], -1);
-    fail(i, now);
+    addOutstanding(rows.col.server[i & rows.mask], -1);
+    settle(i, now, 1);
   });
   const DOWN = sim.on((s, now) => {
     up[s] = 0;
     bank.fail(s, (i) => {
       addOutstanding(s, -1);
-      fail(i, now);
+      settle(i, now, 1);
     });
   });
   const UP = sim.on((s) => {
@@ -203,7 +243,6 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     live[p] = members[p].filter((m) => inRotation[m] === 1);
   });
 
-  const horizonMs = mix.arrivalMs[n - 1];
   const phaseRng = rng.fork('health-phase');
   let rotationRebuilds = 0;
   for (let s = 0; s < S; s++) {
@@ -226,9 +265,28 @@ export function simulateCluster(opts: ClusterOptions): ClusterResult {
     for (let st = 0; st < utilisation.length; st++) utilisation[st] = bank.utilisation(st, now);
   });
   sim.schedule(horizonMs, SNAPSHOT);
-  sim.schedule(mix.arrivalMs[0], ARRIVE, 0);
+  const first = openRequest();
+  sim.schedule(rows.col.arrivalMs[first], ARRIVE, first);
   const { nowMs } = sim.run();
 
-  const run: ClusterRun = { cfg, mix, server, endMs, failed, bank, tierStart, utilisation, sentWorkMs, sentWorkSquares, horizonMs, health, sessionsRepinned, endedMs: nowMs };
+  const run: ClusterRun = {
+    cfg, rows: cfg.keep === 'columns' ? rows.col : undefined, tally, workByPool: stream.workByPool, bank, tierStart, utilisation,
+    sentWorkMs, sentWorkSquares, horizonMs, health, sessionsRepinned, endedMs: nowMs,
+  };
   return buildClusterReport(run);
 }
+
+/** The row each request keeps while in flight (and, with `keep: 'columns'`, after). */
+const REQUEST_COLUMNS = {
+  arrivalMs: Float64Array,
+  client: Int32Array,
+  session: Int32Array,
+  path: Int32Array,
+  /** Work (ms at speed 1). */
+  workMs: Float64Array,
+  /** The server it was sent to, −1 before (or when its pool had none in rotation). */
+  server: Int32Array,
+  /** When its answer or error came (ms). */
+  endMs: Float64Array,
+  failed: Uint8Array,
+};

@@ -237,20 +237,20 @@ class QueueColumns implements QueueRecorder {
 
 /** The arrivals of the requests in flight and a sketch of the measured latencies: memory bounded by the requests in flight. */
 class QueueSketch implements QueueRecorder {
-  private readonly inFlight = new JobWindow(1);
+  private readonly inFlight = JobWindow.inFlight({ arrivalMs: Float64Array });
   private readonly latency = latencySketch();
 
   constructor(private readonly warmup: number) {}
 
   arrived(job: number, now: number): void {
     this.inFlight.openNext();
-    this.inFlight.set(job, 0, now);
+    this.inFlight.col.arrivalMs[job & this.inFlight.mask] = now;
   }
 
   started(): void {}
 
   done(job: number, now: number): void {
-    if (job >= this.warmup) this.latency.add(now - this.inFlight.get(job, 0));
+    if (job >= this.warmup) this.latency.add(now - this.inFlight.col.arrivalMs[job & this.inFlight.mask]);
     this.inFlight.close(job);
   }
 

@@ -1,11 +1,15 @@
 /**
  * Many service stations at once, each with its own workers and FIFO queue, whose
  * state lives in typed arrays: the servers of a cluster and the instances of its
- * balancers. Jobs are dense integers (request numbers), at most one station at a time.
+ * balancers. Jobs are integers ≥ 0 (request numbers), at most one station at a time;
+ * the bank keeps nothing per job, only per worker slot, so runs that stream their
+ * requests hold memory for the jobs queued, not for every job of the run.
  *
  * A station can fail: every job waiting or in service there is lost at that moment
  * (reported through `fail`'s callback) and the completions already scheduled for the
- * lost jobs are ignored when they fire. Tracks per station the jobs finished, busy
+ * lost jobs are ignored when they fire. A completion names its worker slot; the
+ * (slot, time) of each lost one is remembered until it fires, and since it was
+ * scheduled before any later job's in that slot, it fires first at equal times. Tracks per station the jobs finished, busy
  * worker-time (utilisation) and the longest queue.
  *
  * Draws no random numbers: service times come from the caller, one fork per
@@ -34,7 +38,10 @@ export class StationBank {
   private readonly firstSlot: Int32Array;
   private readonly slotJob: Int32Array;
   private readonly slotStation: Int32Array;
-  private readonly jobSlot: Int32Array;
+  /** When the job in each slot is due to finish (ms). */
+  private readonly slotDue: Float64Array;
+  /** Completions of lost jobs still to fire: by slot, their due times. */
+  private readonly lostCompletions = new Map<number, number[]>();
   private readonly busy: Int32Array;
   private readonly busyArea: Float64Array;
   private readonly lastChange: Float64Array;
@@ -42,16 +49,15 @@ export class StationBank {
   private readonly doneKind: number;
 
   /**
-   * `workers[s]` (an integer ≥ 1) for each station; jobs are numbered 0 … jobs − 1.
-   * Worker slots plus jobs may be at most MAX_BANK_SLOTS (10^8, 4 bytes each).
+   * `workers[s]` (an integer ≥ 1) for each station; worker slots may be at most
+   * MAX_BANK_SLOTS (10^8, 13 bytes each).
    */
-  constructor(private readonly sim: Simulation, workers: ArrayLike<number>, jobs: number, private readonly onDone: StationJobCallback) {
+  constructor(private readonly sim: Simulation, workers: ArrayLike<number>, private readonly onDone: StationJobCallback) {
     if (sim === null || typeof sim !== 'object' || typeof sim.on !== 'function') throw new TypeError(`StationBank sim must be a Simulation; got ${check.describe(sim)}`);
     check.finiteArray('StationBank workers', workers);
     let slots = 0;
     for (let s = 0; s < workers.length; s++) slots += check.integer(`StationBank workers[${s}]`, workers[s], 1);
-    check.integer('StationBank jobs', jobs, 0);
-    check.workWithin('StationBank workers and jobs', slots + jobs, MAX_BANK_SLOTS, 'worker and job slots');
+    check.workWithin('StationBank workers', slots, MAX_BANK_SLOTS, 'worker slots');
     if (typeof onDone !== 'function') throw new TypeError(`StationBank onDone must be a function (job, station, nowMs) => void; got ${check.describe(onDone)}`);
     const n = workers.length;
     this.stations = n;
@@ -60,15 +66,15 @@ export class StationBank {
     for (let s = 0; s < n; s++) this.firstSlot[s + 1] = this.firstSlot[s] + this.workers[s];
     this.slotJob = new Int32Array(this.firstSlot[n]).fill(-1);
     this.slotStation = new Int32Array(this.firstSlot[n]);
+    this.slotDue = new Float64Array(this.firstSlot[n]);
     for (let s = 0; s < n; s++) this.slotStation.fill(s, this.firstSlot[s], this.firstSlot[s + 1]);
-    this.jobSlot = new Int32Array(jobs);
     this.busy = new Int32Array(n);
     this.busyArea = new Float64Array(n);
     this.lastChange = new Float64Array(n);
     this.served = new Float64Array(n);
     this.maxQueue = new Int32Array(n);
     this.queues = Array.from({ length: n }, () => new FifoQueue());
-    this.doneKind = sim.on((job, now) => this.finish(job, now));
+    this.doneKind = sim.on((slot, now) => this.finish(slot, now));
   }
 
   /** Jobs waiting (not in service) at station `s`. */
@@ -94,6 +100,9 @@ export class StationBank {
       const job = this.slotJob[k];
       if (job >= 0) {
         this.slotJob[k] = -1;
+        const due = this.lostCompletions.get(k);
+        if (due === undefined) this.lostCompletions.set(k, [this.slotDue[k]]);
+        else due.push(this.slotDue[k]);
         onLost(job);
       }
     }
@@ -117,14 +126,14 @@ export class StationBank {
     let k = this.firstSlot[s];
     while (this.slotJob[k] >= 0) k++;
     this.slotJob[k] = job;
-    this.jobSlot[job] = k;
+    this.slotDue[k] = now + serviceMs;
     this.busy[s]++;
-    this.sim.schedule(now + serviceMs, this.doneKind, job);
+    this.sim.schedule(now + serviceMs, this.doneKind, k);
   }
 
-  private finish(job: number, now: number): void {
-    const k = this.jobSlot[job];
-    if (this.slotJob[k] !== job) return; // lost when its station failed
+  private finish(k: number, now: number): void {
+    if (this.lostCompletions.size > 0 && this.wasLost(k, now)) return;
+    const job = this.slotJob[k];
     this.slotJob[k] = -1;
     const s = this.slotStation[k];
     this.account(s, now);
@@ -136,6 +145,16 @@ export class StationBank {
       this.begin(s, q.lastJob, q.lastServiceMs, now);
     }
     this.onDone(job, s, now);
+  }
+
+  /** True (and forgotten) when the completion due at `now` in slot `k` is a lost job's. */
+  private wasLost(k: number, now: number): boolean {
+    const due = this.lostCompletions.get(k);
+    const at = due === undefined ? -1 : due.indexOf(now);
+    if (at < 0) return false;
+    due!.splice(at, 1);
+    if (due!.length === 0) this.lostCompletions.delete(k);
+    return true;
   }
 
   private account(s: number, now: number): void {

@@ -24,7 +24,7 @@ export const BALANCE: Entry[] = [
       balancer: 'round-robin', hashKey: 'client', clients: 50, clientSkew: 1, requestsPerSession: 4,
       paths: [{ path: '/api', share: 0.8, serviceTime: dist('exponential', 8) }, { path: '/static', share: 0.2 }], routes: { '/api': 'api', '/static': 'static' },
       sticky: false, proxies: [{ layer: 'L7', instances: 2, workers: 4, costMs: 0.5 }], healthCheck: hc, failedRequestMs: 1, timeoutMs: 5000,
-      rng: rng(1), onProgress: fn(),
+      rng: rng(1), onProgress: fn(), keep: 'summaries',
     }],
     records: ['routes'],
     alsoNamed: { paths: ['route'], routes: ['route'] },
