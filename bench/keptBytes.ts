@@ -1,0 +1,70 @@
+/**
+ * Bytes each model's result keeps alive per request (or per attempt, for the
+ * stack): the heap and array buffers in use after a full collection with the result
+ * held, minus the same before the run, over the requests the options offer. Runs in
+ * the bench's process (`node --expose-gc`); each run is sized to take about a second.
+ */
+import {
+  createRng, exponential, lognormal, simulateQueue, simulatePipeline, simulateCluster, simulateStack, simulateRetryStorm,
+  simulatePorts, simulatePool, simulateDnsFailover, simulateRealtime, simulatePayments,
+} from '../dist';
+
+const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
+const inUse = (): number => {
+  collect();
+  collect();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+/** One model run for the table: its label, what it counts, how many the options offer, and the run. */
+interface KeptRun {
+  model: string;
+  unit: string;
+  count: number;
+  run: () => unknown;
+}
+
+const RUNS: KeptRun[] = [
+  { model: 'simulateQueue (columns)', unit: 'request', count: 1e6, run: () => simulateQueue({ workers: 1, arrivalRate: 80, serviceTime: exponential(10), requests: 1e6, rng: createRng(1) }) },
+  { model: 'simulateQueue (summaries)', unit: 'request', count: 1e6, run: () => simulateQueue({ workers: 1, arrivalRate: 80, serviceTime: exponential(10), requests: 1e6, keep: 'summaries', rng: createRng(1) }) },
+  {
+    model: 'simulatePipeline', unit: 'request', count: 500_000,
+    run: () => simulatePipeline({ stages: [{ name: 'app', workers: 8, serviceTime: exponential(20) }, { name: 'db', workers: 4, serviceTime: exponential(8) }], load: 300, durationMs: 500_000_000 / 300, rng: createRng(1) }),
+  },
+  { model: 'simulateCluster (columns)', unit: 'request', count: 1e6, run: () => simulateCluster({ servers: 64, serviceTime: exponential(10), arrivalRate: 5760, requests: 1e6, balancer: 'power-of-two', rng: createRng(1) }) },
+  { model: 'simulateCluster (summaries)', unit: 'request', count: 1e6, run: () => simulateCluster({ servers: 64, serviceTime: exponential(10), arrivalRate: 5760, requests: 1e6, balancer: 'power-of-two', keep: 'summaries', rng: createRng(1) }) },
+  {
+    model: 'simulateStack', unit: 'request', count: 250_000,
+    run: () => simulateStack({
+      durationMs: 312_500, load: 800, responseBytes: 20_000, bucketMs: 5_000, l1: { bandwidthMbps: 1_000 }, l3: { rttMs: 40 }, l4: { requestsPerConnection: 100 },
+      l7: { workers: 16, serviceTime: lognormal({ median: 10, p99: 40 }) }, client: { timeoutMs: 2_000, retries: 2, retryDelayMs: 100 }, rng: createRng(1),
+    }),
+  },
+  {
+    model: 'simulateRetryStorm', unit: 'request', count: 200_000,
+    run: () => simulateRetryStorm({ durationMs: 200_000, arrivalRate: 1_000, workers: 30, serviceTime: exponential(20), timeoutMs: 500, trigger: { atMs: 60_000, untilMs: 80_000, latencyFactor: 1.6 }, retry: { maxAttempts: 3 }, rng: createRng(1) }),
+  },
+  { model: 'simulatePorts', unit: 'attempt', count: 300_000, run: () => simulatePorts({ connectionsPerSecond: 500, durationMs: 600_000, rng: createRng(1) }) },
+  {
+    model: 'simulatePool', unit: 'request', count: 200_000,
+    run: () => simulatePool({ poolSize: 16, arrivalRate: 1000, requestMs: lognormal({ median: 20, p99: 100 }), handshakeMs: 40, whenExhausted: 'open-extra', requests: 200_000, rng: createRng(1) }),
+  },
+  { model: 'simulateDnsFailover', unit: 'request', count: 3_600_000, run: () => simulateDnsFailover({ clients: 10_000, durationMs: 3_600_000, changeAtMs: 600_000, ttlS: 30, rng: createRng(1) }) },
+  {
+    model: 'simulateRealtime (websocket)', unit: 'message', count: 2_500_000 / 10,
+    run: () => simulateRealtime({ mode: 'websocket', users: 10_000, messagesPerUserPerMinute: 2, clientMessagesPerUserPerMinute: 0.5, durationMs: 600_000, rng: createRng(1) }),
+  },
+  { model: 'simulatePayments', unit: 'payment', count: 100_000, run: () => simulatePayments({ payments: 100_000, arrivalRate: 500, requestLossRate: 0.02, responseLossRate: 0.05, idempotencyKeys: true, maxAttempts: 3, rng: createRng(1) }) },
+];
+
+/** Bytes kept per unit by each model's result (see the module header). */
+export function keptBytes(): { model: string; unit: string; bytes: number }[] {
+  return RUNS.map(({ model, unit, count, run }) => {
+    const before = inUse();
+    const result = run();
+    const after = inUse();
+    if (result === undefined) throw new Error(`${model} returned nothing`);
+    return { model, unit, bytes: (after - before) / count };
+  });
+}
