@@ -6,7 +6,7 @@
  *   name                 only these notebooks (file name, with or without .ipynb)
  *   --edition E          student, instructor or both (default both)
  *   --include-private    also run notebooks whose names start with `_`
- *   --jobs N             notebooks executed at the same time (default 1)
+ *   --jobs N             notebooks executed at the same time (default: the machine's cores)
  *   --timeout S          seconds a single cell may run (default 600)
  *   --notebooks DIR      where the notebooks are (default notebooks/)
  *   --out DIR            output folder (default out/)
@@ -29,7 +29,7 @@
  * The functions are exported for the tests.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { availableParallelism, tmpdir } from 'os';
 import { basename, join, relative, resolve } from 'path';
 import { editionLabel, editionSource, EDITIONS, parseEditions, type Edition } from './editions';
 import { displayPath, executeNotebook, NotebookExecutionError, PROJECT_ROOT, type ExecutionReport } from './execute';
@@ -50,6 +50,7 @@ export interface WorkbookOptions {
   only?: string[];
   /** The editions to build; default both. */
   editions?: Edition[];
+  /** Notebooks executed at the same time; default the machine's cores (`os.availableParallelism()`). */
   jobs?: number;
   cellTimeoutSeconds?: number;
   /** Constants of the parameter cell to replace before running (`--set KEY=VALUE`; parameters.ts). */
@@ -162,11 +163,12 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
         throw new Error(`workbook: the SVG copies of the figures cannot be drawn: ${err.message}`);
       });
     }
-    await pool(jobs, Math.max(1, opts.jobs ?? 1), async (job) => {
+    const parallel = Math.max(1, opts.jobs ?? availableParallelism());
+    await pool(jobs, parallel, async (job) => {
       const n = ++started;
       const which = job.editions.length === editions.length && editions.length > 1 ? 'both editions' : job.editions.join(' and ');
       const label = `[${n}/${jobs.length}] ${basename(job.file)} (${which})`;
-      if ((opts.jobs ?? 1) > 1) log(`  ${label} started`);
+      if (parallel > 1) log(`  ${label} started`);
       const input = join(staging, job.editions.join('+'), basename(job.file));
       mkdirSync(join(staging, job.editions.join('+')), { recursive: true });
       writeFileSync(input, JSON.stringify(job.source, null, 1));
