@@ -96,23 +96,49 @@ export function poissonArrivals(opts: ArrivalOptions): Float64Array {
     check.workWithin('count', n, MAX_REQUESTS, 'arrivals to generate');
     const gap = MS_PER_SECOND / load;
     checkSimulatedSpan('count / load', n * gap);
+    const clock = new PoissonClock(load, Infinity, rng);
     const times = new Float64Array(n);
-    let t = 0;
-    for (let i = 0; i < n; i++) {
-      t += -gap * Math.log(1 - rng());
-      times[i] = t;
-    }
+    for (let i = 0; i < n; i++) times[i] = clock.next();
     return times;
   }
   if (opts.count !== undefined) throw new TypeError('poissonArrivals count needs a constant load; give durationMs for a ramp');
   if (opts.durationMs === undefined) throw new TypeError('poissonArrivals needs durationMs (or count for a constant rate)');
   const duration = check.inRange('durationMs', opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
-  const peak = peakRate(load);
-  check.workWithin('load × durationMs', (peak * duration) / MS_PER_SECOND, MAX_REQUESTS, 'arrivals at the peak rate');
-  const gap = MS_PER_SECOND / peak;
+  check.workWithin('load × durationMs', (peakRate(load) * duration) / MS_PER_SECOND, MAX_REQUESTS, 'arrivals at the peak rate');
+  const clock = new PoissonClock(load, duration, rng);
   const out: number[] = [];
-  for (let t = -gap * Math.log(1 - rng()); t < duration; t += -gap * Math.log(1 - rng())) {
-    if (typeof load === 'number' || rng() * peak < rateAtChecked(load, t, duration)) out.push(t);
-  }
+  for (let t = clock.next(); t < duration; t = clock.next()) out.push(t);
   return Float64Array.from(out);
+}
+
+/**
+ * Poisson arrivals one at a time, for runs that do not keep them all: `next()` returns
+ * the same times, from the same draws, as `poissonArrivals`, then Infinity once past
+ * `durationMs`. A ramp is drawn at its peak rate and thinned (each candidate kept with
+ * probability rate(t) / peak). The caller checks the options.
+ */
+export class PoissonClock {
+  private readonly gap: number;
+  private readonly peak: number;
+  private t = 0;
+
+  /** Arrivals of `load` over [0, durationMs) (Infinity: for ever, constant loads only), drawn from `rng`. */
+  constructor(
+    private readonly load: Load,
+    private readonly durationMs: number,
+    private readonly rng: Rng,
+  ) {
+    this.peak = peakRate(load);
+    this.gap = MS_PER_SECOND / this.peak;
+  }
+
+  /** The next arrival time (ms), or Infinity after the last. */
+  next(): number {
+    const { load, rng } = this;
+    for (;;) {
+      this.t += -this.gap * Math.log(1 - rng());
+      if (!(this.t < this.durationMs)) return Infinity;
+      if (typeof load === 'number' || rng() * this.peak < rateAtChecked(load, this.t, this.durationMs)) return this.t;
+    }
+  }
 }

@@ -10,4 +10,5 @@ export type { SignalBucket } from './measures/goldenSignals';
 export type { ProgressCallback } from './progress';
 export { onOffArrivals, onOffPeakRate, type OnOffOptions } from './onOffArrivals';
 export { MAX_BUCKETS } from './measures/buckets';
+export { COLUMNS_KEPT_UP_TO, KEEP_MODES, SUMMARY_RELATIVE_ERROR, type Keep } from './keptColumns';
 export * as simLimits from './limits';

@@ -57,6 +57,17 @@ export class JobWindow<S extends Record<string, ColumnType>> {
     return this.opened - this.oldest;
   }
 
+  /** The oldest request a ring still holds (requests before it are closed); 0 with every row kept. */
+  get oldestOpen(): number {
+    return this.oldest;
+  }
+
+  /** True while request `job` of a ring is open (not yet closed); with every row kept, for every opened request. */
+  isOpen(job: number): boolean {
+    if (!this.ring) return job < this.opened;
+    return job >= this.oldest && job < this.opened && this.open[job & this.mask] === 1;
+  }
+
   /** Opens request number `opened` (the next in order) and returns its number. */
   openNext(): number {
     if (this.ring) {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { simulateQueue } from '../../lib/sim';
+import { simulatePipeline, simulateQueue, type PipelineOptions } from '../../lib/sim';
 import { JobWindow } from '../../lib/sim/jobWindow';
 import { checkKeep, COLUMNS_KEPT_UP_TO, SUMMARY_RELATIVE_ERROR } from '../../lib/sim/keptColumns';
 import { createRng, exponential, lognormal } from '../../lib/random';
@@ -88,5 +88,29 @@ describe('keep: columns or summaries', () => {
     assert.throws(() => r.latencyMs, (e: Error) => e instanceof RangeError && /simulateQueue kept summaries/.test(e.message) && /keep: 'columns'/.test(e.message));
     assert.ok(!Object.keys(r).includes('latencyMs'));
     assert.equal(r.summary.count, r.served);
+  });
+
+  it('simulatePipeline with a ramp, a bounded queue and timeouts: the same counts, stages and per-bucket rates; percentiles within 0.5 %', () => {
+    const opts: Omit<PipelineOptions, 'rng' | 'keep'> = {
+      stages: [{ name: 'lb', workers: 2, serviceTime: exponential(2) }, { name: 'app', workers: 8, serviceTime: exponential(20), queueLimit: 30 }, { name: 'db', workers: 2, serviceTime: exponential(5) }],
+      load: { startRps: 50, endRps: 500 }, durationMs: 200_000, timeoutMs: 80,
+    };
+    const exact = simulatePipeline({ ...opts, keep: 'columns', rng: createRng(11) });
+    const streamed = simulatePipeline({ ...opts, keep: 'summaries', rng: createRng(11) });
+    assert.equal(streamed.kept, 'summaries');
+    assert.deepEqual(streamed.counts, exact.counts);
+    assert.ok(exact.counts.dropped > 0 && exact.counts.timedOut > 0 && exact.counts.unfinished > 0, 'the case exercises every outcome');
+    assert.deepEqual(streamed.stages, exact.stages);
+    assert.deepEqual(streamed.stageSignals, exact.stageSignals);
+    assert.deepEqual(streamed.firstSaturated, exact.firstSaturated);
+    assert.throws(() => streamed.requests, (e: Error) => e instanceof RangeError && /simulatePipeline kept summaries/.test(e.message));
+    streamed.signals.forEach((b, i) => {
+      const e = exact.signals[i];
+      assert.deepEqual([b.tMs, b.offeredRps, b.throughputRps, b.errorRps, b.saturation], [e.tMs, e.offeredRps, e.throughputRps, e.errorRps, e.saturation]);
+      for (const q of ['p50Ms', 'p99Ms'] as const) {
+        if (Number.isNaN(e[q])) assert.ok(Number.isNaN(b[q]));
+        else assert.ok(Math.abs(b[q] / e[q] - 1) <= SUMMARY_RELATIVE_ERROR + 1e-9, `bucket ${i} ${q}: ${b[q]} vs ${e[q]}`);
+      }
+    });
   });
 });

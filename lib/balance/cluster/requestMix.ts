@@ -23,7 +23,7 @@ import type { Rng } from '../../random/rng';
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { DistributionLike } from '../../random/spec';
 import { OnOffClock } from '../../sim/onOffArrivals';
-import { MS_PER_SECOND } from '../../sim/time';
+import { PoissonClock } from '../../sim/arrivals';
 import { upperBound } from '../../stats/sortedSearch';
 
 /** A URL path, its share of requests, and optionally its own work per request (ms at speed 1). */
@@ -132,9 +132,8 @@ function arrivalClock(opts: RequestMixOptions): () => number {
     const clock = new OnOffClock(opts.arrivalRate, opts.burst.meanOnMs, opts.burst.meanOffMs, rng);
     return () => clock.next();
   }
-  const gap = MS_PER_SECOND / opts.arrivalRate;
-  let t = 0;
-  return () => (t += -gap * Math.log(1 - rng()));
+  const clock = new PoissonClock(opts.arrivalRate, Infinity, rng);
+  return () => clock.next();
 }
 
 /** Draws of ranks 0 … k − 1 with P(rank r) ∝ (r + 1)^−s (inverse transform on the cumulative weights). */

@@ -7,6 +7,8 @@
 import { quantiles } from '../../stats/quantile';
 import * as check from '../../validate';
 import { bucketOf, MAX_BUCKETS } from './buckets';
+import { latencySketch, type Keep } from '../keptColumns';
+import type { LogHistogram } from '../../stats/streamingHistogram';
 
 export interface SignalBucket {
   /** Bucket start (ms). */
@@ -46,31 +48,75 @@ export function bucketSignals(input: SignalInput): SignalBucket[] {
   if (endMs.length !== arrivalMs.length || latencyMs.length !== arrivalMs.length) {
     throw new RangeError(`bucketSignals needs arrivalMs, endMs and latencyMs of one length; got ${arrivalMs.length}, ${endMs.length} and ${latencyMs.length}`);
   }
-  const arrivals = new Float64Array(buckets);
-  const errors = new Float64Array(buckets);
-  const latencies: number[][] = Array.from({ length: buckets }, () => []);
-  const bucketAt = (t: number): number => bucketOf(t, bucketMs, buckets);
+  const tally = new SignalTally(durationMs, bucketMs, buckets, 'columns');
   for (let i = 0; i < arrivalMs.length; i++) {
-    arrivals[bucketAt(arrivalMs[i])]++;
-    const end = endMs[i];
-    if (!(end < durationMs)) continue;
-    if (input.ok(i)) latencies[bucketAt(end)].push(latencyMs[i]);
-    else errors[bucketAt(end)]++;
+    tally.arrived(arrivalMs[i]);
+    tally.ended(endMs[i], input.ok(i), latencyMs[i]);
   }
-  const out: SignalBucket[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const perSecond = 1000 / Math.min(bucketMs, durationMs - b * bucketMs);
-    const ok = latencies[b].length;
-    const [p50, p99] = ok > 0 ? quantiles(latencies[b], [0.5, 0.99]) : [NaN, NaN];
-    out.push({
-      tMs: b * bucketMs,
-      offeredRps: arrivals[b] * perSecond,
-      throughputRps: ok * perSecond,
-      errorRps: errors[b] * perSecond,
-      p50Ms: p50,
-      p99Ms: p99,
-      saturation: input.saturation[b],
-    });
+  return tally.signals(input.saturation);
+}
+
+/**
+ * The golden signals added up request by request, for runs that do not keep their
+ * requests: arrivals and errors are counted per bucket, and the latencies of each
+ * bucket's successes kept (`'columns'`: exact percentiles) or sketched
+ * (`'summaries'`: within 0.5 %, memory bounded per bucket).
+ */
+export class SignalTally {
+  private readonly arrivals: Float64Array;
+  private readonly errors: Float64Array;
+  private readonly successes: Float64Array;
+  private readonly latencies: (number[] | LogHistogram | undefined)[];
+
+  /** A tally over `buckets` buckets of `bucketMs` covering [0, durationMs). */
+  constructor(
+    private readonly durationMs: number,
+    private readonly bucketMs: number,
+    private readonly buckets: number,
+    private readonly keep: Keep,
+  ) {
+    this.arrivals = new Float64Array(buckets);
+    this.errors = new Float64Array(buckets);
+    this.successes = new Float64Array(buckets);
+    this.latencies = new Array<undefined>(buckets).fill(undefined);
   }
-  return out;
+
+  /** A request arrived at `arrivalMs`. */
+  arrived(arrivalMs: number): void {
+    this.arrivals[bucketOf(arrivalMs, this.bucketMs, this.buckets)]++;
+  }
+
+  /** A request succeeded (`ok`, after `latencyMs`) or failed at `endMs`; ends at or after the run's end (or NaN) are not counted. */
+  ended(endMs: number, ok: boolean, latencyMs: number): void {
+    if (!(endMs < this.durationMs)) return;
+    const b = bucketOf(endMs, this.bucketMs, this.buckets);
+    if (!ok) {
+      this.errors[b]++;
+      return;
+    }
+    this.successes[b]++;
+    const kept = this.latencies[b] ?? (this.latencies[b] = this.keep === 'columns' ? [] : latencySketch());
+    if (Array.isArray(kept)) kept.push(latencyMs);
+    else kept.add(latencyMs);
+  }
+
+  /** The signals per bucket, with each bucket's saturation from `saturation`. */
+  signals(saturation: ArrayLike<number>): SignalBucket[] {
+    const out: SignalBucket[] = [];
+    for (let b = 0; b < this.buckets; b++) {
+      const perSecond = 1000 / Math.min(this.bucketMs, this.durationMs - b * this.bucketMs);
+      const kept = this.latencies[b];
+      const [p50, p99] = kept === undefined ? [NaN, NaN] : Array.isArray(kept) ? quantiles(kept, [0.5, 0.99]) : [kept.quantile(0.5), kept.quantile(0.99)];
+      out.push({
+        tMs: b * this.bucketMs,
+        offeredRps: this.arrivals[b] * perSecond,
+        throughputRps: this.successes[b] * perSecond,
+        errorRps: this.errors[b] * perSecond,
+        p50Ms: p50,
+        p99Ms: p99,
+        saturation: saturation[b],
+      });
+    }
+    return out;
+  }
 }

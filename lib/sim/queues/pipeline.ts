@@ -20,7 +20,13 @@
  * Changing one stage's parameters never moves another stage's draws, and adding or
  * removing a stage leaves the others' streams as they were.
  *
- * Bounded (see pipelineOptions.ts): at most 2·10^7 requests, 5·10^7 stage visits,
+ * What it keeps (`keep`, see keptColumns.ts): up to 10^7 requests, every request's
+ * row and exact per-bucket percentiles; above, the requests in flight only, counts and
+ * a latency sketch per bucket (percentiles within 0.5 %). Such a run draws its arrival
+ * stream once more first, to count its requests.
+ *
+ * Bounded (see pipelineOptions.ts): at most 2·10^7 requests keeping columns
+ * (5·10^7 keeping summaries), 5·10^7 stage visits,
  * 100 stages, 10^4 buckets and 10^10 ms, refused up front with a RangeError; a service
  * draw that is NaN, negative or beyond 10^10 ms throws at once, naming its stage.
  */
@@ -28,11 +34,13 @@ import { meanOrAverage } from '../../random/distribution';
 import { drawDuration } from '../horizon';
 import { Simulation } from '../simulation';
 import { Station } from './station';
-import { poissonArrivals, peakRate, rateAt } from '../arrivals';
+import { poissonArrivals, peakRate, rateAt, PoissonClock } from '../arrivals';
+import { JobWindow } from '../jobWindow';
+import { withoutColumns, type Keep } from '../keptColumns';
 import { MS_PER_SECOND } from '../time';
 import { progressTicker } from '../progress';
-import { bucketSignals, type SignalBucket } from '../measures/goldenSignals';
-import { checkPipeline, type PipelineOptions } from './pipelineOptions';
+import { bucketSignals, SignalTally, type SignalBucket } from '../measures/goldenSignals';
+import { checkPipeline, type PipelineConfig, type PipelineOptions } from './pipelineOptions';
 
 export { STAGE_KEYS, PIPELINE_KEYS, type StageSpec, type PipelineOptions } from './pipelineOptions';
 
@@ -69,6 +77,8 @@ export interface StageBucket {
 }
 
 export interface PipelineResult {
+  /** What the run kept: with `'summaries'`, reading `requests` throws a RangeError. */
+  kept: Keep;
   requests: PipelineRequests;
   signals: SignalBucket[];
   stageSignals: StageBucket[];
@@ -105,14 +115,10 @@ export interface PipelineResult {
  */
 export function simulatePipeline(opts: PipelineOptions): PipelineResult {
   const cfg = checkPipeline(opts);
-  const { stages, load, durationMs, bucketMs, buckets, timeoutMs, rng } = cfg;
+  const { stages, load, durationMs, bucketMs, buckets, timeoutMs, rng, keep } = cfg;
 
-  const arrivalMs = poissonArrivals({ load, durationMs, rng: rng.fork('arrivals') });
-  const n = arrivalMs.length;
-  const latencyMs = new Float64Array(n).fill(NaN);
-  const endMs = new Float64Array(n).fill(NaN);
-  const outcome = new Uint8Array(n).fill(OUTCOME.unfinished);
-  const droppedAt = new Int32Array(n).fill(-1);
+  const record: PipelineRecorder = keep === 'columns' ? new PipelineColumns(cfg) : new PipelineStream(cfg);
+  const n = record.requests;
   const tick = progressTicker(n, cfg.onProgress);
 
   const sim = new Simulation();
@@ -123,42 +129,25 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
     const serviceMs = drawDuration(`stages[${k}].serviceTime`, stages[k].serviceTime, serviceRngs[k]);
     drawn[k].total += serviceMs;
     drawn[k].draws++;
-    if (!stations[k].submit(job, serviceMs)) {
-      outcome[job] = OUTCOME.dropped;
-      droppedAt[job] = k;
-      endMs[job] = sim.now;
-    }
+    if (!stations[k].submit(job, serviceMs)) record.dropped(job, k, sim.now);
   };
   stages.forEach((spec, k) => {
     const last = k === stages.length - 1;
     stations.push(
       new Station(sim, { workers: spec.workers, queueLimit: spec.queueLimit, bucketMs }, (job, now) => {
         if (!last) return enter(k + 1, job);
-        const latency = now - arrivalMs[job];
-        latencyMs[job] = latency;
-        outcome[job] = latency > timeoutMs ? OUTCOME.timedOut : OUTCOME.ok;
-        endMs[job] = latency > timeoutMs ? arrivalMs[job] + timeoutMs : now;
+        record.served(job, now, timeoutMs);
       }),
     );
   });
   const ARRIVE = sim.on((job) => {
     tick(job + 1);
     enter(0, job);
-    if (job + 1 < n) sim.schedule(arrivalMs[job + 1], ARRIVE, job + 1);
+    if (job + 1 < n) sim.schedule(record.arrive(job + 1), ARRIVE, job + 1);
   });
-  if (n > 0) sim.schedule(arrivalMs[0], ARRIVE, 0);
+  if (n > 0) sim.schedule(record.arrive(0), ARRIVE, 0);
   sim.run({ until: durationMs });
   stations.forEach((s) => s.flush(durationMs));
-
-  // A request still in flight at the end has failed already if the client gave up on it.
-  const tally = [0, 0, 0, 0];
-  for (let i = 0; i < n; i++) {
-    if (outcome[i] === OUTCOME.unfinished && arrivalMs[i] + timeoutMs <= durationMs) {
-      outcome[i] = OUTCOME.timedOut;
-      endMs[i] = arrivalMs[i] + timeoutMs;
-    }
-    tally[outcome[i]]++;
-  }
 
   const stageSignals: StageBucket[] = [];
   const saturation = new Float64Array(buckets);
@@ -186,10 +175,11 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
       dropped: stations[k].dropped,
     };
   });
-  const counts = { requests: n, ok: tally[OUTCOME.ok], dropped: tally[OUTCOME.dropped], timedOut: tally[OUTCOME.timedOut], unfinished: tally[OUTCOME.unfinished] };
-  return {
-    requests: { arrivalMs, latencyMs, endMs, outcome, droppedAt },
-    signals: bucketSignals({ arrivalMs, endMs, latencyMs, ok: (i) => outcome[i] === OUTCOME.ok, durationMs, bucketMs, saturation }),
+  const { requests, counts, signals } = record.finish(saturation);
+  const result: PipelineResult = {
+    kept: keep,
+    requests,
+    signals,
     stageSignals,
     stages: reports,
     bottleneck: reports.reduce((a, b) => (b.capacityRps < a.capacityRps ? b : a)).name,
@@ -198,4 +188,139 @@ export function simulatePipeline(opts: PipelineOptions): PipelineResult {
     firstSaturated,
     counts,
   };
+  return keep === 'columns' ? result : withoutColumns(result, 'simulatePipeline', n, ['requests']);
+}
+
+/** A run's requests as the recorder hands them back: their columns (empty unless kept), counts and signals. */
+interface RecordedRequests {
+  requests: PipelineRequests;
+  counts: PipelineResult['counts'];
+  signals: SignalBucket[];
+}
+
+/** Records a pipeline run's requests as they arrive, are dropped or served (see the module header). */
+interface PipelineRecorder {
+  /** The requests the run will see. */
+  readonly requests: number;
+  /** The arrival time (ms) of request `job`, drawn in order. */
+  arrive(job: number): number;
+  dropped(job: number, stage: number, now: number): void;
+  served(job: number, now: number, timeoutMs: number): void;
+  finish(saturation: Float64Array): RecordedRequests;
+}
+
+/** Every request's row, and the signals from the rows at the end. */
+class PipelineColumns implements PipelineRecorder {
+  readonly requests: number;
+  private readonly arrivalMs: Float64Array;
+  private readonly latencyMs: Float64Array;
+  private readonly endMs: Float64Array;
+  private readonly outcome: Uint8Array;
+  private readonly droppedAt: Int32Array;
+
+  constructor(private readonly cfg: PipelineConfig) {
+    this.arrivalMs = poissonArrivals({ load: cfg.load, durationMs: cfg.durationMs, rng: cfg.rng.fork('arrivals') });
+    const n = (this.requests = this.arrivalMs.length);
+    this.latencyMs = new Float64Array(n).fill(NaN);
+    this.endMs = new Float64Array(n).fill(NaN);
+    this.outcome = new Uint8Array(n).fill(OUTCOME.unfinished);
+    this.droppedAt = new Int32Array(n).fill(-1);
+  }
+
+  arrive(job: number): number {
+    return this.arrivalMs[job];
+  }
+
+  dropped(job: number, stage: number, now: number): void {
+    this.outcome[job] = OUTCOME.dropped;
+    this.droppedAt[job] = stage;
+    this.endMs[job] = now;
+  }
+
+  served(job: number, now: number, timeoutMs: number): void {
+    const latency = now - this.arrivalMs[job];
+    this.latencyMs[job] = latency;
+    this.outcome[job] = latency > timeoutMs ? OUTCOME.timedOut : OUTCOME.ok;
+    this.endMs[job] = latency > timeoutMs ? this.arrivalMs[job] + timeoutMs : now;
+  }
+
+  finish(saturation: Float64Array): RecordedRequests {
+    const { arrivalMs, latencyMs, endMs, outcome, droppedAt, requests: n } = this;
+    const { timeoutMs, durationMs, bucketMs } = this.cfg;
+    // A request still in flight at the end has failed already if the client gave up on it.
+    const tally = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      if (outcome[i] === OUTCOME.unfinished && arrivalMs[i] + timeoutMs <= durationMs) {
+        outcome[i] = OUTCOME.timedOut;
+        endMs[i] = arrivalMs[i] + timeoutMs;
+      }
+      tally[outcome[i]]++;
+    }
+    return {
+      requests: { arrivalMs, latencyMs, endMs, outcome, droppedAt },
+      counts: { requests: n, ok: tally[OUTCOME.ok], dropped: tally[OUTCOME.dropped], timedOut: tally[OUTCOME.timedOut], unfinished: tally[OUTCOME.unfinished] },
+      signals: bucketSignals({ arrivalMs, endMs, latencyMs, ok: (i) => outcome[i] === OUTCOME.ok, durationMs, bucketMs, saturation }),
+    };
+  }
+}
+
+/** The arrivals of the requests in flight, counts and sketched signals: memory bounded by the requests in flight. */
+class PipelineStream implements PipelineRecorder {
+  readonly requests: number;
+  private readonly clock: PoissonClock;
+  private readonly inFlight = JobWindow.inFlight({ arrivalMs: Float64Array });
+  private readonly signals: SignalTally;
+  private readonly tally = [0, 0, 0, 0];
+
+  constructor(private readonly cfg: PipelineConfig) {
+    const counting = new PoissonClock(cfg.load, cfg.durationMs, cfg.rng.fork('arrivals'));
+    let n = 0;
+    while (counting.next() < cfg.durationMs) n++;
+    this.requests = n;
+    this.clock = new PoissonClock(cfg.load, cfg.durationMs, cfg.rng.fork('arrivals'));
+    this.signals = new SignalTally(cfg.durationMs, cfg.bucketMs, cfg.buckets, 'summaries');
+  }
+
+  arrive(job: number): number {
+    const t = this.clock.next();
+    this.inFlight.openNext();
+    this.inFlight.col.arrivalMs[job & this.inFlight.mask] = t;
+    this.signals.arrived(t);
+    return t;
+  }
+
+  dropped(job: number, _stage: number, now: number): void {
+    this.end(job, OUTCOME.dropped, now, NaN);
+  }
+
+  served(job: number, now: number, timeoutMs: number): void {
+    const arrival = this.inFlight.col.arrivalMs[job & this.inFlight.mask];
+    const latency = now - arrival;
+    if (latency > timeoutMs) this.end(job, OUTCOME.timedOut, arrival + timeoutMs, latency);
+    else this.end(job, OUTCOME.ok, now, latency);
+  }
+
+  finish(saturation: Float64Array): RecordedRequests {
+    const { timeoutMs, durationMs } = this.cfg;
+    const { inFlight } = this;
+    for (let job = inFlight.oldestOpen; job < inFlight.opened; job++) {
+      if (!inFlight.isOpen(job)) continue;
+      const arrival = inFlight.col.arrivalMs[job & inFlight.mask];
+      if (arrival + timeoutMs <= durationMs) this.end(job, OUTCOME.timedOut, arrival + timeoutMs, NaN);
+      else this.tally[OUTCOME.unfinished]++;
+    }
+    const n = this.requests;
+    const none = new Float64Array(0);
+    return {
+      requests: { arrivalMs: none, latencyMs: none, endMs: none, outcome: new Uint8Array(0), droppedAt: new Int32Array(0) },
+      counts: { requests: n, ok: this.tally[OUTCOME.ok], dropped: this.tally[OUTCOME.dropped], timedOut: this.tally[OUTCOME.timedOut], unfinished: this.tally[OUTCOME.unfinished] },
+      signals: this.signals.signals(saturation),
+    };
+  }
+
+  private end(job: number, outcome: number, endMs: number, latencyMs: number): void {
+    this.tally[outcome]++;
+    this.signals.ended(endMs, outcome === OUTCOME.ok, latencyMs);
+    this.inFlight.close(job);
+  }
 }

@@ -12,6 +12,7 @@ import { checkBuckets } from '../measures/buckets';
 import { checkProgress, type ProgressCallback } from '../progress';
 import { MS_PER_SECOND } from '../time';
 import { MAX_REQUESTS, MAX_SIMULATED_MS, MAX_STAGE_BUCKETS, MAX_STAGE_VISITS, MAX_STAGES } from '../limits';
+import { checkKeep, type Keep } from '../keptColumns';
 
 export interface StageSpec {
   /** Unique name, used in results and to name the stage's random stream. */
@@ -32,8 +33,9 @@ export interface PipelineOptions {
   stages: StageSpec[];
   /**
    * Requests per second: a constant, or `{ startRps, endRps }` ramping linearly over
-   * the run. Peak rate × durationMs may imply at most MAX_REQUESTS (2·10^7) requests,
-   * and those requests × stages at most MAX_STAGE_VISITS (5·10^7) stage visits.
+   * the run. Peak rate × durationMs may imply at most MAX_REQUESTS (2·10^7) requests
+   * when keeping columns, 5·10^7 keeping summaries, and those requests × stages at most
+   * MAX_STAGE_VISITS (5·10^7) stage visits.
    */
   load: Load;
   /** Length of the run (ms, in (0, MAX_SIMULATED_MS = 10^10]); further bounded through `load`. */
@@ -51,17 +53,23 @@ export interface PipelineOptions {
   rng: Rng;
   /** Called about a hundred times with (requests arrived, requests). */
   onProgress?: ProgressCallback;
+  /**
+   * Keep every request's row (`'columns'`), or only counts and signals (`'summaries'`,
+   * per-bucket percentiles within 0.5 %, memory bounded by the requests in flight); default
+   * columns when the peak rate × durationMs implies at most COLUMNS_KEPT_UP_TO (10^7) requests.
+   */
+  keep?: Keep;
 }
 
 /** Every key of PipelineOptions. */
 export const PIPELINE_KEYS: readonly (keyof PipelineOptions)[] = [
-  'stages', 'load', 'durationMs', 'bucketMs', 'timeoutMs', 'saturationThreshold', 'rng', 'onProgress',
+  'stages', 'load', 'durationMs', 'bucketMs', 'timeoutMs', 'saturationThreshold', 'rng', 'onProgress', 'keep',
 ];
 
-/** Checked options with their defaults filled in. */
 /** A stage after checking: its service time built (a spec becomes a Distribution). */
 export type CheckedStage = Omit<StageSpec, 'serviceTime'> & { serviceTime: Distribution };
 
+/** Checked options with their defaults filled in. */
 export interface PipelineConfig {
   stages: CheckedStage[];
   load: Load;
@@ -72,6 +80,7 @@ export interface PipelineConfig {
   saturationThreshold: number;
   rng: Rng;
   onProgress: ProgressCallback | undefined;
+  keep: Keep;
 }
 
 /** Checks every option of simulatePipeline, and the work they imply, up front. */
@@ -82,7 +91,7 @@ export function checkPipeline(opts: PipelineOptions): PipelineConfig {
   const durationMs = check.inRange('durationMs', opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
   const { bucketMs, buckets } = checkBuckets(durationMs, opts.bucketMs, 40);
   const requests = (peakRate(load) * durationMs) / MS_PER_SECOND;
-  check.workWithin('load × durationMs', requests, MAX_REQUESTS, 'requests at the peak rate');
+  const keep = checkKeep(opts.keep, requests, MAX_REQUESTS);
   check.workWithin('load × durationMs × stages', requests * stages.length, MAX_STAGE_VISITS, 'stage visits');
   check.workWithin('stages × buckets (durationMs / bucketMs)', stages.length * buckets, MAX_STAGE_BUCKETS, 'rows of per-stage signals');
   return {
@@ -95,6 +104,7 @@ export function checkPipeline(opts: PipelineOptions): PipelineConfig {
     saturationThreshold: opts.saturationThreshold === undefined ? 0.95 : check.inRange('saturationThreshold', opts.saturationThreshold, 0, 1, '(]'),
     rng: requireRng('rng', opts.rng),
     onProgress: checkProgress(opts.onProgress),
+    keep,
   };
 }
 

@@ -29,7 +29,7 @@ export const SIM: Entry[] = [
         { name: 'lb', workers: 2, serviceTime: dist('exponential', 2) },
         { name: 'app', workers: 4, serviceTime: exp10, queueLimit: 20 },
       ],
-      load: { startRps: 50, endRps: 150 }, durationMs: 2000, bucketMs: 200, timeoutMs: 1000, saturationThreshold: 0.9, rng: rng(1), onProgress: fn(),
+      load: { startRps: 50, endRps: 150 }, durationMs: 2000, bucketMs: 200, timeoutMs: 1000, saturationThreshold: 0.9, rng: rng(1), onProgress: fn(), keep: 'summaries',
     }],
   },
 ];
