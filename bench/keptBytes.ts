@@ -6,8 +6,15 @@
  */
 import {
   createRng, exponential, lognormal, simulateQueue, simulatePipeline, simulateCluster, simulateStack, simulateRetryStorm,
-  simulatePorts, simulatePool, simulateDnsFailover, simulateRealtime, simulatePayments,
+  simulatePorts, simulatePool, simulateDnsFailover, simulateRealtime, simulatePayments, simulateGlobalRouting, simulateImagePage,
+  simulateEarlyDataReplay, parseRegionRtts, type AccessProfile,
 } from '../dist';
+
+const RTTS = parseRegionRtts(
+  ['from,to,rttMs', 'seoul,tokyo,29', 'seoul,virginia,187', 'seoul,london,240', 'london,tokyo,220', 'london,virginia,76', 'tokyo,virginia,150'].join('\n'),
+  'bench',
+);
+const CABLE: AccessProfile = { name: 'cable', rttMs: 20, jitterMs: 2, lossRate: 0, meanLossBurst: 1, bandwidthMbps: 100, source: 'bench' };
 
 const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
 const inUse = (): number => {
@@ -28,10 +35,12 @@ interface KeptRun {
 const RUNS: KeptRun[] = [
   { model: 'simulateQueue (columns)', unit: 'request', count: 1e6, run: () => simulateQueue({ workers: 1, arrivalRate: 80, serviceTime: exponential(10), requests: 1e6, rng: createRng(1) }) },
   { model: 'simulateQueue (summaries)', unit: 'request', count: 1e6, run: () => simulateQueue({ workers: 1, arrivalRate: 80, serviceTime: exponential(10), requests: 1e6, keep: 'summaries', rng: createRng(1) }) },
-  {
-    model: 'simulatePipeline', unit: 'request', count: 500_000,
-    run: () => simulatePipeline({ stages: [{ name: 'app', workers: 8, serviceTime: exponential(20) }, { name: 'db', workers: 4, serviceTime: exponential(8) }], load: 300, durationMs: 500_000_000 / 300, rng: createRng(1) }),
-  },
+  ...(['columns', 'summaries'] as const).map((keep) => ({
+    model: `simulatePipeline (${keep})`, unit: 'request', count: 500_000,
+    run: () => simulatePipeline({
+      stages: [{ name: 'app', workers: 8, serviceTime: exponential(20) }, { name: 'db', workers: 4, serviceTime: exponential(8) }], load: 300, durationMs: 500_000_000 / 300, keep, rng: createRng(1),
+    }),
+  })),
   { model: 'simulateCluster (columns)', unit: 'request', count: 1e6, run: () => simulateCluster({ servers: 64, serviceTime: exponential(10), arrivalRate: 5760, requests: 1e6, balancer: 'power-of-two', rng: createRng(1) }) },
   { model: 'simulateCluster (summaries)', unit: 'request', count: 1e6, run: () => simulateCluster({ servers: 64, serviceTime: exponential(10), arrivalRate: 5760, requests: 1e6, balancer: 'power-of-two', keep: 'summaries', rng: createRng(1) }) },
   {
@@ -56,6 +65,15 @@ const RUNS: KeptRun[] = [
     run: () => simulateRealtime({ mode: 'websocket', users: 10_000, messagesPerUserPerMinute: 2, clientMessagesPerUserPerMinute: 0.5, durationMs: 600_000, rng: createRng(1) }),
   },
   { model: 'simulatePayments', unit: 'payment', count: 100_000, run: () => simulatePayments({ payments: 100_000, arrivalRate: 500, requestLossRate: 0.02, responseLossRate: 0.05, idempotencyKeys: true, maxAttempts: 3, rng: createRng(1) }) },
+  {
+    model: 'simulateGlobalRouting', unit: 'request', count: 60_000,
+    run: () => simulateGlobalRouting({
+      rtts: RTTS, regions: ['virginia', 'tokyo'], strategy: 'geo-dns', ttlS: 60, users: [{ region: 'seoul', share: 0.5, access: CABLE }, { region: 'london', share: 0.5, access: CABLE }],
+      arrivalRate: 200, durationMs: 300_000, rng: createRng(1),
+    }),
+  },
+  { model: 'simulateImagePage', unit: 'page', count: 200, run: () => simulateImagePage({ sites: [{ name: 'origin', path: { rttMs: 150 } }, { name: 'edge', path: { rttMs: 20 } }], pages: 50, rng: createRng(1) }) },
+  { model: 'simulateEarlyDataReplay', unit: 'request', count: 200_000, run: () => simulateEarlyDataReplay({ requests: 200_000, method: 'POST', earlyData: 'always', replayRate: 0.01, idempotencyKeys: false, antiReplay: false, serverInstances: 2, rng: createRng(1) }) },
 ];
 
 /** Bytes kept per unit by each model's result (see the module header). */
