@@ -159,6 +159,8 @@ export function simulateStack(opts: StackOptions): StackResult {
     else if (conn >= 0) release(conn);
     if (log.attempt[a] < retries) events.schedule(now + retryDelayMs, RETRY, a);
   };
+  /** Whether the route is up now. */
+  const routeUp = (): boolean => windows.routeDown[windows.current(events.now)] === 0;
   /**
    * The moment a packet first sent at `t` gets through: re-sent on a doubling timer while the
    * route is down. Once the timer is at its maximum, the rest of an outage is crossed in one step.
@@ -210,7 +212,7 @@ export function simulateStack(opts: StackOptions): StackResult {
     connReturnMs[conn] = plans.transferMs - rttMs / 2;
     if (!fresh) return send(a);
     // Re-sent SYNs (route down, or lost) are transit time at L3; the clean round trip is L4's handshake.
-    const synSent = routeClear(now, RTO_DEFAULTS.initialRtoMs);
+    const synSent = routeUp() ? now : routeClear(now, RTO_DEFAULTS.initialRtoMs);
     log.enter(a, L3, now);
     if (synSent === Infinity) return;
     const at = synSent + Math.max(0, plans.tcpMs - rttMs);
@@ -226,7 +228,7 @@ export function simulateStack(opts: StackOptions): StackResult {
   const send = (a: number): void => {
     const now = events.now;
     log.enter(a, L3, now);
-    const arrive = routeClear(now, RTO_DEFAULTS.minRtoMs);
+    const arrive = routeUp() ? now : routeClear(now, RTO_DEFAULTS.minRtoMs);
     if (arrive === Infinity) return;
     const at = arrive + windows.rttMs[windows.current(now)] / 2;
     if (arrive === now) events.schedule(at, AT_SERVER, a);
@@ -266,7 +268,7 @@ export function simulateStack(opts: StackOptions): StackResult {
     }
     if (log.done(a)) return;
     log.enter(a, L3, now);
-    const leaves = routeClear(now, RTO_DEFAULTS.minRtoMs);
+    const leaves = routeUp() ? now : routeClear(now, RTO_DEFAULTS.minRtoMs);
     if (leaves === Infinity) return;
     const at = leaves + connReturnMs[log.conn[a]];
     if (leaves === now) events.scheduleEither(at, DONE, DONE_OTHER, a);

@@ -216,6 +216,7 @@ export class StackEvents {
    */
   pop(until: number): boolean {
     const { headTime, headSeq, small, large } = this;
+    // The source of the earliest event: a lane's index, -2 the small heap, -3 the large one, -1 none.
     let best = -1;
     let bt = Infinity;
     let bs = Infinity;
@@ -240,7 +241,7 @@ export class StackEvents {
         best = k;
       }
     }
-    if (!(bt <= until)) return false;
+    if (best === -1 || !(bt <= until)) return false;
     this.now = bt;
     if (best >= 0) {
       const lane = this.lanes[best];
