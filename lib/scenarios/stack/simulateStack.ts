@@ -389,8 +389,10 @@ function widened<T extends Float64Array | Int32Array>(values: T, conn: number): 
 
 /**
  * The transport model's plans, made once per setting (round trip, loss, connection new or
- * reused) and adapted to each response size, and the timing of a plan that draws nothing
- * (no loss), sampled once. Sampling a plan that draws consumes the streams as `sampleRequest` does.
+ * reused) and adapted to each response size: only its segments (and the window, which follows
+ * them) change. A plan that draws nothing (no loss) times the same on every call, so its
+ * timing is sampled once per segment count; a plan that draws is sampled on every call,
+ * consuming the streams as `sampleRequest` does.
  */
 class PlanCache {
   /** The last timing's handshake and transfer (ms). */
@@ -405,24 +407,29 @@ class PlanCache {
     let e = this.entries[k];
     if (e === null || !Object.is(e.rttMs, rttMs) || !Object.is(e.lossRate, lossRate)) {
       const plan = planRequest({ rttMs, lossRate, bytes, connection: fresh ? 'new' : 'reused', congestionControl: this.cfg.congestionControl });
-      e = this.entries[k] = { plan, rttMs, lossRate, bytes, tcpMs: NaN, transferMs: NaN };
-    } else if (!Object.is(e.bytes, bytes)) {
-      // As planRequest would plan it: only the segments (and the window, which follows them) change.
-      const segments = segmentsFor(bytes, DEFAULT_MSS_BYTES);
-      e = this.entries[k] = { plan: { ...e.plan, segments, cwnd: segments }, rttMs, lossRate, bytes, tcpMs: NaN, transferMs: NaN };
+      e = this.entries[k] = { plan, rttMs, lossRate, segments: NaN, tcpMs: NaN, transferMs: NaN, timings: new Map() };
     }
-    if (e.plan.random || Number.isNaN(e.transferMs)) {
-      const timing = sampleRequest(e.plan, delayRng, lossRng);
-      this.tcpMs = timing.breakdown.tcpMs;
-      this.transferMs = timing.breakdown.transferMs;
-      if (!e.plan.random) {
-        e.tcpMs = this.tcpMs;
-        e.transferMs = this.transferMs;
-      }
-    } else {
+    const segments = segmentsFor(bytes, DEFAULT_MSS_BYTES);
+    if (segments === e.segments) {
       this.tcpMs = e.tcpMs;
       this.transferMs = e.transferMs;
+      return;
     }
+    const known = e.timings.get(segments);
+    if (known !== undefined) {
+      this.tcpMs = known[0];
+      this.transferMs = known[1];
+    } else {
+      const plan = segments === e.plan.segments ? e.plan : { ...e.plan, segments, cwnd: segments };
+      const timing = sampleRequest(plan, delayRng, lossRng);
+      this.tcpMs = timing.breakdown.tcpMs;
+      this.transferMs = timing.breakdown.transferMs;
+      if (plan.random) return;
+      e.timings.set(segments, [this.tcpMs, this.transferMs]);
+    }
+    e.segments = segments;
+    e.tcpMs = this.tcpMs;
+    e.transferMs = this.transferMs;
   }
 }
 
@@ -430,10 +437,11 @@ interface CachedPlan {
   plan: RequestPlan;
   rttMs: number;
   lossRate: number;
-  bytes: number;
-  /** The timing of a plan that draws nothing; NaN until sampled. */
+  /** A plan that draws nothing: the last segment count timed and its timing, and every timing by segment count. */
+  segments: number;
   tcpMs: number;
   transferMs: number;
+  timings: Map<number, [number, number]>;
 }
 
 /** One response size (bytes): a finite number in [0, MAX_RESPONSE_BYTES], else a RangeError naming responseBytes. */
