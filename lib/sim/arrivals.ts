@@ -16,6 +16,7 @@ import * as check from '../validate';
 import { MS_PER_SECOND } from './time';
 import { MAX_REQUESTS, MAX_SIMULATED_MS } from './limits';
 import { checkSimulatedSpan } from './horizon';
+import { grown } from './grown';
 
 /** A ramp of the arrival rate, linear over the run (per second). */
 export interface LoadRamp {
@@ -104,11 +105,19 @@ export function poissonArrivals(opts: ArrivalOptions): Float64Array {
   if (opts.count !== undefined) throw new TypeError('poissonArrivals count needs a constant load; give durationMs for a ramp');
   if (opts.durationMs === undefined) throw new TypeError('poissonArrivals needs durationMs (or count for a constant rate)');
   const duration = check.inRange('durationMs', opts.durationMs, 0, MAX_SIMULATED_MS, '(]');
-  check.workWithin('load × durationMs', (peakRate(load) * duration) / MS_PER_SECOND, MAX_REQUESTS, 'arrivals at the peak rate');
+  const peak = peakRate(load);
+  check.workWithin('load × durationMs', (peak * duration) / MS_PER_SECOND, MAX_REQUESTS, 'arrivals at the peak rate');
+  // Typed storage sized for the expected count and six standard deviations more (doubled if
+  // ever short), cut to size at the end: a growing number[] of 10^6 times costs several times the draws.
+  const expected = (peak * duration) / MS_PER_SECOND;
+  let out = new Float64Array(Math.ceil(expected + 6 * Math.sqrt(expected)) + 16);
+  let n = 0;
   const clock = new PoissonClock(load, duration, rng);
-  const out: number[] = [];
-  for (let t = clock.next(); t < duration; t = clock.next()) out.push(t);
-  return Float64Array.from(out);
+  for (let t = clock.next(); t < duration; t = clock.next()) {
+    if (n === out.length) out = grown(out, 2 * n);
+    out[n++] = t;
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /**

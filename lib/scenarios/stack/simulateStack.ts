@@ -54,19 +54,44 @@
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { Rng } from '../../random/rng';
 import { sampleRequest } from '../../net/tcp/requestTime';
-import { planRequest } from '../../net/tcp/requestPlan';
+import { planRequest, type RequestPlan } from '../../net/tcp/requestPlan';
 import { RTO_DEFAULTS } from '../../net/tcp/rto';
+import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/tcp/slowStart';
 import { serialisationMs } from '../../net/path/path';
 import { poissonArrivals } from '../../sim/arrivals';
+import { FifoQueue } from '../../sim/fifoQueue';
+import { LevelMeter } from '../../sim/measures/levelMeter';
 import { progressTicker } from '../../sim/progress';
-import { Simulation } from '../../sim/simulation';
-import { Station } from '../../sim/queues/station';
-import { AttemptLog, STACK_OUTCOME } from './stackAttempts';
+import { AttemptLog, attemptColumns, STACK_OUTCOME } from './stackAttempts';
 import { StackConnections } from './stackConnections';
-import { FaultTimeline } from './stackFaults';
-import type { StackLayer } from './stackLayers';
-import { checkStackOptions, MAX_RESPONSE_BYTES, type StackOptions } from './stackOptions';
+import { StackEvents } from './stackEvents';
+import { FaultTimeline, FaultWindows } from './stackFaults';
+import { LAYER_INDEX } from './stackLayers';
+import { checkStackOptions, MAX_RESPONSE_BYTES, type StackConfig, type StackOptions } from './stackOptions';
 import { stackReport, type StackResult } from './stackReport';
+
+// Event kinds. Those below LANES have a lane each (see StackEvents); DONE has two, for the
+// two usual delays after the link (a new connection's slow start, a warm one's single round).
+const USER = 0;
+const TIMEOUT = 1;
+const RETRY = 2;
+const CONNECT = 3;
+const DNS_FAILED = 4;
+const HANDSHAKE = 5;
+const CONNECTED = 6;
+const AT_SERVER = 7;
+const LINK_DONE = 8;
+const DONE = 9;
+const DONE_OTHER = 10;
+const LANES = 11;
+const WORKER_DONE = 11;
+const POOL_DROPPED = 12;
+
+const L7 = LAYER_INDEX.L7;
+const L4 = LAYER_INDEX.L4;
+const L3 = LAYER_INDEX.L3;
+const L1 = LAYER_INDEX.L1;
+const { ok: OK, error: ERROR, timedOut: TIMED_OUT } = STACK_OUTCOME;
 
 /**
  * Simulates one service's request path as layers (L7 DNS, L4 connections, L3
@@ -100,25 +125,42 @@ export function simulateStack(opts: StackOptions): StackResult {
   const timeline = new FaultTimeline(cfg.faults, {
     rttMs: cfg.rttMs, l3LossRate: cfg.lossRate, bandwidthMbps: cfg.bandwidthMbps, requestsPerConnection: cfg.requestsPerConnection,
   });
+  const windows = new FaultWindows(timeline);
   const dnsRng = rng.fork('dns');
-  const dnsExpiresAt = Float64Array.from({ length: cfg.clients }, () => dnsRng() * cfg.dnsTtlMs);
-  const userClient = new Int32Array(arrivals.length);
-  const userBytes = new Float64Array(arrivals.length);
-  const tick = progressTicker(arrivals.length, cfg.onProgress);
+  const dnsExpiresAt = new Float64Array(cfg.clients);
+  for (let c = 0; c < cfg.clients; c++) dnsExpiresAt[c] = dnsRng() * cfg.dnsTtlMs;
+  const users = arrivals.length;
+  const userClient = new Int32Array(users);
+  const userBytes = new Float64Array(users);
+  const tick = progressTicker(users, cfg.onProgress);
+  const { retries, retryDelayMs, timeoutMs, dnsLookupMs, dnsTtlMs } = cfg;
 
-  const sim = new Simulation();
-  const log = new AttemptLog();
-  /** The attempt each connection carries now. */
-  const connAttempt: number[] = [];
+  const events = new StackEvents(LANES);
+  const log = new AttemptLog(users * (1 + retries));
+  // Per connection: the attempt it carries now, its clean handshake round trip, and the
+  // transit still due after its response leaves the link (ms).
+  let connAttempt = new Int32Array(256);
+  let connHandshakeMs = new Float64Array(256);
+  let connReturnMs = new Float64Array(256);
+  const plans = new PlanCache(cfg);
 
-  const fail = (a: number, outcome: number, at?: StackLayer): void => {
-    log.finish(a, sim.now, outcome, at);
+  /** An attempt failed: close or release its connection, and schedule the retry if any is left. */
+  const fail = (a: number, outcome: number, layer = -1): void => {
+    const now = events.now;
+    log.finish(a, now, outcome, layer);
+    failed(a, outcome);
+  };
+  /** The rest of `fail`, once the attempt is finished. */
+  const failed = (a: number, outcome: number): void => {
+    const now = events.now;
     const conn = log.conn[a];
     // An abandoned connection is closed; one that carried a 503 stays usable.
-    if (conn >= 0 && outcome === STACK_OUTCOME.timedOut) connections.close(conn, sim.now);
+    if (conn >= 0 && outcome === TIMED_OUT) connections.close(conn, now);
     else if (conn >= 0) release(conn);
-    if (log.attempt[a] < cfg.retries) sim.schedule(sim.now + cfg.retryDelayMs, RETRY, a);
+    if (log.attempt[a] < retries) events.schedule(now + retryDelayMs, RETRY, a);
   };
+  /** Whether the route is up now. */
+  const routeUp = (): boolean => windows.routeDown[windows.current(events.now)] === 0;
   /**
    * The moment a packet first sent at `t` gets through: re-sent on a doubling timer while the
    * route is down. Once the timer is at its maximum, the rest of an outage is crossed in one step.
@@ -126,8 +168,8 @@ export function simulateStack(opts: StackOptions): StackResult {
   const routeClear = (t: number, firstTimerMs: number): number => {
     let send = t;
     let wait = firstTimerMs;
-    while (timeline.routeDown(send)) {
-      const up = timeline.routeUpFrom(send);
+    for (let w = windows.at(send); windows.routeDown[w] === 1; w = windows.at(send)) {
+      const up = windows.routeUpAt[w];
       if (up === Infinity) return Infinity;
       if (wait < RTO_DEFAULTS.maxRtoMs) {
         send += wait;
@@ -137,108 +179,269 @@ export function simulateStack(opts: StackOptions): StackResult {
     return send;
   };
   const startAttempt = (user: number, attemptNo: number): void => {
-    const a = log.add(user, attemptNo, userClient[user], sim.now, userBytes[user]);
-    if (cfg.timeoutMs !== Infinity) sim.schedule(sim.now + cfg.timeoutMs, TIMEOUT, a);
+    const now = events.now;
+    const a = log.add(user, attemptNo, now);
+    if (timeoutMs !== Infinity) events.schedule(now + timeoutMs, TIMEOUT, a);
     const client = userClient[user];
-    if (sim.now < dnsExpiresAt[client]) return connect(a);
-    if (timeline.dnsBroken(sim.now)) return sim.schedule(sim.now + cfg.dnsLookupMs, DNS_FAILED, a);
-    dnsExpiresAt[client] = sim.now + cfg.dnsLookupMs + cfg.dnsTtlMs;
-    sim.schedule(sim.now + cfg.dnsLookupMs, CONNECT, a);
+    if (now < dnsExpiresAt[client]) return connect(a);
+    if (windows.dnsBroken[windows.current(now)] === 1) return events.schedule(now + dnsLookupMs, DNS_FAILED, a);
+    dnsExpiresAt[client] = now + dnsLookupMs + dnsTtlMs;
+    events.schedule(now + dnsLookupMs, CONNECT, a);
   };
 
   const connections = new StackConnections(cfg, cfg.bucketMs, (conn) => send(connAttempt[conn]));
   const connect = (a: number): void => {
     if (log.done(a)) return;
-    const now = sim.now;
-    const reuse = timeline.requestsPerConnection(now) > 1;
+    const now = events.now;
+    const w = windows.current(now);
+    const reuse = windows.requestsPerConnection[w] > 1;
     let conn = reuse ? connections.takeIdle() : -1;
     const fresh = conn < 0;
     if (fresh) conn = connections.open(now);
-    if (conn < 0) return fail(a, STACK_OUTCOME.error, 'L4');
-    log.conn[a] = conn;
+    if (conn < 0) return fail(a, ERROR, L4);
+    if (conn >= connAttempt.length) {
+      connAttempt = widened(connAttempt, conn);
+      connHandshakeMs = widened(connHandshakeMs, conn);
+      connReturnMs = widened(connReturnMs, conn);
+    }
+    if (fresh) log.opened(a, conn);
+    else log.conn[a] = conn;
     connAttempt[conn] = a;
-    log.newConnection[a] = fresh ? 1 : 0;
-    const rttMs = timeline.rttMs(now);
-    const plan = planRequest({ rttMs, lossRate: timeline.lossRate(now), bytes: log.bytes[a], connection: fresh ? 'new' : 'reused', congestionControl: cfg.congestionControl });
-    const timing = sampleRequest(plan, delayRng, lossRng);
-    log.returnMs[a] = timing.breakdown.transferMs - rttMs / 2;
+    const rttMs = windows.rttMs[w];
+    plans.time(rttMs, windows.lossRate[w], userBytes[log.request[a]], fresh, delayRng, lossRng);
+    connReturnMs[conn] = plans.transferMs - rttMs / 2;
     if (!fresh) return send(a);
     // Re-sent SYNs (route down, or lost) are transit time at L3; the clean round trip is L4's handshake.
-    const synSent = routeClear(now, RTO_DEFAULTS.initialRtoMs);
-    log.enter(a, 'L3', now);
+    const synSent = routeUp() ? now : routeClear(now, RTO_DEFAULTS.initialRtoMs);
+    log.enter(a, L3, now);
     if (synSent === Infinity) return;
-    sim.schedule(synSent + Math.max(0, timing.breakdown.tcpMs - rttMs), HANDSHAKE, a);
-    log.handshakeMs[a] = rttMs;
+    const at = synSent + Math.max(0, plans.tcpMs - rttMs);
+    if (synSent === now) events.schedule(at, HANDSHAKE, a);
+    else events.scheduleLarge(at, HANDSHAKE, a);
+    connHandshakeMs[conn] = rttMs;
   };
   /** A request on `conn` is over: keep the connection while it may carry more, else close it. */
   const release = (conn: number): void => {
-    connections.finish(conn, sim.now, connections.uses[conn] + 1 < timeline.requestsPerConnection(sim.now));
+    const now = events.now;
+    connections.finish(conn, now, connections.uses[conn] + 1 < windows.requestsPerConnection[windows.current(now)]);
   };
   const send = (a: number): void => {
-    log.enter(a, 'L3', sim.now);
-    const arrive = routeClear(sim.now, RTO_DEFAULTS.minRtoMs);
-    if (arrive !== Infinity) sim.schedule(arrive + timeline.rttMs(sim.now) / 2, AT_SERVER, a);
+    const now = events.now;
+    log.enter(a, L3, now);
+    const arrive = routeUp() ? now : routeClear(now, RTO_DEFAULTS.minRtoMs);
+    if (arrive === Infinity) return;
+    const at = arrive + windows.rttMs[windows.current(now)] / 2;
+    if (arrive === now) events.schedule(at, AT_SERVER, a);
+    else events.scheduleLarge(at, AT_SERVER, a);
   };
 
-  const workers = new Station(sim, { workers: cfg.workers, queueLimit: cfg.queueLimit, bucketMs: cfg.bucketMs }, (a, now) => {
+  // L7's workers and L1's link: FIFO queues in front of `workers` servers and one.
+  const workers = new Servers(cfg.workers, cfg.queueLimit, cfg.bucketMs);
+  const link = new Servers(1, Infinity, cfg.bucketMs);
+  const workerBegin = (a: number, serviceMs: number, now: number): void => {
+    workers.busy.add(now, 1);
+    events.scheduleSmall(now + serviceMs, WORKER_DONE, a);
+  };
+  const linkBegin = (a: number, serviceMs: number, now: number): void => {
+    link.busy.add(now, 1);
+    events.schedule(now + serviceMs, LINK_DONE, a);
+  };
+  const workerDone = (a: number): void => {
+    const now = events.now;
+    workers.busy.add(now, -1);
+    if (workers.queue.length > 0) {
+      workers.queue.shift();
+      workerBegin(workers.queue.lastJob, workers.queue.lastServiceMs, now);
+    }
     if (log.done(a)) return;
-    log.enter(a, 'L1', now);
-    link.submit(a, serialisationMs(log.bytes[a], timeline.bandwidthMbps(now)));
-  });
-  const link = new Station(sim, { workers: 1, bucketMs: cfg.bucketMs }, (a, now) => {
+    log.enter(a, L1, now);
+    const serviceMs = serialisationMs(userBytes[log.request[a]], windows.bandwidthMbps[windows.current(now)]);
+    if (link.busy.level < 1) linkBegin(a, serviceMs, now);
+    else link.queue.push(a, serviceMs);
+  };
+  const linkDone = (a: number): void => {
+    const now = events.now;
+    link.busy.add(now, -1);
+    if (link.queue.length > 0) {
+      link.queue.shift();
+      linkBegin(link.queue.lastJob, link.queue.lastServiceMs, now);
+    }
     if (log.done(a)) return;
-    log.enter(a, 'L3', now);
-    const leaves = routeClear(now, RTO_DEFAULTS.minRtoMs);
-    if (leaves !== Infinity) sim.schedule(leaves + log.returnMs[a], DONE, a);
-  });
-
-  const RETRY = sim.on((a) => startAttempt(log.request[a], log.attempt[a] + 1));
-  const TIMEOUT = sim.on((a) => {
-    if (!log.done(a)) fail(a, STACK_OUTCOME.timedOut);
-  });
-  const DNS_FAILED = sim.on((a) => {
-    if (!log.done(a)) fail(a, STACK_OUTCOME.error, 'L7');
-  });
-  const CONNECT = sim.on(connect);
-  const HANDSHAKE = sim.on((a, now) => {
+    log.enter(a, L3, now);
+    const leaves = routeUp() ? now : routeClear(now, RTO_DEFAULTS.minRtoMs);
+    if (leaves === Infinity) return;
+    const at = leaves + connReturnMs[log.conn[a]];
+    if (leaves === now) events.scheduleEither(at, DONE, DONE_OTHER, a);
+    else events.scheduleLarge(at, DONE, a);
+  };
+  const atServer = (a: number): void => {
+    const now = events.now;
+    if (!log.done(a)) log.enter(a, L7, now);
+    const serviceMs = sampleDuration('l7.serviceTime', cfg.serviceTime, serviceRng);
+    if (workers.busy.level < workers.servers) workerBegin(a, serviceMs, now);
+    else if (workers.queue.length < workers.queueLimit) workers.queue.push(a, serviceMs);
+    else if (!log.done(a)) fail(a, ERROR, L7);
+  };
+  const handshake = (a: number): void => {
+    const now = events.now;
     if (log.done(a)) return;
-    log.enter(a, 'L4', now);
-    sim.schedule(now + log.handshakeMs[a], CONNECTED, a);
-  });
-  const CONNECTED = sim.on((a, now) => {
+    log.enter(a, L4, now);
+    events.schedule(now + connHandshakeMs[log.conn[a]], CONNECTED, a);
+  };
+  const connected = (a: number): void => {
+    const now = events.now;
     if (log.done(a)) return;
     const verdict = connections.accept(log.conn[a], now);
     if (verdict === 'accepted') send(a);
     if (verdict !== 'refused') return;
+    // The attempt's time at L4 is kept with its connection: finish it before letting go of it.
+    log.finish(a, now, ERROR, L4);
     log.conn[a] = -1;
-    fail(a, STACK_OUTCOME.error, 'L4');
-  });
-  const AT_SERVER = sim.on((a, now) => {
-    if (!log.done(a)) log.enter(a, 'L7', now);
-    if (!workers.submit(a, sampleDuration('l7.serviceTime', cfg.serviceTime, serviceRng)) && !log.done(a)) fail(a, STACK_OUTCOME.error, 'L7');
-  });
-  const DONE = sim.on((a, now) => {
+    failed(a, ERROR);
+  };
+  const done = (a: number): void => {
+    const now = events.now;
     if (log.done(a)) return;
-    log.finish(a, now, STACK_OUTCOME.ok);
+    log.finish(a, now, OK);
     release(log.conn[a]);
-  });
-  const USER = sim.on((user) => {
-    tick(user + 1);
-    userClient[user] = Math.floor(clientRng() * cfg.clients);
-    userBytes[user] = sampleBytes(cfg.responseBytes, bytesRng);
-    startAttempt(user, 0);
-    if (user + 1 < arrivals.length) sim.schedule(arrivals[user + 1], USER, user + 1);
-  });
-  // When keep-alive is lost the client drops its pool.
-  const POOL_DROPPED = sim.on((_, now) => connections.closeIdle(now));
-  for (const f of cfg.faults) if (f.kind === 'port-exhaustion' && f.atMs < durationMs) sim.schedule(f.atMs, POOL_DROPPED);
-  if (arrivals.length > 0) sim.schedule(arrivals[0], USER, 0);
+  };
+  const user = (u: number): void => {
+    tick(u + 1);
+    userClient[u] = Math.floor(clientRng() * cfg.clients);
+    userBytes[u] = sampleBytes(cfg.responseBytes, bytesRng);
+    startAttempt(u, 0);
+    if (u + 1 < users) events.schedule(arrivals[u + 1], USER, u + 1);
+  };
 
-  sim.run({ until: durationMs });
-  workers.flush(durationMs);
-  link.flush(durationMs);
+  // When keep-alive is lost the client drops its pool.
+  for (let f = 0; f < cfg.faults.length; f++) {
+    const fault = cfg.faults[f];
+    if (fault.kind === 'port-exhaustion' && fault.atMs < durationMs) events.scheduleLarge(fault.atMs, POOL_DROPPED, f);
+  }
+  if (users > 0) events.schedule(arrivals[0], USER, 0);
+
+  while (events.pop(durationMs)) {
+    // Handlers read the clock themselves: a time passed to a call would be boxed.
+    const a = events.payload;
+    switch (events.kind) {
+      case USER:
+        user(a);
+        break;
+      case TIMEOUT:
+        if (!log.done(a)) fail(a, TIMED_OUT);
+        break;
+      case RETRY:
+        startAttempt(log.request[a], log.attempt[a] + 1);
+        break;
+      case CONNECT:
+        connect(a);
+        break;
+      case DNS_FAILED:
+        if (!log.done(a)) fail(a, ERROR, L7);
+        break;
+      case HANDSHAKE:
+        handshake(a);
+        break;
+      case CONNECTED:
+        connected(a);
+        break;
+      case AT_SERVER:
+        atServer(a);
+        break;
+      case WORKER_DONE:
+        workerDone(a);
+        break;
+      case LINK_DONE:
+        linkDone(a);
+        break;
+      case DONE:
+      case DONE_OTHER:
+        done(a);
+        break;
+      case POOL_DROPPED:
+        connections.closeIdle(events.now);
+        break;
+    }
+  }
+  workers.busy.advance(durationMs);
+  link.busy.advance(durationMs);
   connections.advance(durationMs);
-  return stackReport({ cfg, arrivals, attempts: log.columns(durationMs), timeline, workers, link, connections });
+  log.close(durationMs);
+  const { attempts, requests } = attemptColumns(log, connections.opened, arrivals, userClient);
+  return stackReport({ cfg, log, attempts, requests, timeline, workers: workers.busy, link: link.busy, connections });
+}
+
+/** `servers` identical servers behind one FIFO queue holding at most `queueLimit` jobs, with their busy time per bucket. */
+class Servers {
+  readonly queue = new FifoQueue();
+  readonly busy: LevelMeter;
+  constructor(readonly servers: number, readonly queueLimit: number, bucketMs: number) {
+    this.busy = new LevelMeter(bucketMs);
+  }
+}
+
+/** A copy of a per-connection column with room for connection `conn`. */
+function widened<T extends Float64Array | Int32Array>(values: T, conn: number): T {
+  const next = new (values.constructor as new (length: number) => T)(Math.max(conn + 1, values.length * 2));
+  next.set(values);
+  return next;
+}
+
+/**
+ * The transport model's plans, made once per setting (round trip, loss, connection new or
+ * reused) and adapted to each response size: only its segments (and the window, which follows
+ * them) change. A plan that draws nothing (no loss) times the same on every call, so its
+ * timing is sampled once per segment count; a plan that draws is sampled on every call,
+ * consuming the streams as `sampleRequest` does.
+ */
+class PlanCache {
+  /** The last timing's handshake and transfer (ms). */
+  tcpMs = 0;
+  transferMs = 0;
+  private readonly entries: (CachedPlan | null)[] = [null, null];
+
+  constructor(private readonly cfg: StackConfig) {}
+
+  time(rttMs: number, lossRate: number, bytes: number, fresh: boolean, delayRng: Rng, lossRng: Rng): void {
+    const k = fresh ? 1 : 0;
+    let e = this.entries[k];
+    if (e === null || !Object.is(e.rttMs, rttMs) || !Object.is(e.lossRate, lossRate)) {
+      const plan = planRequest({ rttMs, lossRate, bytes, connection: fresh ? 'new' : 'reused', congestionControl: this.cfg.congestionControl });
+      e = this.entries[k] = { plan, rttMs, lossRate, segments: NaN, tcpMs: NaN, transferMs: NaN, timings: new Map() };
+    }
+    const segments = segmentsFor(bytes, DEFAULT_MSS_BYTES);
+    if (segments === e.segments) {
+      this.tcpMs = e.tcpMs;
+      this.transferMs = e.transferMs;
+      return;
+    }
+    const known = e.timings.get(segments);
+    if (known !== undefined) {
+      this.tcpMs = known[0];
+      this.transferMs = known[1];
+    } else {
+      const plan = segments === e.plan.segments ? e.plan : { ...e.plan, segments, cwnd: segments };
+      const timing = sampleRequest(plan, delayRng, lossRng);
+      this.tcpMs = timing.breakdown.tcpMs;
+      this.transferMs = timing.breakdown.transferMs;
+      if (plan.random) return;
+      e.timings.set(segments, [this.tcpMs, this.transferMs]);
+    }
+    e.segments = segments;
+    e.tcpMs = this.tcpMs;
+    e.transferMs = this.transferMs;
+  }
+}
+
+interface CachedPlan {
+  plan: RequestPlan;
+  rttMs: number;
+  lossRate: number;
+  /** A plan that draws nothing: the last segment count timed and its timing, and every timing by segment count. */
+  segments: number;
+  tcpMs: number;
+  transferMs: number;
+  timings: Map<number, [number, number]>;
 }
 
 /** One response size (bytes): a finite number in [0, MAX_RESPONSE_BYTES], else a RangeError naming responseBytes. */

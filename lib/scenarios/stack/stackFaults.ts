@@ -242,3 +242,70 @@ export class FaultTimeline {
     return [...new Set(times)].sort((a, b) => a - b);
   }
 }
+
+/**
+ * The timeline's state per window between fault boundaries, looked up by index for the
+ * simulation's hot path: window k covers [start[k], start[k + 1]), the first from −∞
+ * and the last to +∞; each value is the timeline's own answer for a moment inside it.
+ */
+export class FaultWindows {
+  readonly start: Float64Array;
+  readonly routeDown: Uint8Array;
+  /** The first moment from this window on when the route is up (the window's start when it is up; Infinity if never). */
+  readonly routeUpAt: Float64Array;
+  readonly dnsBroken: Uint8Array;
+  readonly requestsPerConnection: Float64Array;
+  readonly rttMs: Float64Array;
+  readonly lossRate: Float64Array;
+  readonly bandwidthMbps: Float64Array;
+  private cursor = 0;
+
+  constructor(timeline: FaultTimeline) {
+    const changes = timeline.changes();
+    const m = changes.length + 1;
+    this.start = Float64Array.from([-Infinity, ...changes]);
+    this.routeDown = new Uint8Array(m);
+    this.routeUpAt = new Float64Array(m);
+    this.dnsBroken = new Uint8Array(m);
+    this.requestsPerConnection = new Float64Array(m);
+    this.rttMs = new Float64Array(m);
+    this.lossRate = new Float64Array(m);
+    this.bandwidthMbps = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const t = this.start[k];
+      this.routeDown[k] = timeline.routeDown(t) ? 1 : 0;
+      this.dnsBroken[k] = timeline.dnsBroken(t) ? 1 : 0;
+      this.requestsPerConnection[k] = timeline.requestsPerConnection(t);
+      this.rttMs[k] = timeline.rttMs(t);
+      this.lossRate[k] = timeline.lossRate(t);
+      this.bandwidthMbps[k] = timeline.bandwidthMbps(t);
+    }
+    let up = Infinity;
+    for (let k = m - 1; k >= 0; k--) {
+      if (this.routeDown[k] === 0) up = this.start[k];
+      this.routeUpAt[k] = up;
+    }
+  }
+
+  /** The window holding `tMs`, for moments that never go back (the clock): a cursor moves forward. */
+  current(tMs: number): number {
+    const start = this.start;
+    let k = this.cursor;
+    while (k + 1 < start.length && tMs >= start[k + 1]) k++;
+    this.cursor = k;
+    return k;
+  }
+
+  /** The window holding `tMs`, any moment. */
+  at(tMs: number): number {
+    const start = this.start;
+    let lo = 0;
+    let hi = start.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tMs >= start[mid]) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

@@ -141,7 +141,7 @@ export interface StackOptions {
 
 /** Most user requests one run may draw (mean load × durationMs / 1000). */
 export const MAX_STACK_REQUESTS = 1e7;
-/** Most attempts one run may imply, every request retried: about 5 µs and 200 bytes each, so a minute and 2 GB. */
+/** Most attempts one run may imply, every request retried: each costs about 2 µs and at most 120 bytes while the run lasts (about 60 kept in its result), so well within a minute and 2 GB. */
 export const MAX_STACK_ATTEMPTS = 1e7;
 /** Most TCP segments those attempts may send (attempts × mean response / MSS): about 30 ns each, a minute. */
 export const MAX_STACK_SEGMENTS = 2e9;

@@ -5,15 +5,15 @@
  * layer to saturate with the offered load at that moment.
  */
 import { rateAt } from '../../sim/arrivals';
-import { bucketSignals, type SignalBucket } from '../../sim/measures/goldenSignals';
-import type { Station } from '../../sim/queues/station';
+import type { SignalBucket } from '../../sim/measures/goldenSignals';
+import type { LevelMeter } from '../../sim/measures/levelMeter';
 import { MS_PER_SECOND } from '../../sim/time';
-import { STACK_OUTCOME, type StackAttempts } from './stackAttempts';
+import { selectQuantiles } from '../../stats/selectQuantiles';
+import { STACK_OUTCOME, type AttemptLog, type StackAttempts, type StackRequests } from './stackAttempts';
 import type { StackConnections } from './stackConnections';
 import type { FaultTimeline, PlacedFault } from './stackFaults';
 import { STACK_LAYERS, type StackLayer } from './stackLayers';
 import { peakRps, stackCapacity, type StackConfig } from './stackOptions';
-import { bucketOf } from '../../sim/measures/buckets';
 
 /** One layer in one bucket [tMs, tMs + bucketMs). */
 export interface LayerBucket {
@@ -37,16 +37,7 @@ export interface StackSignal extends SignalBucket {
   retryRps: number;
 }
 
-/** One row per user request, in arrival order. */
-export interface StackRequests {
-  arrivalMs: Float64Array;
-  /** Arrival to the end of its last attempt (ms); NaN when unfinished. */
-  latencyMs: Float64Array;
-  /** The last attempt's `STACK_OUTCOME`. */
-  outcome: Uint8Array;
-  /** Attempts made, the first included. */
-  attempts: Int32Array;
-}
+export type { StackRequests };
 
 export interface FirstSaturated {
   layer: StackLayer;
@@ -90,13 +81,20 @@ export interface StackResult {
 
 export interface StackRun {
   cfg: StackConfig;
-  arrivals: Float64Array;
+  /** The finished log, its run state still there (the report reads each attempt's number). */
+  log: AttemptLog;
+  /** The result's columns, cut from the log. */
   attempts: StackAttempts;
+  requests: StackRequests;
   timeline: FaultTimeline;
-  workers: Station;
-  link: Station;
+  /** Busy L7 workers and busy link over time. */
+  workers: LevelMeter;
+  link: LevelMeter;
   connections: StackConnections;
 }
+
+/** The per-bucket latency levels of the golden signals: p50 and p99. */
+const SIGNAL_LEVELS = [0.5, 0.99];
 
 /**
  * Turns a stack run into its result: per bucket and layer the utilisation, failures
@@ -104,25 +102,13 @@ export interface StackRun {
  * fate and the first layer to saturate.
  */
 export function stackReport(run: StackRun): StackResult {
-  const { cfg, attempts, timeline, workers, link, connections } = run;
+  const { cfg, log, attempts, requests, timeline, workers, link, connections } = run;
   const { bucketMs, buckets, durationMs } = cfg;
   const changes = timeline.changes();
-  const bucketAt = (tMs: number): number => bucketOf(tMs, bucketMs, buckets);
-  const n = attempts.request.length;
-  // Failures per bucket (by when the client saw them) and layer; attempts and retries per bucket (by start).
-  const failures = new Float64Array(buckets * 4);
-  const firstAttempts = new Float64Array(buckets);
-  const retries = new Float64Array(buckets);
-  const tally = [0, 0, 0, 0];
+  const n = log.length;
+  const { failures, firstAttempts, retries, okByBucket, errorsSeen, tally, failed } = tallyAttempts(log, attempts, cfg);
   const failuresByLayer = { L7: 0, L4: 0, L3: 0, L1: 0 } as Record<StackLayer, number>;
-  for (let a = 0; a < n; a++) {
-    (attempts.attempt[a] === 0 ? firstAttempts : retries)[bucketAt(attempts.startMs[a])]++;
-    tally[attempts.outcome[a]]++;
-    const layer = attempts.failedLayer[a];
-    if (layer < 0) continue;
-    failures[bucketAt(attempts.endMs[a]) * 4 + layer]++;
-    failuresByLayer[STACK_LAYERS[layer]]++;
-  }
+  STACK_LAYERS.forEach((layer, k) => (failuresByLayer[layer] = failed[k]));
 
   const series: LayerBucket[] = [];
   const l7Utilisation = new Float64Array(buckets);
@@ -133,10 +119,10 @@ export function stackReport(run: StackRun): StackResult {
     const ports = connections.portsHeld.mean(b, width) / cfg.ports;
     const server = cfg.maxConnections === Infinity ? 0 : connections.serverOpen.mean(b, width) / cfg.maxConnections;
     const rows: [StackLayer, string, number, number][] = [
-      ['L7', 'workers', (workers.busyByBucket[b] ?? 0) / (cfg.workers * width), 0],
+      ['L7', 'workers', (workers.areaByBucket[b] ?? 0) / (cfg.workers * width), 0],
       ['L4', server > ports ? 'server connections' : 'ports', Math.max(ports, server), 0],
       ['L3', 'route', 0, average((t) => (timeline.routeDown(t) ? 1 : timeline.l3LossRate(t)), t0, t0 + width, changes)],
-      ['L1', 'link', (link.busyByBucket[b] ?? 0) / width, average((t) => timeline.l1LossRate(t), t0, t0 + width, changes)],
+      ['L1', 'link', (link.areaByBucket[b] ?? 0) / width, average((t) => timeline.l1LossRate(t), t0, t0 + width, changes)],
     ];
     l7Utilisation[b] = rows[0][2];
     rows.forEach(([layer, resource, utilisation, lossRate], k) => {
@@ -148,19 +134,30 @@ export function stackReport(run: StackRun): StackResult {
     }
   }
 
-  const ok = (a: number): boolean => attempts.outcome[a] === STACK_OUTCOME.ok;
-  const signals = bucketSignals({
-    arrivalMs: attempts.startMs, endMs: attempts.endMs, latencyMs: attempts.latencyMs, ok, durationMs, bucketMs, saturation: l7Utilisation,
-  });
-  const goldenSignals = signals.map((s, b): StackSignal => {
+  // The golden signals at L7: traffic counts attempts, latency quantiles are those of the successes that ended in the bucket.
+  const { from, latencies } = latencyByBucket(attempts, okByBucket, cfg);
+  const goldenSignals: StackSignal[] = [];
+  for (let b = 0; b < buckets; b++) {
     const perSecond = MS_PER_SECOND / Math.min(bucketMs, durationMs - b * bucketMs);
-    return { ...s, requestRps: firstAttempts[b] * perSecond, retryRps: retries[b] * perSecond };
-  });
+    const ok = okByBucket[b];
+    const [p50, p99] = ok > 0 ? selectQuantiles(latencies.subarray(from[b], from[b + 1]), SIGNAL_LEVELS) : [NaN, NaN];
+    goldenSignals.push({
+      tMs: b * bucketMs,
+      offeredRps: (firstAttempts[b] + retries[b]) * perSecond,
+      throughputRps: ok * perSecond,
+      errorRps: errorsSeen[b] * perSecond,
+      p50Ms: p50,
+      p99Ms: p99,
+      saturation: l7Utilisation[b],
+      requestRps: firstAttempts[b] * perSecond,
+      retryRps: retries[b] * perSecond,
+    });
+  }
 
-  const requests = userRequests(run.arrivals, attempts);
   const capacityRps = stackCapacity(cfg);
   const offeredLoad = {} as Record<StackLayer, number>;
   for (const layer of STACK_LAYERS) offeredLoad[layer] = peakRps(cfg.load) / capacityRps[layer];
+  const users = requests.arrivalMs.length;
   return {
     offeredLoad,
     unstable: STACK_LAYERS.some((layer) => offeredLoad[layer] >= 1),
@@ -171,10 +168,11 @@ export function stackReport(run: StackRun): StackResult {
     firstSaturated,
     capacityRps,
     counts: {
-      requests: run.arrivals.length,
-      requestsOk: requests.outcome.reduce((k, o) => k + (o === STACK_OUTCOME.ok ? 1 : 0), 0),
+      requests: users,
+      // A request succeeds when its last attempt does, and a successful attempt is never retried.
+      requestsOk: tally[STACK_OUTCOME.ok],
       attempts: n,
-      retries: n - run.arrivals.length,
+      retries: n - users,
       ok: tally[STACK_OUTCOME.ok],
       errors: tally[STACK_OUTCOME.error],
       timedOut: tally[STACK_OUTCOME.timedOut],
@@ -194,23 +192,66 @@ export function stackReport(run: StackRun): StackResult {
   };
 }
 
-/** Each user request's fate: its last attempt decides (a retry starts only after the previous attempt ended). */
-function userRequests(arrivalMs: Float64Array, attempts: StackAttempts): StackRequests {
-  const users = arrivalMs.length;
-  const last = new Int32Array(users).fill(-1);
-  const count = new Int32Array(users);
-  for (let a = 0; a < attempts.request.length; a++) {
-    last[attempts.request[a]] = a;
-    count[attempts.request[a]]++;
+/** The bucket of `tMs` (finite, ≥ 0) as `bucketOf` finds it, without its checks: a hot loop's. */
+function bucketIndex(tMs: number, bucketMs: number, last: number): number {
+  let b = Math.floor(tMs / bucketMs);
+  if (b * bucketMs > tMs) b--;
+  else if ((b + 1) * bucketMs <= tMs) b++;
+  return b < last ? b : last;
+}
+
+/**
+ * Per bucket: failures by layer (by when the client saw them), first attempts and retries (by
+ * start), and, as the clients' dashboard counts them, successes and failures seen before the
+ * end of the run; outcomes and failures by layer over the run.
+ */
+function tallyAttempts(log: AttemptLog, attempts: StackAttempts, cfg: StackConfig) {
+  const { bucketMs, buckets, durationMs } = cfg;
+  const last = buckets - 1;
+  const { startMs, endMs, outcome, failedLayer } = attempts;
+  const attempt = log.attempt;
+  const failures = new Float64Array(buckets * 4);
+  const firstAttempts = new Float64Array(buckets);
+  const retries = new Float64Array(buckets);
+  const okByBucket = new Int32Array(buckets);
+  const errorsSeen = new Float64Array(buckets);
+  const tally = [0, 0, 0, 0];
+  const failed = [0, 0, 0, 0];
+  for (let a = 0; a < log.length; a++) {
+    const b = bucketIndex(startMs[a], bucketMs, last);
+    if (attempt[a] === 0) firstAttempts[b]++;
+    else retries[b]++;
+    const o = outcome[a];
+    tally[o]++;
+    const end = endMs[a];
+    if (!(end >= 0)) continue;
+    const e = bucketIndex(end, bucketMs, last);
+    if (end < durationMs) {
+      if (o === STACK_OUTCOME.ok) okByBucket[e]++;
+      else errorsSeen[e]++;
+    }
+    const layer = failedLayer[a];
+    if (layer < 0) continue;
+    failures[e * 4 + layer]++;
+    failed[layer]++;
   }
-  const latencyMs = new Float64Array(users);
-  const outcome = new Uint8Array(users);
-  for (let u = 0; u < users; u++) {
-    const a = last[u];
-    outcome[u] = a < 0 ? STACK_OUTCOME.unfinished : attempts.outcome[a];
-    latencyMs[u] = a < 0 ? NaN : attempts.endMs[a] - arrivalMs[u];
+  return { failures, firstAttempts, retries, okByBucket, errorsSeen, tally, failed };
+}
+
+/** The latencies of the successes that ended before the end of the run, grouped by the bucket they ended in (bucket b's from from[b] to from[b + 1]). */
+function latencyByBucket(attempts: StackAttempts, okByBucket: Int32Array, cfg: StackConfig): { from: Int32Array; latencies: Float64Array } {
+  const { bucketMs, buckets, durationMs } = cfg;
+  const last = buckets - 1;
+  const { startMs, endMs, outcome } = attempts;
+  const from = new Int32Array(buckets + 1);
+  for (let b = 0; b < buckets; b++) from[b + 1] = from[b] + okByBucket[b];
+  const latencies = new Float64Array(from[buckets]);
+  const fill = from.slice(0, buckets);
+  for (let a = 0; a < endMs.length; a++) {
+    const end = endMs[a];
+    if (outcome[a] === STACK_OUTCOME.ok && end < durationMs) latencies[fill[bucketIndex(end, bucketMs, last)]++] = end - startMs[a];
   }
-  return { arrivalMs, latencyMs, outcome, attempts: count };
+  return { from, latencies };
 }
 
 /** Time average of a piecewise-constant `f` over [t0, t1), which changes only at the sorted moments `changes`. */
