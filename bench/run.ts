@@ -71,24 +71,27 @@ function best(runs: number, fn: () => void): number {
   return t;
 }
 
-/** Heap and array-buffer memory in use (bytes). */
-function memoryInUse(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+/**
+ * Heap and array-buffer memory in use (bytes) once garbage is gone: a large run's buffers can take
+ * several full collections to be freed, so collect until a collection frees less than 1 MB (at most 8).
+ */
+function settledMemory(): number {
+  let last = Infinity;
+  for (let i = 0; i < 8; i++) {
+    collectGarbage();
+    const m = process.memoryUsage();
+    const now = m.heapUsed + m.arrayBuffers;
+    if (last - now < 1e6) return now;
+    last = now;
+  }
+  return last;
 }
 
-/**
- * Memory a run's result keeps, per attempt (bytes): in use after full collections with the result
- * held, less before. Two collections each time: array buffers found dead by one are freed by the next.
- */
+/** Memory a run's result keeps, per attempt (bytes): settled memory with the result held, less before. */
 function bytesKeptPerAttempt(run: () => { counts: { attempts: number } }): number {
-  collectGarbage();
-  collectGarbage();
-  const before = memoryInUse();
+  const before = settledMemory();
   const result = run();
-  collectGarbage();
-  collectGarbage();
-  return (memoryInUse() - before) / result.counts.attempts;
+  return (settledMemory() - before) / result.counts.attempts;
 }
 
 /** Highest of three rates (events per second), each after a garbage collection. */
