@@ -17,12 +17,21 @@ const RTTS = parseRegionRtts(
 const CABLE: AccessProfile = { name: 'cable', rttMs: 20, jitterMs: 2, lossRate: 0, meanLossBurst: 1, bandwidthMbps: 100, source: 'bench' };
 
 const collect = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
-const inUse = (): number => {
-  collect();
-  collect();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
+/**
+ * Heap and array-buffer memory in use (bytes) once garbage is gone: a large run's buffers can take
+ * several full collections to be freed, so collect until a collection frees less than 1 MB (at most 8).
+ */
+function inUse(): number {
+  let last = Infinity;
+  for (let i = 0; i < 8; i++) {
+    collect();
+    const m = process.memoryUsage();
+    const now = m.heapUsed + m.arrayBuffers;
+    if (last - now < 1e6) return now;
+    last = now;
+  }
+  return last;
+}
 
 /** One model run for the table: its label, what it counts, how many the options offer, and the run. */
 interface KeptRun {
@@ -78,8 +87,7 @@ const RUNS: KeptRun[] = [
 
 /**
  * Memory a run's result keeps per unit (bytes): in use after full collections with the result
- * held, less before, over `units(result)`. Two collections each time: array buffers found dead
- * by one are freed by the next.
+ * held, less before, over `units(result)`.
  */
 export function bytesKeptPer<T>(run: () => T, units: (result: T) => number): number {
   const before = inUse();

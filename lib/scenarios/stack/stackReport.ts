@@ -7,6 +7,7 @@
 import { rateAt } from '../../sim/arrivals';
 import type { SignalBucket } from '../../sim/measures/goldenSignals';
 import type { LevelMeter } from '../../sim/measures/levelMeter';
+import { bucketIndexAt } from '../../sim/measures/buckets';
 import { MS_PER_SECOND } from '../../sim/time';
 import { selectQuantiles } from '../../stats/selectQuantiles';
 import { STACK_OUTCOME, type AttemptLog, type StackAttempts, type StackRequests } from './stackAttempts';
@@ -194,10 +195,7 @@ export function stackReport(run: StackRun): StackResult {
 
 /** The bucket of `tMs` (finite, ≥ 0) as `bucketOf` finds it, without its checks: a hot loop's. */
 function bucketIndex(tMs: number, bucketMs: number, last: number): number {
-  let b = Math.floor(tMs / bucketMs);
-  if (b * bucketMs > tMs) b--;
-  else if ((b + 1) * bucketMs <= tMs) b++;
-  return b < last ? b : last;
+  return Math.min(last, bucketIndexAt(tMs, bucketMs));
 }
 
 /**
