@@ -231,18 +231,22 @@ function cut<T extends Column>(values: T, n: number): T {
 
 /**
  * Defines `key` on `target` as a column built by `build` on first read, and kept from then
- * on as a plain property (enumerable, in the place `key` was defined, so key order holds).
+ * on as a plain property (enumerable, in the place `key` was defined, so key order holds). On
+ * an object frozen meanwhile the accessor stays, and returns the column it built.
  */
 function lazyColumn(target: object, key: string, build: () => unknown): void {
-  const settle = (value: unknown): void => {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  let value: unknown;
+  let built = false;
+  const settle = (v: unknown): void => {
+    value = v;
+    built = true;
+    Reflect.defineProperty(target, key, { value: v, enumerable: true, writable: true, configurable: true });
   };
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,
     get() {
-      const value = build();
-      settle(value);
+      if (!built) settle(build());
       return value;
     },
     set: settle,

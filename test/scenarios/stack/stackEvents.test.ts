@@ -127,6 +127,14 @@ describe('simulateStack: columns built on first read', () => {
     assert.equal(r.attempts.client, replaced);
   });
 
+  it('builds a column once even on a result frozen before it was read', () => {
+    const r = simulateStack(opts());
+    Object.freeze(r.attempts);
+    const latency = r.attempts.latencyMs;
+    assert.equal(r.attempts.latencyMs, latency);
+    assert.equal(latency.length, r.counts.attempts);
+  });
+
   it('keeps columns cut to the attempts made, in buffers of their own', () => {
     const r = simulateStack(opts());
     const n = r.counts.attempts;
