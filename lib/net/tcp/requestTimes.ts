@@ -83,16 +83,17 @@ export function requestTimes(opts: RequestTimesOptions): RequestTimes {
   const retransmissions = new Int32Array(n);
   const timeouts = new Int32Array(n);
   const failed = new Uint8Array(n);
+  const server = plan.serverMs;
+  if (!isPlusZero(server)) serverMs.fill(server);
   let failures = 0;
   for (let i = 0; i < n; i++) {
-    totalMs[i] = sampler.sample();
-    dnsMs[i] = sampler.dnsMs;
-    tcpMs[i] = sampler.tcpMs;
-    tlsMs[i] = sampler.tlsMs;
-    transferMs[i] = sampler.transferMs;
-    serverMs[i] = plan.serverMs;
-    retransmissions[i] = tcp.retransmissions;
-    timeouts[i] = tcp.timeouts;
+    put(totalMs, i, sampler.sample());
+    put(dnsMs, i, sampler.dnsMs);
+    put(tcpMs, i, sampler.tcpMs);
+    put(tlsMs, i, sampler.tlsMs);
+    put(transferMs, i, sampler.transferMs);
+    putCount(retransmissions, i, tcp.retransmissions);
+    putCount(timeouts, i, tcp.timeouts);
     if (sampler.failed) {
       failed[i] = 1;
       failures++;
@@ -102,4 +103,22 @@ export function requestTimes(opts: RequestTimesOptions): RequestTimes {
   const completed = failures === 0 ? totalMs : totalMs.filter((_, i) => failed[i] === 0);
   const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed);
   return { totalMs, dnsMs, tcpMs, tlsMs, transferMs, serverMs, retransmissions, timeouts, failed, failures, summary };
+}
+
+/**
+ * Writes `value` at `i` unless it is the +0 a new column already holds: the pages of a
+ * column that stays zero (no lookup, no TLS, no server time) are then never touched, and
+ * fresh pages cost more than the stores. A -0 is written.
+ */
+function put(column: Float64Array, i: number, value: number): void {
+  if (!isPlusZero(value)) column[i] = value;
+}
+
+/** `put` for a column of counts. */
+function putCount(column: Int32Array, i: number, count: number): void {
+  if (count !== 0) column[i] = count;
+}
+
+function isPlusZero(value: number): boolean {
+  return value === 0 && !Object.is(value, -0);
 }
