@@ -64,8 +64,9 @@ export interface RequestTimes {
  * [t.summary.p50, t.summary.p99];              // ms
  * ```
  */
-export function requestTimes(opts: RequestTimesOptions): RequestTimes {
-  check.options('requestTimes', opts, REQUEST_TIMES_KEYS, NULLABLE_PATH_KEYS);
+export function requestTimes(options: RequestTimesOptions): RequestTimes {
+  check.options('requestTimes', options, REQUEST_TIMES_KEYS, NULLABLE_PATH_KEYS);
+  const opts = readOnce(options);
   const n = check.integer('samples', opts.samples, 1, 1e7);
   const rng = requireRng('rng', opts.rng);
   const onProgress = opts.onProgress;
@@ -103,6 +104,22 @@ export function requestTimes(opts: RequestTimesOptions): RequestTimes {
   const completed = failures === 0 ? totalMs : totalMs.filter((_, i) => failed[i] === 0);
   const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed);
   return { totalMs, dnsMs, tcpMs, tlsMs, transferMs, serverMs, retransmissions, timeouts, failed, failures, summary };
+}
+
+/**
+ * The options copied, each read once, into an object whose shape is the same from call to
+ * call. V8 gives an object built by spreading (`{ ...base, samples, rng }`) a hidden class
+ * of its own each time, so every read of it is a slow lookup, and checking and planning
+ * read an option several times. An object with another prototype than Object's is read as
+ * it is: its options may be inherited.
+ */
+function readOnce(opts: RequestTimesOptions): RequestTimesOptions {
+  const proto: unknown = Object.getPrototypeOf(opts);
+  if (proto !== Object.prototype && proto !== null) return opts;
+  const keys = Object.getOwnPropertyNames(opts);
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) copy[keys[i]] = (opts as unknown as Record<string, unknown>)[keys[i]];
+  return copy as unknown as RequestTimesOptions;
 }
 
 /**
