@@ -81,9 +81,9 @@ const oneDouble = new Float64Array(oneWord.buffer);
 /**
  * Type-7 quantiles of `values` at each level of `ps`, exactly as `selectQuantiles` finds
  * them, with `values` left as they are; `min` and `max` are the least and the greatest
- * value. The buckets are of equal width over a narrow range, and of equal steps of the
- * values' leading 32 bits (a scale near logarithmic, a bucket 2^-20 of a doubling or
- * more) over a wide one, as latencies' heavy tails make.
+ * value. The buckets are of equal width over a narrow range or one across zero, and of
+ * equal steps of the values' leading 32 bits (a scale near logarithmic, a bucket 2^-20 of
+ * a doubling or more) over a wide one of one sign, as latencies' heavy tails make.
  *
  * Returns null where selection is the way: all values zero, zeros of both signs (which
  * one selection returns depends on its order), or a wanted bucket crowded with more than
@@ -104,7 +104,8 @@ export function bucketQuantiles(values: Float64Array, min: number, max: number, 
     const low = leadingKey(oneWord[1]);
     oneDouble[0] = max;
     const span = leadingKey(oneWord[1]) - low;
-    if (span >= BUCKETS || !(scale < Infinity)) {
+    // Across zero the leading words leave a gap of every tiny magnitude between the signs.
+    if ((span >= BUCKETS && (min >= 0 || max <= 0)) || !(scale < Infinity && scale > 0)) {
       words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
       origin = low;
       scale = 1 / 2 ** Math.ceil(Math.log2((span + 1) / BUCKETS));
