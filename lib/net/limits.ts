@@ -14,7 +14,7 @@
  * Each option's TSDoc names the bound it is held to.
  */
 import * as check from '../validate';
-import { MAX_SIMULATED_MS } from '../sim/limits';
+import { MAX_SIMULATED_MS as SIM_MAX_SIMULATED_MS } from '../sim/limits';
 
 /** Largest delay option or delay draw (ms): one hour. */
 export const MAX_DELAY_MS = 3_600_000;
@@ -24,8 +24,12 @@ export const MAX_DELAY_MS = 3_600_000;
  * no draw passes MAX_DELAY_MS.
  */
 export const MAX_JITTER_MS = 300_000;
-/** Largest simulated time (ms): the simulator's horizon, 10^10 ms (about 116 days). */
-export { MAX_SIMULATED_MS };
+/**
+ * Largest simulated time (ms): the simulator's horizon, 10^10 ms (about 116 days).
+ * Copied, not re-exported: a re-export is a getter, which puts this module's exports in
+ * V8's slow dictionary mode, and hot loops read MAX_DELAY_MS from them.
+ */
+export const MAX_SIMULATED_MS = SIM_MAX_SIMULATED_MS;
 /** Smallest finite bottleneck bandwidth (Mbit/s): 1 kbit/s, so one segment takes seconds, not ages. */
 export const MIN_BANDWIDTH_MBPS = 0.001;
 /** Most segments the round model may draw in one call (samples × segments per request): about 2 s with jitter and loss. */

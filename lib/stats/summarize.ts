@@ -9,7 +9,7 @@
  */
 import * as check from '../validate';
 import { quantileSorted } from './quantile';
-import { selectQuantiles } from './selectQuantiles';
+import { bucketQuantiles, selectQuantiles } from './selectQuantiles';
 
 export interface Summary {
   /** Number of values. */
@@ -82,18 +82,25 @@ export function summarizeSorted(sorted: ArrayLike<number>): Summary {
  * ```
  */
 export function summarize(values: ArrayLike<number>, option = 'values'): Summary {
-  const scratch = new Float64Array(check.finiteArray(option, values));
-  const n = scratch.length;
+  check.finiteArray(option, values);
+  // Many values in a Float64Array are summarised where they are (bucketQuantiles), not copied.
+  const inPlace = values instanceof Float64Array && values.length >= MIN_BUCKETED;
+  const data = inPlace ? values : new Float64Array(values);
+  const n = data.length;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = scratch[i];
+    const v = data[i];
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean = accurateSum(scratch) / n;
-  const [p50, p90, p99, p999] = selectQuantiles(scratch, LEVELS);
+  const mean = accurateSum(data) / n;
+  const [p50, p90, p99, p999] =
+    (n >= MIN_BUCKETED ? bucketQuantiles(data, min, max, LEVELS) : null) ?? selectQuantiles(inPlace ? new Float64Array(data) : data, LEVELS);
   return { count: n, mean, min, p50, p90, p99, p999, max };
 }
+
+/** The fewest values for which buckets beat selection (`bucketQuantiles` counts 65,536 of them). */
+const MIN_BUCKETED = 1 << 15;
 
 const LEVELS = [SUMMARY_QUANTILES.p50, SUMMARY_QUANTILES.p90, SUMMARY_QUANTILES.p99, SUMMARY_QUANTILES.p999];

@@ -95,6 +95,21 @@ describe('requestTime: sampled with jitter and loss', () => {
     assert.notDeepEqual(a.totalMs, requestTimes({ ...opts, samples: 2000, rng: createRng(6) }).totalMs);
   });
 
+  it('reads the same options from a literal, a spread, inherited properties and getters alike', () => {
+    const literal = requestTimes({ rttMs: 150, bytes: 20_000, tls: '1.3', jitterMs: 20, lossRate: 0.01, samples: 300, rng: createRng(8) });
+    const spread = requestTimes({ ...opts, samples: 300, rng: createRng(8) });
+    const inherited = requestTimes(Object.assign(Object.create(opts) as typeof opts, { samples: 300, rng: createRng(8) }));
+    class Settings {
+      readonly samples = 300;
+      readonly rng = createRng(8);
+      get rttMs(): number {
+        return 150;
+      }
+    }
+    const getters = requestTimes(Object.assign(new Settings(), { bytes: 20_000, tls: '1.3' as const, jitterMs: 20, lossRate: 0.01 }));
+    for (const other of [spread, inherited, getters]) assert.deepEqual(other, literal);
+  });
+
   it('never beats the budget, and its breakdown adds up', () => {
     const budget = requestTime({ ...opts, jitterMs: 0, lossRate: 0 }).totalMs;
     const r = requestTimes({ ...opts, samples: 5000, rng: createRng(1) });

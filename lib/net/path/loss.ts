@@ -37,8 +37,21 @@ export interface LossModel {
 /** The process of a lossless path: callers may skip drawing for it. */
 export const NEVER_LOST: LossProcess = () => false;
 
+/** Models whose processes keep no state (independent loss): see `isMemoryless`. */
+const MEMORYLESS = new WeakSet<LossModel>();
+
+/**
+ * True when `model`'s processes keep no state and draw nothing when started, as
+ * independent loss's: successive connections drawing from one stream may then share
+ * one process and draw exactly what a process each would.
+ */
+export function isMemoryless(model: LossModel): boolean {
+  return MEMORYLESS.has(model);
+}
+
 /** The last model built: a model is immutable, and per-call callers (requestTime) ask for one rate again and again. */
 let lastIndependent: LossModel = { label: 'no loss', rate: 0, start: () => NEVER_LOST };
+MEMORYLESS.add(lastIndependent);
 
 /** Each packet lost independently with probability `rate` in [0, 1). */
 export function independentLoss(rate: number): LossModel {
@@ -49,6 +62,7 @@ export function independentLoss(rate: number): LossModel {
     rate: p,
     start: (rng) => (p === 0 ? NEVER_LOST : () => rng() < p),
   };
+  MEMORYLESS.add(lastIndependent);
   return lastIndependent;
 }
 

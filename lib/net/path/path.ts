@@ -58,6 +58,8 @@ export interface Path {
 
 /** The option a bad jitter draw of a path is blamed on (`jitter`, `path.jitter`), kept off the path's own keys. */
 const jitterOptions = new WeakMap<Path, string>();
+/** The one-way mean (ms) of each exponential jitter distribution built from a `jitterMs`, kept off the path's own keys. */
+const jitterMsMeans = new WeakMap<Distribution, number>();
 
 /**
  * A validated path. Its options are checked by the one rule for options objects:
@@ -88,6 +90,7 @@ export function pathFrom(options: PathOptions, prefix = ''): Path {
   if (hasJitter) jitter = requireDistribution(`${prefix}jitter`, options.jitter);
   else if (options.jitterMs !== undefined && check.inRange(`${prefix}jitterMs`, options.jitterMs, 0, MAX_JITTER_MS) > 0) {
     jitter = exponential(options.jitterMs / 2);
+    jitterMsMeans.set(jitter, options.jitterMs / 2);
   }
   const loss =
     options.loss !== undefined
@@ -108,7 +111,21 @@ export function jitterDraw(path: Path, rng: Rng): number {
   const v = path.jitter.sample(rng);
   // The common case costs two comparisons; only a bad draw looks up the option to blame.
   if (v >= 0 && v <= MAX_DELAY_MS) return v;
-  throw badDuration(jitterOptions.get(path) ?? 'jitter', path.jitter, v, MAX_DELAY_MS);
+  throw badJitterDraw(path, v);
+}
+
+/** The error for a jitter draw `v` of `path` outside [0, 1 hour], naming the option it came from. */
+export function badJitterDraw(path: Path, v: number): RangeError {
+  return badDuration(jitterOptions.get(path) ?? 'jitter', path.jitter as Distribution, v, MAX_DELAY_MS);
+}
+
+/**
+ * The mean (ms) of each one-way jitter draw when the path's jitter is the exponential
+ * its `jitterMs` stands for, else 0. A hot loop may then draw a trip's jitter inline as
+ * −mean · ln(1 − u) from the same stream, which is exactly the distribution's own draw.
+ */
+export function jitterMsMean(path: Path): number {
+  return path.jitter === null ? 0 : (jitterMsMeans.get(path.jitter) ?? 0);
 }
 
 /** One sampled round trip (ms): the base RTT plus the jitter of both directions. */

@@ -19,7 +19,7 @@ import { EMPTY_SUMMARY, summarize, type Summary } from '../../stats/summarize';
 import { progressTicker, type ProgressCallback } from '../../sim/progress';
 import * as check from '../../validate';
 import { NULLABLE_PATH_KEYS } from '../path/path';
-import { requestStreams, sampleRequest } from './requestTime';
+import { requestStreams, RequestSampler } from './requestTime';
 import { planFromCheckedOptions, REQUEST_KEYS, type RequestOptions } from './requestPlan';
 
 export interface RequestTimesOptions extends RequestOptions {
@@ -64,43 +64,78 @@ export interface RequestTimes {
  * [t.summary.p50, t.summary.p99];              // ms
  * ```
  */
-export function requestTimes(opts: RequestTimesOptions): RequestTimes {
-  check.options('requestTimes', opts, REQUEST_TIMES_KEYS, NULLABLE_PATH_KEYS);
+export function requestTimes(options: RequestTimesOptions): RequestTimes {
+  check.options('requestTimes', options, REQUEST_TIMES_KEYS, NULLABLE_PATH_KEYS);
+  const opts = readOnce(options);
   const n = check.integer('samples', opts.samples, 1, 1e7);
   const rng = requireRng('rng', opts.rng);
+  const onProgress = opts.onProgress;
   const plan = planFromCheckedOptions(opts, n);
-  const tick = progressTicker(n, opts.onProgress);
+  const tick = progressTicker(n, onProgress);
   const streams = requestStreams(rng);
-  const dns = { delay: streams.dnsDelay, loss: streams.dnsLoss };
-  const out: Omit<RequestTimes, 'summary'> = {
-    totalMs: new Float64Array(n),
-    dnsMs: new Float64Array(n),
-    tcpMs: new Float64Array(n),
-    tlsMs: new Float64Array(n),
-    transferMs: new Float64Array(n),
-    serverMs: new Float64Array(n),
-    retransmissions: new Int32Array(n),
-    timeouts: new Int32Array(n),
-    failed: new Uint8Array(n),
-    failures: 0,
-  };
+  const sampler = new RequestSampler(plan, streams.delay, streams.loss, { delay: streams.dnsDelay, loss: streams.dnsLoss });
+  const tcp = sampler.connection;
+  const totalMs = new Float64Array(n);
+  const dnsMs = new Float64Array(n);
+  const tcpMs = new Float64Array(n);
+  const tlsMs = new Float64Array(n);
+  const transferMs = new Float64Array(n);
+  const serverMs = new Float64Array(n);
+  const retransmissions = new Int32Array(n);
+  const timeouts = new Int32Array(n);
+  const failed = new Uint8Array(n);
+  const server = plan.serverMs;
+  if (!isPlusZero(server)) serverMs.fill(server);
+  let failures = 0;
   for (let i = 0; i < n; i++) {
-    const r = sampleRequest(plan, streams.delay, streams.loss, dns);
-    out.totalMs[i] = r.totalMs;
-    out.dnsMs[i] = r.breakdown.dnsMs;
-    out.tcpMs[i] = r.breakdown.tcpMs;
-    out.tlsMs[i] = r.breakdown.tlsMs;
-    out.transferMs[i] = r.breakdown.transferMs;
-    out.serverMs[i] = r.breakdown.serverMs;
-    out.retransmissions[i] = r.retransmissions;
-    out.timeouts[i] = r.timeouts;
-    if (r.failed) {
-      out.failed[i] = 1;
-      out.failures++;
+    put(totalMs, i, sampler.sample());
+    put(dnsMs, i, sampler.dnsMs);
+    put(tcpMs, i, sampler.tcpMs);
+    put(tlsMs, i, sampler.tlsMs);
+    put(transferMs, i, sampler.transferMs);
+    putCount(retransmissions, i, tcp.retransmissions);
+    putCount(timeouts, i, tcp.timeouts);
+    if (sampler.failed) {
+      failed[i] = 1;
+      failures++;
     }
-    tick(i + 1);
+    if (onProgress !== undefined) tick(i + 1);
   }
-  const completed = out.failures === 0 ? out.totalMs : out.totalMs.filter((_, i) => out.failed[i] === 0);
+  const completed = failures === 0 ? totalMs : totalMs.filter((_, i) => failed[i] === 0);
   const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed);
-  return { ...out, summary };
+  return { totalMs, dnsMs, tcpMs, tlsMs, transferMs, serverMs, retransmissions, timeouts, failed, failures, summary };
+}
+
+/**
+ * The options copied, each read once, into an object whose shape is the same from call to
+ * call. V8 gives an object built by spreading (`{ ...base, samples, rng }`) a hidden class
+ * of its own each time, so every read of it is a slow lookup, and checking and planning
+ * read an option several times. An object with another prototype than Object's is read as
+ * it is: its options may be inherited.
+ */
+function readOnce(opts: RequestTimesOptions): RequestTimesOptions {
+  const proto: unknown = Object.getPrototypeOf(opts);
+  if (proto !== Object.prototype && proto !== null) return opts;
+  const keys = Object.getOwnPropertyNames(opts);
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) copy[keys[i]] = (opts as unknown as Record<string, unknown>)[keys[i]];
+  return copy as unknown as RequestTimesOptions;
+}
+
+/**
+ * Writes `value` at `i` unless it is the +0 a new column already holds: the pages of a
+ * column that stays zero (no lookup, no TLS, no server time) are then never touched, and
+ * fresh pages cost more than the stores. A -0 is written.
+ */
+function put(column: Float64Array, i: number, value: number): void {
+  if (!isPlusZero(value)) column[i] = value;
+}
+
+/** `put` for a column of counts. */
+function putCount(column: Int32Array, i: number, count: number): void {
+  if (count !== 0) column[i] = count;
+}
+
+function isPlusZero(value: number): boolean {
+  return value === 0 && !Object.is(value, -0);
 }

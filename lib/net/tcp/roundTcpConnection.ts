@@ -40,8 +40,9 @@
  * delayed ACKs, pacing, tail-loss probes, header bytes.
  */
 import type { Rng } from '../../random/rng';
-import { roundTripMs, serialisationMs, type Path } from '../path/path';
+import { badJitterDraw, jitterMsMean, roundTripMs, serialisationMs, type Path } from '../path/path';
 import { NEVER_LOST, type LossProcess } from '../path/loss';
+import { MAX_DELAY_MS } from '../limits';
 import { RtoEstimator, type RtoOptions } from './rto';
 import { congestionController, type CongestionControl } from '../congestion/congestionControl';
 import type { CongestionController } from '../congestion/congestionController';
@@ -69,6 +70,9 @@ export class ConnectionAborted extends Error {
  * avoidance, fast retransmit and timeouts on a path with loss and jitter. Its
  * methods return the time each phase took (ms) and it counts retransmissions,
  * timeouts and rounds; it throws ConnectionAborted when it gives up.
+ *
+ * Written for speed (it runs once per sampled request, millions of times): no
+ * closures or allocations per round, and the jitter of a `jitterMs` path drawn inline.
  */
 export class RoundTcpConnection {
   /** The congestion window; set when the connection opens (`connect`) or is taken warm (`warm`). */
@@ -79,28 +83,53 @@ export class RoundTcpConnection {
   rounds = 0;
   private readonly rto: RtoEstimator;
   private readonly segmentMs: number;
+  /** The path's base round trip (ms). */
+  private readonly rttMs: number;
+  /** The one-way mean of the path's `jitterMs` exponential, drawn inline; 0 for other jitter or none. */
+  private readonly jitterMean: number;
+  private lost: LossProcess;
+  /** The last controller built and the window it started from, reset rather than rebuilt by a reopened connection. */
+  private spare: CongestionController | null = null;
+  private spareWindow = 0;
 
   constructor(
     private readonly path: Path,
     private readonly delayRng: Rng,
-    private readonly lost: LossProcess,
+    lost: LossProcess,
     private readonly settings: TcpSettings,
   ) {
+    this.lost = lost;
     this.rto = new RtoEstimator(settings.rto);
     this.segmentMs = serialisationMs(settings.mssBytes, path.bandwidthMbps);
+    this.rttMs = path.rttMs;
+    this.jitterMean = jitterMsMean(path);
+  }
+
+  /**
+   * The same connection closed again, as new, with the loss process `lost`: a loop of
+   * sampled requests on one path reuses one connection rather than building one each.
+   */
+  reopen(lost: LossProcess): this {
+    this.lost = lost;
+    this.window = null;
+    this.retransmissions = 0;
+    this.timeouts = 0;
+    this.rounds = 0;
+    this.rto.reset();
+    return this;
   }
 
   /** A connection already open and measured, with the given window (segments). */
   warm(cwnd: number): this {
     this.rto.sample(this.path.rttMs);
-    this.window = congestionController(this.settings.congestionControl, cwnd);
+    this.window = this.controller(cwnd);
     return this;
   }
 
   /** SYN → SYN-ACK (ms). The first window is `initcwnd`. */
   connect(initcwnd: number): number {
     const ms = this.exchange(this.settings.maxSynRetries, 'SYN');
-    this.window = congestionController(this.settings.congestionControl, initcwnd);
+    this.window = this.controller(initcwnd);
     return ms;
   }
 
@@ -109,8 +138,15 @@ export class RoundTcpConnection {
    * Used for TLS flights and DNS-like exchanges over this path.
    */
   exchange(maxRetries = this.settings.maxRetries, what = 'handshake'): number {
-    const waited = this.resendUntil((attempt) => !this.lost(attempt > 0) && !this.lost(), maxRetries, what);
-    const rtt = roundTripMs(this.path, this.delayRng);
+    const lost = this.lost;
+    let waited = 0;
+    // Re-sent after each timeout until both the message and its answer get through.
+    for (let attempt = 0; lost(attempt > 0) || lost(); attempt++) {
+      if (attempt >= maxRetries) throw new ConnectionAborted(waited, `${what} lost ${attempt + 1} times`);
+      waited += this.timeout();
+      this.retransmissions++;
+    }
+    const rtt = this.sampleRoundTrip();
     if (waited === 0) this.rto.sample(rtt); // Karn: no sample from a retransmitted exchange
     return waited + rtt;
   }
@@ -121,10 +157,21 @@ export class RoundTcpConnection {
    * (ms), server time included.
    */
   respond(segments: number, serverMs: number): number {
+    const lost = this.lost;
+    const maxRetries = this.settings.maxRetries;
     // The request itself is one segment; the client's timer re-sends it while it is lost.
-    let elapsed = serverMs + this.resendUntil((attempt) => !this.lost(attempt > 0), this.settings.maxRetries, 'request');
+    let waited = 0;
+    for (let attempt = 0; lost(attempt > 0); attempt++) {
+      if (attempt >= maxRetries) throw new ConnectionAborted(waited, `request lost ${attempt + 1} times`);
+      waited += this.timeout();
+      this.retransmissions++;
+    }
+    let elapsed = serverMs + waited;
     const cc = this.window;
     if (cc === null) throw new Error('internal: respond() before connect() or warm()');
+    const lossy = lost !== NEVER_LOST;
+    const segmentMs = this.segmentMs;
+    const rto = this.rto;
     let remaining = segments;
     /** Segments never sent yet: the new data that acknowledgements can release. */
     let unsent = segments;
@@ -138,21 +185,22 @@ export class RoundTcpConnection {
     let stuck = 0;
     let consecutiveTimeouts = 0;
     let afterTimeout = false;
-    const timeoutAfterLastAck = (): void => {
-      if (consecutiveTimeouts >= this.settings.maxRetries) {
-        throw new ConnectionAborted(elapsed - serverMs, `${consecutiveTimeouts} consecutive retransmission timeouts`);
-      }
-      elapsed += this.timeout();
-      cc.onTimeout(resend + stuck, elapsed);
-      // Everything outstanding goes out again from a window of one (RFC 6298 §5.4, RFC 5681 §3.1).
-      resend += stuck;
-      stuck = 0;
-      consecutiveTimeouts++;
-      afterTimeout = true;
-    };
+    /** Set when a round's loss leaves the timer to fire after its last acknowledgement. */
+    let timerFires = false;
     while (remaining > 0) {
-      if (remaining === stuck || cc.window <= stuck) {
-        timeoutAfterLastAck();
+      if (timerFires || remaining === stuck || cc.window <= stuck) {
+        // The timer fires one timeout after the last acknowledgement.
+        if (consecutiveTimeouts >= maxRetries) {
+          throw new ConnectionAborted(elapsed - serverMs, `${consecutiveTimeouts} consecutive retransmission timeouts`);
+        }
+        elapsed += this.timeout();
+        cc.onTimeout(resend + stuck, elapsed);
+        // Everything outstanding goes out again from a window of one (RFC 6298 §5.4, RFC 5681 §3.1).
+        resend += stuck;
+        stuck = 0;
+        consecutiveTimeouts++;
+        afterTimeout = true;
+        timerFires = false;
         continue;
       }
       const window = Math.min(remaining - stuck, cc.window - stuck);
@@ -160,11 +208,23 @@ export class RoundTcpConnection {
       let lostFresh = 0;
       let lostResent = 0;
       let firstLost = -1;
-      for (let i = 0; this.lost !== NEVER_LOST && i < window; i++) {
-        if (!this.lost(afterTimeout && i === 0)) continue;
-        if (i < resent) {
-          lostResent++;
-        } else {
+      if (lossy) {
+        // One draw per segment, in order; the first after a timeout follows a silence.
+        let i = 0;
+        if (afterTimeout && window > 0) {
+          if (lost(true)) {
+            if (resent > 0) {
+              lostResent++;
+            } else {
+              firstLost = 0;
+              lostFresh++;
+            }
+          }
+          i = 1;
+        }
+        for (; i < resent; i++) if (lost(false)) lostResent++;
+        for (; i < window; i++) {
+          if (!lost(false)) continue;
           if (lostFresh === 0) firstLost = i;
           lostFresh++;
         }
@@ -179,11 +239,11 @@ export class RoundTcpConnection {
       const delivered = window - lostCount;
       remaining -= delivered;
       if (lostFresh === 0) {
-        const rtt = this.roundTrip(window);
+        const rtt = this.sampleRoundTrip() + window * segmentMs;
         elapsed += rtt;
-        if (consecutiveTimeouts === 0 && lostResent === 0) this.rto.sample(rtt);
+        if (consecutiveTimeouts === 0 && lostResent === 0) rto.sample(rtt);
         if (delivered > 0) consecutiveTimeouts = 0;
-        cc.onAck(delivered, elapsed, this.rto.srttMs);
+        cc.onAck(delivered, elapsed, rto.srttMs);
         continue;
       }
       // Duplicate ACKs come from this round's later segments that arrive and from the new
@@ -192,42 +252,47 @@ export class RoundTcpConnection {
       const duplicateAcks = laterArrivals + Math.min(delivered, unsent);
       if (duplicateAcks >= 3) {
         // The acknowledgements before the third duplicate grow the window; then it is cut.
-        cc.onAck(Math.min(delivered, firstLost - lostResent + Math.min(3, laterArrivals)), elapsed, this.rto.srttMs);
-        elapsed += this.roundTrip(window);
+        cc.onAck(Math.min(delivered, firstLost - lostResent + Math.min(3, laterArrivals)), elapsed, rto.srttMs);
+        elapsed += this.sampleRoundTrip() + window * segmentMs;
         cc.onCongestionEvent(elapsed);
         consecutiveTimeouts = 0;
       } else {
         if (delivered > 0) {
-          cc.onAck(delivered, elapsed, this.rto.srttMs);
-          elapsed += this.roundTrip(window);
+          cc.onAck(delivered, elapsed, rto.srttMs);
+          elapsed += this.sampleRoundTrip() + window * segmentMs;
         } else {
-          elapsed += window * this.segmentMs;
+          elapsed += window * segmentMs;
         }
         // The timer restarts with each acknowledgement, so it fires one timeout after the last one.
-        timeoutAfterLastAck();
+        timerFires = true;
       }
     }
     return elapsed;
   }
 
-  /** One round trip of a round that sends `window` segments (ms), serialisation included. */
-  private roundTrip(window: number): number {
-    return roundTripMs(this.path, this.delayRng) + window * this.segmentMs;
+  /** One sampled round trip (ms), as `roundTripMs`; a `jitterMs` path's two one-way draws are made here, the same draws. */
+  private sampleRoundTrip(): number {
+    const mean = this.jitterMean;
+    if (mean === 0) return roundTripMs(this.path, this.delayRng);
+    const rng = this.delayRng;
+    const there = -mean * Math.log(1 - rng());
+    if (!(there >= 0 && there <= MAX_DELAY_MS)) throw badJitterDraw(this.path, there);
+    const back = -mean * Math.log(1 - rng());
+    if (!(back >= 0 && back <= MAX_DELAY_MS)) throw badJitterDraw(this.path, back);
+    return this.rttMs + there + back;
   }
 
-  /**
-   * Sends a message until `delivered(attempt)` says it got through, waiting for the
-   * retransmission timer after each loss; returns the time spent waiting (ms).
-   * Gives up after `maxRetries` re-sends.
-   */
-  private resendUntil(delivered: (attempt: number) => boolean, maxRetries: number, what: string): number {
-    let waited = 0;
-    for (let attempt = 0; !delivered(attempt); attempt++) {
-      if (attempt >= maxRetries) throw new ConnectionAborted(waited, `${what} lost ${attempt + 1} times`);
-      waited += this.timeout();
-      this.retransmissions++;
+  /** A new controller starting from `initialWindow`, or the spare one reset when it started from the same. */
+  private controller(initialWindow: number): CongestionController {
+    const spare = this.spare;
+    if (spare !== null && this.spareWindow === initialWindow) {
+      spare.reset();
+      return spare;
     }
-    return waited;
+    const cc = congestionController(this.settings.congestionControl, initialWindow);
+    this.spare = cc;
+    this.spareWindow = initialWindow;
+    return cc;
   }
 
   /** The retransmission timer fires: returns the time waited (ms) and doubles the timer (RFC 6298 §5.5). */

@@ -65,6 +65,13 @@ export class RtoEstimator {
     this.rtoMs = bounds.initialRtoMs;
   }
 
+  /** Back to the state before any sample, as a new estimator with the same bounds. */
+  reset(): void {
+    this.srttMs = NaN;
+    this.rttvarMs = NaN;
+    this.rtoMs = this.bounds.initialRtoMs;
+  }
+
   /** Feeds one round-trip measurement (ms) taken without retransmission. */
   sample(rttMs: number): void {
     if (Number.isNaN(this.srttMs)) {
