@@ -101,7 +101,11 @@ export function requestTimes(options: RequestTimesOptions): RequestTimes {
     }
     if (onProgress !== undefined) tick(i + 1);
   }
-  const completed = failures === 0 ? totalMs : totalMs.filter((_, i) => failed[i] === 0);
+  let completed = totalMs;
+  if (failures > 0) {
+    completed = new Float64Array(n - failures);
+    for (let i = 0, j = 0; i < n; i++) if (failed[i] === 0) completed[j++] = totalMs[i];
+  }
   const summary = completed.length === 0 ? { ...EMPTY_SUMMARY } : summarize(completed);
   return { totalMs, dnsMs, tcpMs, tlsMs, transferMs, serverMs, retransmissions, timeouts, failed, failures, summary };
 }
