@@ -10,10 +10,9 @@
  * the same bytes, so two runs of a notebook still compare equal. The notebook
  * tests call the same functions on the copies they execute.
  */
-import { readFileSync, writeFileSync } from 'fs';
 import { openFigureRenderer, type FigureJson, type FigureRenderer } from '../lib/plot/output/figureImage';
 import { imageSize } from '../lib/plot/output/saveFigure';
-import { PLOTLY_MIME, type DataOutput, type Notebook } from './notebook';
+import { PLOTLY_MIME, readNotebook, writeNotebook, type DataOutput, type Notebook } from './notebook';
 
 export const SVG_MIME = 'image/svg+xml';
 
@@ -65,8 +64,8 @@ export async function addFigureImages(nb: Notebook, renderer: FigureRenderer): P
  */
 export async function addFigureImagesToFile(file: string, renderer: FigureRenderer): Promise<{ notebook: Notebook; figures: number; seconds: number }> {
   const started = process.hrtime.bigint();
-  const notebook = JSON.parse(readFileSync(file, 'utf8')) as Notebook;
+  const notebook = readNotebook(file);
   const figures = await addFigureImages(notebook, renderer);
-  if (figures > 0) writeFileSync(file, JSON.stringify(notebook, null, 1) + '\n');
+  if (figures > 0) writeNotebook(file, notebook);
   return { notebook, figures, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

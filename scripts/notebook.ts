@@ -2,7 +2,7 @@
  * The notebook files themselves: the parts of nbformat 4 the workbook reads,
  * finding the notebooks, and small questions about one (title, figures, errors).
  */
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { basename, join } from 'path';
 import { marked } from 'marked';
 
@@ -52,6 +52,11 @@ export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
 export function readNotebook(file: string): Notebook {
   return JSON.parse(readFileSync(file, 'utf8')) as Notebook;
+}
+
+/** Writes a notebook as nbformat does: one-space indent, a final newline. */
+export function writeNotebook(file: string, nb: Notebook): void {
+  writeFileSync(file, JSON.stringify(nb, null, 1) + '\n');
 }
 
 export function text(value: MultilineString | undefined): string {

@@ -14,10 +14,12 @@
  *   --set KEY=VALUE      replace the constant KEY of each notebook's parameter cell
  *                        (SEED, STUDENT, …; VALUE as JSON, else a string); repeatable
  *
- * Each edition is made from the notebook source before execution (editions.ts):
- * the student edition without the cells tagged `solution` or `instructor`, the
- * instructor edition with every cell. A notebook whose two editions are the same
- * is executed once for both. Each executed copy then gets an SVG copy of every
+ * Each edition is made from the notebook source (editions.ts): the student edition
+ * without the cells tagged `solution` or `instructor`, the instructor edition with
+ * every cell. A notebook is executed once for both editions: when they are the same,
+ * or by cutting the student copy from the executed instructor copy (studentCopy.ts),
+ * which gives what a run of the student edition would; a notebook whose
+ * instructor-only cells leave a name that a shared cell uses runs each edition. Each executed copy then gets an SVG copy of every
  * figure beside the interactive one (figureImages.ts; headless Chromium, one
  * browser per run), so saved notebooks show their figures where no script runs.
  * Writes, per edition E, the executed copies to OUT/E/notebooks/, one self-contained page per notebook to OUT/E/html/ and
@@ -36,7 +38,8 @@ import { displayPath, executeNotebook, NotebookExecutionError, PROJECT_ROOT, typ
 import { addFigureImagesToFile, MAX_NOTEBOOK_BYTES, openFigureRenderer, type FigureRenderer } from './figureImages';
 import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPage';
 import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
-import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, type Notebook } from './notebook';
+import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, writeNotebook, type Notebook } from './notebook';
+import { leakedNames, studentCopy } from './studentCopy';
 import { renderNotebookPage } from './page';
 import { partHeader, type PartHeader } from './partHeader';
 import { parseAssignments, parametersLine, withParameters, type Parameters } from './parameters';
@@ -88,7 +91,7 @@ export interface ManifestResult {
 }
 
 export interface WorkbookResult {
-  /** One report per execution (a notebook whose editions are the same runs once for both). */
+  /** One report per execution, with the editions it made (usually both: see editionJobs). */
   executed: (ExecutionReport & { editions: Edition[] })[];
   editions: EditionResult[];
   /** OUT/index.html, linking the editions. */
@@ -120,9 +123,17 @@ interface Job {
   file: string;
   editions: Edition[];
   source: Notebook;
+  /** Editions cut from this run's executed copy instead of run (the student edition, studentCopy.ts). */
+  cut: Edition[];
+  /** Why the student edition runs on its own although the instructor edition runs too. */
+  apart?: string;
 }
 
-/** The executions a notebook needs: one per distinct edition source. */
+/**
+ * The executions a notebook needs: one for both editions when they are the same or
+ * when the student edition can be cut from the instructor run (studentCopy.ts), else
+ * one per edition.
+ */
 export function editionJobs(file: string, nb: Notebook, editions: readonly Edition[]): Job[] {
   const jobs: (Job & { key: string })[] = [];
   for (const edition of editions) {
@@ -130,7 +141,17 @@ export function editionJobs(file: string, nb: Notebook, editions: readonly Editi
     const key = JSON.stringify(source);
     const same = jobs.find((j) => j.key === key);
     if (same) same.editions.push(edition);
-    else jobs.push({ file, editions: [edition], source, key });
+    else jobs.push({ file, editions: [edition], source, key, cut: [] });
+  }
+  const instructor = jobs.find((j) => j.editions.includes('instructor'));
+  const student = jobs.find((j) => j.editions.length === 1 && j.editions[0] === 'student');
+  if (instructor && student) {
+    const apart = leakedNames(nb);
+    if (apart) student.apart = apart;
+    else {
+      instructor.cut.push('student');
+      jobs.splice(jobs.indexOf(student), 1);
+    }
   }
   return jobs.map(({ key: _key, ...job }) => job);
 }
@@ -152,6 +173,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
     `workbook: executing ${count(wanted.length, 'notebook')} from ${shown(notebooksDir)} (tslab kernel), ` +
       `${editions.join(' and ')} edition${editions.length === 1 ? '' : 's'}, into ${shown(outDir)}`,
   );
+  for (const job of jobs) if (job.apart) log(`  ${basename(job.file)}: the student edition runs on its own, as ${job.apart}`);
   const staging = mkdtempSync(join(tmpdir(), 'netlab-workbook-'));
   const executed: WorkbookResult['executed'] = [];
   const failures: NotebookExecutionError[] = [];
@@ -166,7 +188,8 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
     const parallel = Math.max(1, opts.jobs ?? availableParallelism());
     await pool(jobs, parallel, async (job) => {
       const n = ++started;
-      const which = job.editions.length === editions.length && editions.length > 1 ? 'both editions' : job.editions.join(' and ');
+      const built = [...job.editions, ...job.cut];
+      const which = built.length === editions.length && editions.length > 1 ? 'both editions' : built.join(' and ');
       const label = `[${n}/${jobs.length}] ${basename(job.file)} (${which})`;
       if (parallel > 1) log(`  ${label} started`);
       const input = join(staging, job.editions.join('+'), basename(job.file));
@@ -178,6 +201,10 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
           mkdirSync(resolve(other, '..'), { recursive: true });
           copyFileSync(first, other);
         }
+        for (const edition of job.cut) {
+          mkdirSync(executedDir(edition), { recursive: true });
+          writeNotebook(join(executedDir(edition), basename(job.file)), studentCopy(readNotebook(first)));
+        }
       };
       try {
         const report = await executeNotebook(input, first, {
@@ -187,7 +214,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
         });
         const images = await addFigureImagesToFile(first, renderer!);
         copyToOthers();
-        executed.push({ ...report, notebook: images.notebook, editions: job.editions });
+        executed.push({ ...report, notebook: images.notebook, editions: built });
         log(
           `  ${label} executed in ${secs(report.seconds)} (kernel start ${secs(report.kernelSeconds)}, cells ${secs(report.cellsSeconds)}); ` +
             `${count(images.figures, 'figure')} drawn to SVG in ${secs(images.seconds)}`,

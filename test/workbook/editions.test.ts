@@ -4,6 +4,7 @@ import { cellTags, editionSource, instructorOnlyCells, parseEditions } from '../
 import { renderEditionsPage, renderIndexPage } from '../../scripts/indexPage';
 import { type Cell, type Notebook } from '../../scripts/notebook';
 import { renderNotebookPage } from '../../scripts/page';
+import { leakedNames, studentCopy } from '../../scripts/studentCopy';
 import { editionJobs } from '../../scripts/workbook';
 
 const tagged = (cell: Cell, ...tags: unknown[]): Cell => ({ ...cell, metadata: { ...cell.metadata, tags } });
@@ -64,17 +65,57 @@ describe('workbook: editions from one source', () => {
     assert.throws(() => parseEditions('teacher'), /--edition must be student, instructor or both; got teacher/);
   });
 
-  it('executes a notebook once when both editions are the same, twice when they differ', () => {
+  it('executes a notebook once for both editions, cutting the student copy from the instructor run', () => {
     const plain = nb([md('# Plain'), code('1 + 1')]);
     assert.deepEqual(
-      editionJobs('plain.ipynb', plain, ['student', 'instructor']).map((j) => j.editions),
-      [['student', 'instructor']],
+      editionJobs('plain.ipynb', plain, ['student', 'instructor']).map((j) => [j.editions, j.cut]),
+      [[['student', 'instructor'], []]],
     );
     const jobs = editionJobs('part.ipynb', source, ['student', 'instructor']);
-    assert.deepEqual(jobs.map((j) => j.editions), [['student'], ['instructor']]);
-    assert.equal(jobs[0].source.cells.length, 5);
-    assert.equal(jobs[1].source.cells.length, 8);
-    assert.deepEqual(editionJobs('part.ipynb', source, ['instructor']).map((j) => j.editions), [['instructor']]);
+    assert.deepEqual(jobs.map((j) => [j.editions, j.cut]), [[['instructor'], ['student']]]);
+    assert.equal(jobs[0].source.cells.length, 8);
+    assert.deepEqual(editionJobs('part.ipynb', source, ['instructor']).map((j) => [j.editions, j.cut]), [[['instructor'], []]]);
+    const student = editionJobs('part.ipynb', source, ['student']);
+    assert.deepEqual(student.map((j) => [j.editions, j.cut]), [[['student'], []]]);
+    assert.equal(student[0].source.cells.length, 5);
+  });
+
+  it('runs the student edition on its own when a solution leaves a name a shared cell uses', () => {
+    const leaking = nb([code('let MY_ANSWER = undefined;'), tagged(code('function helper() { return 2; }'), 'solution'), code('check(helper());')]);
+    const jobs = editionJobs('leak.ipynb', leaking, ['student', 'instructor']);
+    assert.deepEqual(jobs.map((j) => [j.editions, j.cut]), [[['student'], []], [['instructor'], []]]);
+    assert.equal(jobs[0].apart, 'cell 1 (function helper() { return 2; }) sets helper, which cell 2 uses');
+  });
+
+  it('finds names left by declarations, imports and assignments, and not names a solution only reads', () => {
+    const leak = (solution: string, later: string) => leakedNames(nb([tagged(code(solution), 'solution'), code(later)]));
+    assert.match(leak('const { a, b: [c] } = f();', 'use(c)') ?? '', /sets c, which cell 1 uses/);
+    assert.match(leak("import { q as r } from 'x';", 'r()') ?? '', /sets r/);
+    assert.match(leak('MY_ANSWER = 2;', 'check(MY_ANSWER);') ?? '', /sets MY_ANSWER/);
+    assert.match(leak('state.count++;', 'show(state)') ?? '', /sets state/);
+    assert.match(leak('items.forEach((x) => { total += x; });', 'print(total)') ?? '', /sets total/);
+    assert.match(leak('type Row = { a: number };', 'const r: Row = { a: 1 };') ?? '', /sets Row/);
+    assert.equal(leak('check(MY_ANSWER, { solution: true });', 'check(MY_ANSWER);'), null);
+    assert.equal(leak('const local = 1; show(local);', 'show(other);'), null);
+    // A shared cell before the solution is not reached by it.
+    assert.equal(leakedNames(nb([code('use(x)'), tagged(code('const x = 1;'), 'solution')])), null);
+  });
+
+  it('numbers the cut copy as a run of the student edition would', () => {
+    const result = (n: number): Cell['outputs'] => [{ output_type: 'execute_result', execution_count: n, data: { 'text/plain': String(n) }, metadata: {} }];
+    const executed = nb([
+      md('# Part'),
+      { ...code('1', result(1)), execution_count: 1 },
+      tagged({ ...code('2', result(2)), execution_count: 2 }, 'solution'),
+      { ...code('3', result(3)), execution_count: 3 },
+      tagged(md('Plan.'), 'instructor'),
+      { ...code('4'), execution_count: 4 },
+    ]);
+    const copy = studentCopy(executed);
+    assert.deepEqual(copy.cells.map((c) => c.source), ['# Part', '1', '3', '4']);
+    assert.deepEqual(copy.cells.map((c) => c.execution_count ?? null), [null, 1, 2, 3]);
+    assert.deepEqual(copy.cells.map((c) => (c.outputs ?? []).map((o) => (o as { execution_count?: number }).execution_count)), [[], [1], [2], []]);
+    assert.equal(executed.cells[3].execution_count, 3, 'the executed copy is left as it was');
   });
 });
 

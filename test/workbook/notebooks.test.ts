@@ -14,7 +14,8 @@
  *    netlab-<notebook>.png for a human to look at);
  *  - the student edition, when it differs (the notebook has solution or instructor
  *    cells), once beside them: it must run without errors (no check cell may depend
- *    on a solution) and neither its executed copy nor its page may hold an
+ *    on a solution), be the very notebook the workbook cuts from the instructor run
+ *    (scripts/studentCopy.ts), and neither its executed copy nor its page may hold an
  *    instructor-only cell or a solution's check.
  *
  * The committed notebooks must also be saved without outputs, and their student
@@ -38,6 +39,7 @@ import { figureRuleBreaks, markdownWords, MAX_MARKDOWN_WORDS } from '../../scrip
 import { firstOutputDifference } from './compare';
 import { tailClaimsWithoutReplications } from '../../scripts/claimRules';
 import { withParameters } from '../../scripts/parameters';
+import { leakedNames, studentCopy } from '../../scripts/studentCopy';
 
 const COURSE = listNotebooks(join(PROJECT_ROOT, 'notebooks'));
 const PIPELINE = join(__dirname, 'fixtures', 'pipeline.ipynb');
@@ -225,6 +227,14 @@ describe('workbook: notebooks execute under tslab (instructor edition twice, ide
       });
 
       if (studentDiffers) {
+        it('has a student edition the workbook can cut from the instructor run: a run of it gives the same notebook', () => {
+          assert.equal(leakedNames(source), null);
+          const cut = studentCopy(first.notebook);
+          const difference = firstOutputDifference(cut, student!.notebook);
+          assert.equal(difference, null, `the student run and the copy cut from the instructor run differ at ${difference}`);
+          assert.equal(JSON.stringify(cut), JSON.stringify(readNotebook(student!.output)), 'the notebooks differ outside the outputs');
+        });
+
         it('has a student edition with no instructor-only cell or solution check, in its notebook or on its page', async () => {
           const executed = student!.notebook;
           assert.deepEqual(instructorOnlyCells(executed), []);
