@@ -93,11 +93,15 @@ export class IntervalLevels {
 
   /** Highest sampled level in each bucket. */
   peakByBucket(): Float64Array {
-    const out = new Float64Array(this.buckets);
+    const { buckets, bucketMs, sampleMs, sampleDiff } = this;
+    const out = new Float64Array(buckets);
     let level = 0;
+    // Sample s lies in the last bucket b with b · bucketMs ≤ s · sampleMs, as bucketOf finds it.
+    let b = 0;
     for (let s = 0; s < this.samples; s++) {
-      level += this.sampleDiff[s];
-      const b = bucketOf(s * this.sampleMs, this.bucketMs, this.buckets);
+      level += sampleDiff[s];
+      const t = s * sampleMs;
+      while (b + 1 < buckets && (b + 1) * bucketMs <= t) b++;
       if (level > out[b]) out[b] = level;
     }
     return out;
