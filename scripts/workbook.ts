@@ -16,18 +16,23 @@
  *
  * Each edition is made from the notebook source (editions.ts): the student edition
  * without the cells tagged `solution` or `instructor`, the instructor edition with
- * every cell. A notebook is executed once for both editions: when they are the same,
- * or by cutting the student copy from the executed instructor copy (studentCopy.ts),
- * which gives what a run of the student edition would; a notebook whose
- * instructor-only cells leave a name that a shared cell uses runs each edition. Each executed copy then gets an SVG copy of every
- * figure beside the interactive one (figureImages.ts; headless Chromium, one
- * browser per run), so saved notebooks show their figures where no script runs.
- * Writes, per edition E, the executed copies to OUT/E/notebooks/, one self-contained page per notebook to OUT/E/html/ and
- * OUT/E/index.html; OUT/index.html links the editions. From the executed
- * instructor notebooks it writes OUT/exercises.json and OUT/claims.json
- * (manifests.ts). A failing cell fails the run with a message naming the
- * notebook, the edition, the cell and the error (after the other notebooks ran);
- * so does a claim that did not hold or a solution that fails its own check.
+ * every cell. A notebook is executed once for both editions: when they are the
+ * same, or by cutting the student copy from the executed instructor copy
+ * (studentCopy.ts), which gives what a run of the student edition would; a notebook
+ * whose instructor-only cells leave a name that a shared cell uses runs each
+ * edition. The slowest notebooks start first, by the last run's times
+ * (runOrder.ts). Each executed copy then gets an SVG copy of every figure beside
+ * the interactive one (figureImages.ts; headless Chromium, one browser per run),
+ * so saved notebooks show their figures where no script runs.
+ *
+ * Writes, per edition E, the executed copies to OUT/E/notebooks/, one
+ * self-contained page per notebook to OUT/E/html/ and OUT/E/index.html;
+ * OUT/index.html links the editions. From the executed instructor notebooks it
+ * writes OUT/exercises.json and OUT/claims.json (manifests.ts); OUT/timings.json
+ * keeps each notebook's execution time. A failing cell fails the run with a
+ * message naming the notebook, the edition, the cell and the error (after the
+ * other notebooks ran); so does a claim that did not hold or a solution that
+ * fails its own check.
  * The functions are exported for the tests.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'fs';
@@ -40,6 +45,7 @@ import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPag
 import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
 import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, writeNotebook, type Notebook } from './notebook';
 import { leakedNames, studentCopy } from './studentCopy';
+import { readTimings, slowestFirst, writeTimings } from './runOrder';
 import { renderNotebookPage } from './page';
 import { partHeader, type PartHeader } from './partHeader';
 import { parseAssignments, parametersLine, withParameters, type Parameters } from './parameters';
@@ -167,7 +173,11 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const executedDir = (edition: Edition) => join(outDir, edition, 'notebooks');
   removeOldLayout(outDir);
   for (const edition of editions) removeStale(executedDir(edition), all, '.ipynb');
-  const jobs = wanted.flatMap((file) => editionJobs(file, withParameters(readNotebook(file), basename(file), opts.parameters ?? {}), editions));
+  const earlier = readTimings(outDir);
+  const jobs = slowestFirst(
+    wanted.flatMap((file) => editionJobs(file, withParameters(readNotebook(file), basename(file), opts.parameters ?? {}), editions)),
+    earlier,
+  );
 
   log(
     `workbook: executing ${count(wanted.length, 'notebook')} from ${shown(notebooksDir)} (tslab kernel), ` +
@@ -237,6 +247,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
     await renderer?.close();
     rmSync(staging, { recursive: true, force: true });
   }
+  writeTimings(outDir, earlier, executed);
 
   const exportStarted = process.hrtime.bigint();
   const results: EditionResult[] = editions.map((edition) => {
