@@ -1,5 +1,5 @@
 /**
- * The stack's event queue: a few FIFO lanes and two binary heaps, ordered together
+ * The stack's event queue: a few FIFO lanes and two event heaps, ordered together
  * exactly as one heap ordered by (time, insertion sequence) would order them.
  *
  * Most of the stack's events come a fixed delay after the event that schedules them
@@ -12,9 +12,10 @@
  * heap's, ties included. An event that would fall due before its lane's last one goes
  * to a heap (`schedule` keeps each lane in order). Events due at random times go to a
  * heap directly; two heaps keep a small one (the workers' completions) apart from a
- * large one (packets held back by a withdrawn route).
+ * large one (packets held back by a withdrawn route). The heaps are `EventHeap`s given
+ * this queue's sequence numbers, so their ties order as the lanes' do.
  */
-import { grown } from '../../sim/grown';
+import { EventHeap } from '../../sim/eventHeap';
 
 /** A ring buffer of (time, sequence, payload) in the order scheduled, hence of due time. */
 class Lane {
@@ -63,88 +64,6 @@ class Lane {
   }
 }
 
-/** A binary min-heap of (time, sequence) with a kind and payload per event: (time, slot) pairs sift, slots stay. */
-class SeqHeap {
-  time = new Float64Array(64);
-  slotOf = new Int32Array(64);
-  seq = new Float64Array(64);
-  kind = new Int32Array(64);
-  payload = new Int32Array(64);
-  private freeSlots = new Int32Array(64);
-  private nFree = 0;
-  private nSlots = 0;
-  n = 0;
-  /** The popped event's kind and payload. */
-  lastKind = 0;
-  lastPayload = 0;
-
-  push(t: number, s: number, kind: number, payload: number): void {
-    if (this.n === this.time.length) this.grow();
-    const slot = this.nFree > 0 ? this.freeSlots[--this.nFree] : this.nSlots++;
-    this.seq[slot] = s;
-    this.kind[slot] = kind;
-    this.payload[slot] = payload;
-    const { time, slotOf, seq } = this;
-    let i = this.n++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = time[parent];
-      if (pt < t || (pt === t && seq[slotOf[parent]] < s)) break;
-      time[i] = pt;
-      slotOf[i] = slotOf[parent];
-      i = parent;
-    }
-    time[i] = t;
-    slotOf[i] = slot;
-  }
-
-  /** Sequence number of the earliest event (the heap must not be empty). */
-  topSeq(): number {
-    return this.seq[this.slotOf[0]];
-  }
-
-  pop(): void {
-    const { time, slotOf, seq } = this;
-    const top = slotOf[0];
-    this.lastKind = this.kind[top];
-    this.lastPayload = this.payload[top];
-    this.freeSlots[this.nFree++] = top;
-    const last = --this.n;
-    if (last === 0) return;
-    const t = time[last];
-    const slot = slotOf[last];
-    const s = seq[slot];
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      const right = child + 1;
-      if (right < last) {
-        const rt = time[right];
-        const ct = time[child];
-        if (rt < ct || (rt === ct && seq[slotOf[right]] < seq[slotOf[child]])) child = right;
-      }
-      const ct = time[child];
-      if (t < ct || (t === ct && s < seq[slotOf[child]])) break;
-      time[i] = ct;
-      slotOf[i] = slotOf[child];
-      i = child;
-    }
-    time[i] = t;
-    slotOf[i] = slot;
-  }
-
-  private grow(): void {
-    const cap = this.time.length * 2;
-    this.time = grown(this.time, cap);
-    this.slotOf = grown(this.slotOf, cap);
-    this.seq = grown(this.seq, cap);
-    this.kind = grown(this.kind, cap);
-    this.payload = grown(this.payload, cap);
-    this.freeSlots = grown(this.freeSlots, cap);
-  }
-}
-
 /**
  * Events of integer kinds with an Int32 payload: kinds below `lanes` have a lane each
  * (kind k uses lane k), the others go to a heap. See the module header.
@@ -160,8 +79,8 @@ export class StackEvents {
   /** Each lane's head (time, sequence); Infinity when the lane is empty. */
   private readonly headTime: Float64Array;
   private readonly headSeq: Float64Array;
-  private readonly small = new SeqHeap();
-  private readonly large = new SeqHeap();
+  private readonly small = new EventHeap(64);
+  private readonly large = new EventHeap(64);
 
   constructor(readonly laneCount: number) {
     this.lanes = Array.from({ length: laneCount }, () => new Lane());
@@ -181,7 +100,7 @@ export class StackEvents {
     } else if (t >= lane.tail) {
       lane.push(t, s, payload);
     } else {
-      this.large.push(t, s, kind, payload);
+      this.large.push(t, kind, payload, s);
     }
   }
 
@@ -201,13 +120,13 @@ export class StackEvents {
   /** Schedules an event of any kind at `t` (≥ now) in the small heap (a few events at once, due at random times). */
   scheduleSmall(t: number, kind: number, payload: number): void {
     this.check(t);
-    this.small.push(t, this.seq++, kind, payload);
+    this.small.push(t, kind, payload, this.seq++);
   }
 
   /** Schedules an event of any kind at `t` (≥ now) in the large heap. */
   scheduleLarge(t: number, kind: number, payload: number): void {
     this.check(t);
-    this.large.push(t, this.seq++, kind, payload);
+    this.large.push(t, kind, payload, this.seq++);
   }
 
   /**
@@ -220,16 +139,16 @@ export class StackEvents {
     let best = -1;
     let bt = Infinity;
     let bs = Infinity;
-    if (small.n > 0) {
-      bt = small.time[0];
-      bs = small.topSeq();
+    if (small.size > 0) {
+      bt = small.peekTime();
+      bs = small.peekSeq();
       best = -2;
     }
-    if (large.n > 0) {
-      const t = large.time[0];
-      if (t < bt || (t === bt && large.topSeq() < bs)) {
+    if (large.size > 0) {
+      const t = large.peekTime();
+      if (t < bt || (t === bt && large.peekSeq() < bs)) {
         bt = t;
-        bs = large.topSeq();
+        bs = large.peekSeq();
         best = -3;
       }
     }
@@ -258,7 +177,8 @@ export class StackEvents {
       const heap = best === -2 ? small : large;
       heap.pop();
       this.kind = heap.lastKind;
-      this.payload = heap.lastPayload;
+      // Payloads are Int32 indices; `| 0` keeps this field an integer, as the lanes' are.
+      this.payload = heap.lastPayload | 0;
     }
     return true;
   }
