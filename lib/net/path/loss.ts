@@ -17,7 +17,8 @@
  * pause that long, so a retransmission is not doomed by the loss it repairs. Not modelled:
  * loss that depends on the traffic itself (queue overflow at a bottleneck).
  */
-import type { Rng } from '../../random/rng';
+import { drawSource, type Rng } from '../../random/rng';
+import type { UniformSource } from '../../random/alea';
 import * as check from '../../validate';
 
 /**
@@ -60,10 +61,32 @@ export function independentLoss(rate: number): LossModel {
   lastIndependent = {
     label: p === 0 ? 'no loss' : `independent loss ${p}`,
     rate: p,
-    start: (rng) => (p === 0 ? NEVER_LOST : () => rng() < p),
+    start: (rng) => {
+      if (p === 0) return NEVER_LOST;
+      const draws = drawSource(rng);
+      return () => draws.next() < p;
+    },
   };
   MEMORYLESS.add(lastIndependent);
   return lastIndependent;
+}
+
+/**
+ * Independent loss as a hot loop draws it inline: a packet is lost when
+ * `draws.next() < rate`, which is what the model's process on the same stream does.
+ */
+export interface InlineLoss {
+  readonly draws: UniformSource;
+  readonly rate: number;
+}
+
+/**
+ * `model`'s process on `rng` as an `InlineLoss` (the same draws, the same packets lost)
+ * when the model is independent loss with a rate above 0; otherwise null, and the
+ * process is to be called (a lossless one draws nothing).
+ */
+export function inlineLoss(model: LossModel, rng: Rng): InlineLoss | null {
+  return isMemoryless(model) && model.rate > 0 ? { draws: drawSource(rng), rate: model.rate } : null;
 }
 
 export interface GilbertElliottOptions {

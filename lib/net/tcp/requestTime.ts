@@ -33,7 +33,7 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { roundTripMs, type Path } from '../path/path';
-import { isMemoryless, NEVER_LOST, type LossProcess } from '../path/loss';
+import { inlineLoss, isMemoryless, NEVER_LOST, type InlineLoss, type LossProcess } from '../path/loss';
 import { ConnectionAborted, RoundTcpConnection } from './roundTcpConnection';
 import { planOnce, type RequestOptions, type RequestPlan } from './requestPlan';
 
@@ -123,6 +123,8 @@ export class RequestSampler {
   readonly connection: RoundTcpConnection;
   /** The connection's loss process when it can serve every request, else null (one is started per request). */
   private readonly sharedLost: LossProcess | null;
+  /** `sharedLost` as the connection draws it inline, when it is independent loss. */
+  private readonly sharedInline: InlineLoss | null;
   private readonly sharedDnsLost: LossProcess | null;
 
   constructor(
@@ -133,16 +135,17 @@ export class RequestSampler {
   ) {
     const model = plan.path.loss;
     this.sharedLost = isMemoryless(model) ? model.start(lossRng) : null;
+    this.sharedInline = inlineLoss(model, lossRng);
     const dnsModel = plan.dnsPath?.loss;
     this.sharedDnsLost = dns !== undefined && dnsModel !== undefined && isMemoryless(dnsModel) ? dnsModel.start(dns.loss) : null;
-    this.connection = new RoundTcpConnection(plan.path, delayRng, this.sharedLost ?? NEVER_LOST, plan.settings);
+    this.connection = new RoundTcpConnection(plan.path, delayRng, this.sharedLost ?? NEVER_LOST, plan.settings, this.sharedInline);
   }
 
   /** Times the next request (ms), first lookup to last byte, or until giving up. */
   sample(): number {
     const plan = this.plan;
     const lost = this.sharedLost ?? plan.path.loss.start(this.lossRng);
-    const tcp = this.connection.reopen(lost);
+    const tcp = this.connection.reopen(lost, this.sharedInline);
     this.dnsMs = 0;
     this.tcpMs = 0;
     this.tlsMs = 0;
