@@ -128,4 +128,9 @@ class RngSource implements UniformSource {
   next(): number {
     return this.rng();
   }
+
+  firstBelow(n: number, p: number): number {
+    for (let i = 0; i < n; i++) if (this.rng() < p) return i;
+    return n;
+  }
 }

@@ -103,6 +103,25 @@ describe('Alea and drawSource', () => {
     }
   });
 
+  it('firstBelow draws a run exactly as next() would, stopping at the first draw below p', () => {
+    for (const p of [0, 0.01, 0.5, 1]) {
+      const run = new Alea('["runs"]');
+      const single = new Alea('["runs"]');
+      for (let k = 0; k < 2000; k++) {
+        const n = k % 17;
+        let expected = n;
+        for (let i = 0; i < n; i++) {
+          if (single.next() < p) {
+            expected = i;
+            break;
+          }
+        }
+        assert.equal(run.firstBelow(n, p), expected, `p ${p}, run ${k}`);
+        assert.equal(run.next(), single.next());
+      }
+    }
+  });
+
   it('a stream and its draw source are one stream: draws interleave in order', () => {
     const a = createRng(5).fork('loss');
     const b = createRng(5).fork('loss');
@@ -115,6 +134,8 @@ describe('Alea and drawSource', () => {
   it('calls through a checked rng, so its draws are still checked', () => {
     const fake = requireRng('rng', Object.assign(() => 0.25, { fork: () => fake }));
     assert.equal(drawSource(fake).next(), 0.25);
+    assert.equal(drawSource(fake).firstBelow(3, 0.25), 3);
+    assert.equal(drawSource(fake).firstBelow(3, 0.5), 0);
     const bad = requireRng('rng', Object.assign(() => 2, { fork: () => bad }));
     assert.throws(() => drawSource(bad).next(), RangeError);
   });
