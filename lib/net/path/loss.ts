@@ -18,7 +18,6 @@
  * loss that depends on the traffic itself (queue overflow at a bottleneck).
  */
 import { drawSource, type Rng } from '../../random/rng';
-import type { UniformSource } from '../../random/alea';
 import * as check from '../../validate';
 
 /**
@@ -44,7 +43,9 @@ const MEMORYLESS = new WeakSet<LossModel>();
 /**
  * True when `model`'s processes keep no state and draw nothing when started, as
  * independent loss's: successive connections drawing from one stream may then share
- * one process and draw exactly what a process each would.
+ * one process and draw exactly what a process each would. Only `independentLoss`
+ * builds such models: a packet is lost when its draw is below `rate` (packetLoss.ts
+ * draws them inline).
  */
 export function isMemoryless(model: LossModel): boolean {
   return MEMORYLESS.has(model);
@@ -69,24 +70,6 @@ export function independentLoss(rate: number): LossModel {
   };
   MEMORYLESS.add(lastIndependent);
   return lastIndependent;
-}
-
-/**
- * Independent loss as a hot loop draws it inline: a packet is lost when
- * `draws.next() < rate`, which is what the model's process on the same stream does.
- */
-export interface InlineLoss {
-  readonly draws: UniformSource;
-  readonly rate: number;
-}
-
-/**
- * `model`'s process on `rng` as an `InlineLoss` (the same draws, the same packets lost)
- * when the model is independent loss with a rate above 0; otherwise null, and the
- * process is to be called (a lossless one draws nothing).
- */
-export function inlineLoss(model: LossModel, rng: Rng): InlineLoss | null {
-  return isMemoryless(model) && model.rate > 0 ? { draws: drawSource(rng), rate: model.rate } : null;
 }
 
 export interface GilbertElliottOptions {

@@ -42,7 +42,7 @@
 import { drawSource, type Rng } from '../../random/rng';
 import type { UniformSource } from '../../random/alea';
 import { badJitterDraw, jitterMsMean, roundTripMs, serialisationMs, type Path } from '../path/path';
-import { NEVER_LOST, type InlineLoss, type LossProcess } from '../path/loss';
+import { countLost, type PacketLoss } from '../path/packetLoss';
 import { MAX_DELAY_MS } from '../limits';
 import { RtoEstimator, type RtoOptions } from './rto';
 import { congestionController, type CongestionControl } from '../congestion/congestionControl';
@@ -73,9 +73,9 @@ export class ConnectionAborted extends Error {
  * timeouts and rounds; it throws ConnectionAborted when it gives up.
  *
  * Written for speed (it runs once per sampled request, millions of times): no
- * closures or allocations per round; the jitter of a `jitterMs` path and independent
- * loss are drawn inline from the streams' generators (the same draws as the path's
- * distribution and loss process make).
+ * closures or allocations per round; the jitter of a `jitterMs` path is drawn inline
+ * from its stream's generator, and a round's losses are asked for as runs (packetLoss.ts):
+ * the same draws as the path's distribution and loss process make.
  */
 export class RoundTcpConnection {
   /** The congestion window; set when the connection opens (`connect`) or is taken warm (`warm`). */
@@ -92,10 +92,7 @@ export class RoundTcpConnection {
   private readonly jitterMean: number;
   /** `delayRng` as a generator, for the inline jitter draws. */
   private readonly delayDraws: UniformSource;
-  private lost: LossProcess;
-  /** The stream of an independent loss drawn inline (`lossDraws.next() < lossRate`), or null: `lost` is called. */
-  private lossDraws: UniformSource | null = null;
-  private lossRate = 0;
+  private loss: PacketLoss;
   /** The last controller built and the window it started from, reset rather than rebuilt by a reopened connection. */
   private spare: CongestionController | null = null;
   private spareWindow = 0;
@@ -103,12 +100,10 @@ export class RoundTcpConnection {
   constructor(
     private readonly path: Path,
     private readonly delayRng: Rng,
-    lost: LossProcess,
+    loss: PacketLoss,
     private readonly settings: TcpSettings,
-    inline: InlineLoss | null = null,
   ) {
-    this.lost = lost;
-    this.setInlineLoss(inline);
+    this.loss = loss;
     this.rto = new RtoEstimator(settings.rto);
     this.segmentMs = serialisationMs(settings.mssBytes, path.bandwidthMbps);
     this.rttMs = path.rttMs;
@@ -117,13 +112,11 @@ export class RoundTcpConnection {
   }
 
   /**
-   * The same connection closed again, as new, with the loss process `lost`: a loop of
+   * The same connection closed again, as new, with the loss process `loss`: a loop of
    * sampled requests on one path reuses one connection rather than building one each.
-   * `inline`, when given, is `lost` as drawn inline (`inlineLoss`): the same draws, faster.
    */
-  reopen(lost: LossProcess, inline: InlineLoss | null = null): this {
-    this.lost = lost;
-    this.setInlineLoss(inline);
+  reopen(loss: PacketLoss): this {
+    this.loss = loss;
     this.window = null;
     this.retransmissions = 0;
     this.timeouts = 0;
@@ -151,9 +144,10 @@ export class RoundTcpConnection {
    * Used for TLS flights and DNS-like exchanges over this path.
    */
   exchange(maxRetries = this.settings.maxRetries, what = 'handshake'): number {
+    const loss = this.loss;
     let waited = 0;
     // Re-sent after each timeout until both the message and its answer get through.
-    for (let attempt = 0; this.isLost(attempt > 0) || this.isLost(false); attempt++) {
+    for (let attempt = 0; loss.next(attempt > 0) || loss.next(false); attempt++) {
       if (attempt >= maxRetries) throw new ConnectionAborted(waited, `${what} lost ${attempt + 1} times`);
       waited += this.timeout();
       this.retransmissions++;
@@ -169,10 +163,11 @@ export class RoundTcpConnection {
    * (ms), server time included.
    */
   respond(segments: number, serverMs: number): number {
+    const loss = this.loss;
     const maxRetries = this.settings.maxRetries;
     // The request itself is one segment; the client's timer re-sends it while it is lost.
     let waited = 0;
-    for (let attempt = 0; this.isLost(attempt > 0); attempt++) {
+    for (let attempt = 0; loss.next(attempt > 0); attempt++) {
       if (attempt >= maxRetries) throw new ConnectionAborted(waited, `request lost ${attempt + 1} times`);
       waited += this.timeout();
       this.retransmissions++;
@@ -180,7 +175,7 @@ export class RoundTcpConnection {
     let elapsed = serverMs + waited;
     const cc = this.window;
     if (cc === null) throw new Error('internal: respond() before connect() or warm()');
-    const lossy = this.lost !== NEVER_LOST;
+    const lossy = !loss.lossless;
     const segmentMs = this.segmentMs;
     const rto = this.rto;
     let remaining = segments;
@@ -220,24 +215,13 @@ export class RoundTcpConnection {
       let lostResent = 0;
       let firstLost = -1;
       if (lossy) {
-        // One draw per segment, in order; the first after a timeout follows a silence.
-        let i = 0;
-        if (afterTimeout && window > 0) {
-          if (this.isLost(true)) {
-            if (resent > 0) {
-              lostResent++;
-            } else {
-              firstLost = 0;
-              lostFresh++;
-            }
-          }
-          i = 1;
-        }
-        for (; i < resent; i++) if (this.isLost(false)) lostResent++;
-        for (; i < window; i++) {
-          if (!this.isLost(false)) continue;
-          if (lostFresh === 0) firstLost = i;
-          lostFresh++;
+        // One draw per segment, in order, resent segments first; the first after a timeout follows a silence.
+        lostResent = countLost(loss, resent, afterTimeout);
+        const fresh = window - resent;
+        const first = loss.firstLost(fresh, afterTimeout && resent === 0);
+        if (first < fresh) {
+          firstLost = resent + first;
+          lostFresh = 1 + countLost(loss, fresh - first - 1, false);
         }
       }
       this.rounds++;
@@ -279,17 +263,6 @@ export class RoundTcpConnection {
       }
     }
     return elapsed;
-  }
-
-  /** Whether the next packet is lost: drawn inline for independent loss, else asked of the loss process. */
-  private isLost(afterSilence: boolean): boolean {
-    const draws = this.lossDraws;
-    return draws !== null ? draws.next() < this.lossRate : this.lost(afterSilence);
-  }
-
-  private setInlineLoss(inline: InlineLoss | null): void {
-    this.lossDraws = inline === null ? null : inline.draws;
-    this.lossRate = inline === null ? 0 : inline.rate;
   }
 
   /** One sampled round trip (ms), as `roundTripMs`; a `jitterMs` path's two one-way draws are made here, the same draws. */
