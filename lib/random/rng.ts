@@ -2,8 +2,9 @@
  * Seeded random streams.
  *
  * `createRng(seed)` returns an `Rng`: a function returning uniform numbers in [0, 1),
- * built on seedrandom's Alea generator (fast, 32-bit resolution per draw, passes
- * the usual statistical batteries). `rng.fork(label)` returns an independent child
+ * built on the Alea generator as seedrandom seeds and steps it (alea.ts: fast, 32-bit
+ * resolution per draw, passes the usual statistical batteries). `drawSource(rng)` is
+ * the same stream as an object with a `next()` method, for hot loops. `rng.fork(label)` returns an independent child
  * stream whose seed depends only on the parent's seed and the label, never on how
  * many numbers the parent has drawn: adding a component never shifts another
  * component's draws, and compared configurations can share forks (common random numbers).
@@ -16,7 +17,7 @@
  * from `createRng(42).fork('arrivals')`. A number seed is its decimal string
  * (`createRng(42)` and `createRng('42')` are one stream).
  */
-import seedrandom from 'seedrandom';
+import { Alea, type UniformSource } from './alea';
 
 export interface Rng {
   /** A uniform number in [0, 1). */
@@ -29,13 +30,16 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-/** Every stream made by `createRng` or a fork of one: these are trusted to draw in [0, 1). */
-const GENUINE = new WeakSet<Rng>();
+/**
+ * The generator of every stream made by `createRng` or a fork of one: these are trusted
+ * to draw in [0, 1), and `drawSource` hands their generator out.
+ */
+const GENERATORS = new WeakMap<Rng, Alea>();
 
 function fromLabels(labels: readonly string[]): Rng {
   const seed = JSON.stringify(labels);
-  const alea = seedrandom.alea(seed);
-  const next = (() => alea()) as Rng & { seed: string; labels: readonly string[] };
+  const alea = new Alea(seed);
+  const next = (() => alea.next()) as Rng & { seed: string; labels: readonly string[] };
   Object.defineProperty(next, 'seed', { value: seed, enumerable: true });
   Object.defineProperty(next, 'labels', { value: Object.freeze([...labels]), enumerable: true });
   next.fork = (label: string): Rng => {
@@ -44,7 +48,7 @@ function fromLabels(labels: readonly string[]): Rng {
     }
     return fromLabels([...labels, label]);
   };
-  GENUINE.add(next);
+  GENERATORS.set(next, alea);
   return next;
 }
 
@@ -86,7 +90,7 @@ export function requireRng(option: string, value: unknown): Rng {
   if (typeof value !== 'function' || typeof (value as Rng).fork !== 'function') {
     throw new TypeError(`${option} must be an Rng from createRng(seed); got ${value === null ? 'null' : value === undefined ? 'undefined' : typeof value}`);
   }
-  return GENUINE.has(value as Rng) ? (value as Rng) : checkedRng(option, value as Rng);
+  return GENERATORS.has(value as Rng) ? (value as Rng) : checkedRng(option, value as Rng);
 }
 
 function checkedRng(option: string, inner: Rng): Rng {
@@ -102,7 +106,31 @@ function checkedRng(option: string, inner: Rng): Rng {
   next.fork = (label: string): Rng => {
     const child = inner.fork(label);
     if (typeof child !== 'function') throw new TypeError(`${option}.fork(${JSON.stringify(label)}) must return an Rng; got ${child === null ? 'null' : typeof child}`);
-    return GENUINE.has(child) ? child : checkedRng(option, child);
+    return GENERATORS.has(child) ? child : checkedRng(option, child);
   };
   return next;
+}
+
+/**
+ * `rng` as a `UniformSource`: `source.next()` and `rng()` draw from one stream, so they
+ * may be mixed and each draw is the number `rng()` would have given. For a stream from
+ * `createRng` (or a fork of one) this is its generator itself, whose `next()` V8 inlines
+ * into a hot loop; any other rng (a checked one from `requireRng`) is called through.
+ */
+export function drawSource(rng: Rng): UniformSource {
+  return GENERATORS.get(rng) ?? new RngSource(rng);
+}
+
+/** A `UniformSource` that calls an `Rng`. */
+class RngSource implements UniformSource {
+  constructor(private readonly rng: Rng) {}
+
+  next(): number {
+    return this.rng();
+  }
+
+  firstBelow(n: number, p: number): number {
+    for (let i = 0; i < n; i++) if (this.rng() < p) return i;
+    return n;
+  }
 }

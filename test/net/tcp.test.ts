@@ -5,6 +5,7 @@ import { RtoEstimator, rtoBounds } from '../../lib/net/tcp/rto';
 import { burstyLoss, gilbertElliott, independentLoss, type LossModel } from '../../lib/net/path/loss';
 import { createPath, roundTripMs } from '../../lib/net/path/path';
 import { createRng } from '../../lib/random/rng';
+import { countLost, packetLoss } from '../../lib/net/path/packetLoss';
 
 /** A loss model that drops exactly the packets at the given positions: 0 is the first packet (the SYN on a new connection, the request on a reused one). */
 function dropPackets(...positions: number[]): LossModel {
@@ -106,6 +107,33 @@ describe('long transfers under random loss: the Mathis formula', () => {
 });
 
 describe('loss models', () => {
+  it('a PacketLoss asked by runs loses the packets its process loses, with the same draws', () => {
+    const models: LossModel[] = [independentLoss(0.2), independentLoss(0), burstyLoss({ rate: 0.1, meanBurst: 3 }), gilbertElliott({ goodToBad: 0.05, badToGood: 0.4, lossInGood: 0.02, lossInBad: 0.6 })];
+    for (const model of models) {
+      const byPacket = model.start(createRng('runs').fork('loss'));
+      const byRun = packetLoss(model, createRng('runs').fork('loss'));
+      const expected: boolean[] = [];
+      const got: boolean[] = [];
+      for (let run = 0; run < 400; run++) {
+        const n = run % 13;
+        const silence = run % 7 === 0;
+        expected.push(byPacket(silence));
+        got.push(byRun.next(silence));
+        const outcomes = Array.from({ length: n }, (_, i) => byPacket(silence && i === 0));
+        if (run % 2 === 0) {
+          const first = byRun.firstLost(n, silence);
+          assert.equal(first, outcomes.indexOf(true) === -1 ? n : outcomes.indexOf(true), `${model.label}, run ${run}`);
+          // The packets after the first lost one are asked about next.
+          if (first < n) assert.equal(countLost(byRun, n - first - 1, false), outcomes.slice(first + 1).filter(Boolean).length);
+        } else {
+          assert.equal(countLost(byRun, n, silence), outcomes.filter(Boolean).length, `${model.label}, run ${run}`);
+        }
+      }
+      assert.deepEqual(got, expected, model.label);
+      assert.equal(byRun.lossless, model.rate === 0);
+    }
+  });
+
   function measure(model: LossModel, packets: number, seed: number) {
     const lost = model.start(createRng(seed));
     let losses = 0;

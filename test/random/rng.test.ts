@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
+import seedrandom from 'seedrandom';
 import { createRng, requireRng } from '../../lib/random';
+import { drawSource } from '../../lib/random/rng';
+import { Alea } from '../../lib/random/alea';
 
 describe('createRng', () => {
   it('pins the first draws of a seed (the same on every machine)', () => {
@@ -88,5 +91,52 @@ describe('requireRng', () => {
   it('refuses what is not an rng', () => {
     assert.throws(() => requireRng('rng', null), (e: Error) => e instanceof TypeError && /rng must be an Rng.*null/.test(e.message));
     assert.throws(() => requireRng('rng', () => 0.5), TypeError);
+  });
+});
+
+describe('Alea and drawSource', () => {
+  it('Alea draws exactly what seedrandom\'s alea draws for the same seed', () => {
+    for (const seed of ['["42"]', '["netlab","delay"]', '', 'x'.repeat(300)]) {
+      const ours = new Alea(seed);
+      const theirs = seedrandom.alea(seed);
+      for (let i = 0; i < 10_000; i++) assert.equal(ours.next(), theirs(), `seed ${seed}, draw ${i}`);
+    }
+  });
+
+  it('firstBelow draws a run exactly as next() would, stopping at the first draw below p', () => {
+    for (const p of [0, 0.01, 0.5, 1]) {
+      const run = new Alea('["runs"]');
+      const single = new Alea('["runs"]');
+      for (let k = 0; k < 2000; k++) {
+        const n = k % 17;
+        let expected = n;
+        for (let i = 0; i < n; i++) {
+          if (single.next() < p) {
+            expected = i;
+            break;
+          }
+        }
+        assert.equal(run.firstBelow(n, p), expected, `p ${p}, run ${k}`);
+        assert.equal(run.next(), single.next());
+      }
+    }
+  });
+
+  it('a stream and its draw source are one stream: draws interleave in order', () => {
+    const a = createRng(5).fork('loss');
+    const b = createRng(5).fork('loss');
+    const source = drawSource(b);
+    const expected = Array.from({ length: 8 }, () => a());
+    assert.deepEqual([b(), source.next(), source.next(), b(), source.next(), b(), b(), source.next()], expected);
+    assert.equal(drawSource(b), source);
+  });
+
+  it('calls through a checked rng, so its draws are still checked', () => {
+    const fake = requireRng('rng', Object.assign(() => 0.25, { fork: () => fake }));
+    assert.equal(drawSource(fake).next(), 0.25);
+    assert.equal(drawSource(fake).firstBelow(3, 0.25), 3);
+    assert.equal(drawSource(fake).firstBelow(3, 0.5), 0);
+    const bad = requireRng('rng', Object.assign(() => 2, { fork: () => bad }));
+    assert.throws(() => drawSource(bad).next(), RangeError);
   });
 });

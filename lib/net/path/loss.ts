@@ -17,7 +17,7 @@
  * pause that long, so a retransmission is not doomed by the loss it repairs. Not modelled:
  * loss that depends on the traffic itself (queue overflow at a bottleneck).
  */
-import type { Rng } from '../../random/rng';
+import { drawSource, type Rng } from '../../random/rng';
 import * as check from '../../validate';
 
 /**
@@ -43,7 +43,9 @@ const MEMORYLESS = new WeakSet<LossModel>();
 /**
  * True when `model`'s processes keep no state and draw nothing when started, as
  * independent loss's: successive connections drawing from one stream may then share
- * one process and draw exactly what a process each would.
+ * one process and draw exactly what a process each would. Only `independentLoss`
+ * builds such models: a packet is lost when its draw is below `rate` (packetLoss.ts
+ * draws them inline).
  */
 export function isMemoryless(model: LossModel): boolean {
   return MEMORYLESS.has(model);
@@ -60,7 +62,11 @@ export function independentLoss(rate: number): LossModel {
   lastIndependent = {
     label: p === 0 ? 'no loss' : `independent loss ${p}`,
     rate: p,
-    start: (rng) => (p === 0 ? NEVER_LOST : () => rng() < p),
+    start: (rng) => {
+      if (p === 0) return NEVER_LOST;
+      const draws = drawSource(rng);
+      return () => draws.next() < p;
+    },
   };
   MEMORYLESS.add(lastIndependent);
   return lastIndependent;

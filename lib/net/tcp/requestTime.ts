@@ -33,7 +33,8 @@
 import type { Rng } from '../../random/rng';
 import { requireRng } from '../../random/rng';
 import { roundTripMs, type Path } from '../path/path';
-import { isMemoryless, NEVER_LOST, type LossProcess } from '../path/loss';
+import { isMemoryless } from '../path/loss';
+import { NO_PACKET_LOSS, packetLoss, type PacketLoss } from '../path/packetLoss';
 import { ConnectionAborted, RoundTcpConnection } from './roundTcpConnection';
 import { planOnce, type RequestOptions, type RequestPlan } from './requestPlan';
 
@@ -122,8 +123,8 @@ export class RequestSampler {
   /** The last request's connection: its retransmissions, timeouts and rounds. */
   readonly connection: RoundTcpConnection;
   /** The connection's loss process when it can serve every request, else null (one is started per request). */
-  private readonly sharedLost: LossProcess | null;
-  private readonly sharedDnsLost: LossProcess | null;
+  private readonly sharedLost: PacketLoss | null;
+  private readonly sharedDnsLost: PacketLoss | null;
 
   constructor(
     private readonly plan: RequestPlan,
@@ -132,16 +133,16 @@ export class RequestSampler {
     private readonly dns?: { delay: Rng; loss: Rng },
   ) {
     const model = plan.path.loss;
-    this.sharedLost = isMemoryless(model) ? model.start(lossRng) : null;
+    this.sharedLost = isMemoryless(model) ? packetLoss(model, lossRng) : null;
     const dnsModel = plan.dnsPath?.loss;
-    this.sharedDnsLost = dns !== undefined && dnsModel !== undefined && isMemoryless(dnsModel) ? dnsModel.start(dns.loss) : null;
-    this.connection = new RoundTcpConnection(plan.path, delayRng, this.sharedLost ?? NEVER_LOST, plan.settings);
+    this.sharedDnsLost = dns !== undefined && dnsModel !== undefined && isMemoryless(dnsModel) ? packetLoss(dnsModel, dns.loss) : null;
+    this.connection = new RoundTcpConnection(plan.path, delayRng, this.sharedLost ?? NO_PACKET_LOSS, plan.settings);
   }
 
   /** Times the next request (ms), first lookup to last byte, or until giving up. */
   sample(): number {
     const plan = this.plan;
-    const lost = this.sharedLost ?? plan.path.loss.start(this.lossRng);
+    const lost = this.sharedLost ?? packetLoss(plan.path.loss, this.lossRng);
     const tcp = this.connection.reopen(lost);
     this.dnsMs = 0;
     this.tcpMs = 0;
@@ -152,7 +153,7 @@ export class RequestSampler {
     try {
       if (plan.dnsPath !== null) {
         const dns = this.dns;
-        const dnsLost = dns === undefined ? lost : (this.sharedDnsLost ?? plan.dnsPath.loss.start(dns.loss));
+        const dnsLost = dns === undefined ? lost : (this.sharedDnsLost ?? packetLoss(plan.dnsPath.loss, dns.loss));
         this.dnsMs = lookupMs(plan, dns === undefined ? this.delayRng : dns.delay, dnsLost);
       }
       if (plan.reused) {
@@ -205,11 +206,11 @@ export function sampleRequest(plan: RequestPlan, delayRng: Rng, lossRng: Rng, dn
 }
 
 /** A cold lookup: one resolver round trip, re-sent after the DNS timeout while lost. */
-function lookupMs(plan: RequestPlan, delayRng: Rng, lost: LossProcess): number {
+function lookupMs(plan: RequestPlan, delayRng: Rng, lost: PacketLoss): number {
   const dnsPath = plan.dnsPath as Path;
   let elapsed = 0;
   for (let attempt = 0; ; attempt++) {
-    if (!lost(attempt > 0) && !lost()) return elapsed + roundTripMs(dnsPath, delayRng);
+    if (!lost.next(attempt > 0) && !lost.next(false)) return elapsed + roundTripMs(dnsPath, delayRng);
     if (attempt >= plan.settings.maxRetries) throw new ConnectionAborted(elapsed, 'DNS query lost too many times');
     elapsed += plan.dnsTimeoutMs;
   }

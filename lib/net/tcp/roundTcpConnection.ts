@@ -39,9 +39,10 @@
  * lost ACKs (cumulative ACKs make single losses harmless), the receiver's window,
  * delayed ACKs, pacing, tail-loss probes, header bytes.
  */
-import type { Rng } from '../../random/rng';
+import { drawSource, type Rng } from '../../random/rng';
+import type { UniformSource } from '../../random/alea';
 import { badJitterDraw, jitterMsMean, roundTripMs, serialisationMs, type Path } from '../path/path';
-import { NEVER_LOST, type LossProcess } from '../path/loss';
+import { countLost, type PacketLoss } from '../path/packetLoss';
 import { MAX_DELAY_MS } from '../limits';
 import { RtoEstimator, type RtoOptions } from './rto';
 import { congestionController, type CongestionControl } from '../congestion/congestionControl';
@@ -72,7 +73,9 @@ export class ConnectionAborted extends Error {
  * timeouts and rounds; it throws ConnectionAborted when it gives up.
  *
  * Written for speed (it runs once per sampled request, millions of times): no
- * closures or allocations per round, and the jitter of a `jitterMs` path drawn inline.
+ * closures or allocations per round; the jitter of a `jitterMs` path is drawn inline
+ * from its stream's generator, and a round's losses are asked for as runs (packetLoss.ts):
+ * the same draws as the path's distribution and loss process make.
  */
 export class RoundTcpConnection {
   /** The congestion window; set when the connection opens (`connect`) or is taken warm (`warm`). */
@@ -87,7 +90,9 @@ export class RoundTcpConnection {
   private readonly rttMs: number;
   /** The one-way mean of the path's `jitterMs` exponential, drawn inline; 0 for other jitter or none. */
   private readonly jitterMean: number;
-  private lost: LossProcess;
+  /** `delayRng` as a generator, for the inline jitter draws. */
+  private readonly delayDraws: UniformSource;
+  private loss: PacketLoss;
   /** The last controller built and the window it started from, reset rather than rebuilt by a reopened connection. */
   private spare: CongestionController | null = null;
   private spareWindow = 0;
@@ -95,22 +100,23 @@ export class RoundTcpConnection {
   constructor(
     private readonly path: Path,
     private readonly delayRng: Rng,
-    lost: LossProcess,
+    loss: PacketLoss,
     private readonly settings: TcpSettings,
   ) {
-    this.lost = lost;
+    this.loss = loss;
     this.rto = new RtoEstimator(settings.rto);
     this.segmentMs = serialisationMs(settings.mssBytes, path.bandwidthMbps);
     this.rttMs = path.rttMs;
     this.jitterMean = jitterMsMean(path);
+    this.delayDraws = drawSource(delayRng);
   }
 
   /**
-   * The same connection closed again, as new, with the loss process `lost`: a loop of
+   * The same connection closed again, as new, with the loss process `loss`: a loop of
    * sampled requests on one path reuses one connection rather than building one each.
    */
-  reopen(lost: LossProcess): this {
-    this.lost = lost;
+  reopen(loss: PacketLoss): this {
+    this.loss = loss;
     this.window = null;
     this.retransmissions = 0;
     this.timeouts = 0;
@@ -138,10 +144,10 @@ export class RoundTcpConnection {
    * Used for TLS flights and DNS-like exchanges over this path.
    */
   exchange(maxRetries = this.settings.maxRetries, what = 'handshake'): number {
-    const lost = this.lost;
+    const loss = this.loss;
     let waited = 0;
     // Re-sent after each timeout until both the message and its answer get through.
-    for (let attempt = 0; lost(attempt > 0) || lost(); attempt++) {
+    for (let attempt = 0; loss.next(attempt > 0) || loss.next(false); attempt++) {
       if (attempt >= maxRetries) throw new ConnectionAborted(waited, `${what} lost ${attempt + 1} times`);
       waited += this.timeout();
       this.retransmissions++;
@@ -157,11 +163,11 @@ export class RoundTcpConnection {
    * (ms), server time included.
    */
   respond(segments: number, serverMs: number): number {
-    const lost = this.lost;
+    const loss = this.loss;
     const maxRetries = this.settings.maxRetries;
     // The request itself is one segment; the client's timer re-sends it while it is lost.
     let waited = 0;
-    for (let attempt = 0; lost(attempt > 0); attempt++) {
+    for (let attempt = 0; loss.next(attempt > 0); attempt++) {
       if (attempt >= maxRetries) throw new ConnectionAborted(waited, `request lost ${attempt + 1} times`);
       waited += this.timeout();
       this.retransmissions++;
@@ -169,7 +175,7 @@ export class RoundTcpConnection {
     let elapsed = serverMs + waited;
     const cc = this.window;
     if (cc === null) throw new Error('internal: respond() before connect() or warm()');
-    const lossy = lost !== NEVER_LOST;
+    const lossy = !loss.lossless;
     const segmentMs = this.segmentMs;
     const rto = this.rto;
     let remaining = segments;
@@ -209,24 +215,13 @@ export class RoundTcpConnection {
       let lostResent = 0;
       let firstLost = -1;
       if (lossy) {
-        // One draw per segment, in order; the first after a timeout follows a silence.
-        let i = 0;
-        if (afterTimeout && window > 0) {
-          if (lost(true)) {
-            if (resent > 0) {
-              lostResent++;
-            } else {
-              firstLost = 0;
-              lostFresh++;
-            }
-          }
-          i = 1;
-        }
-        for (; i < resent; i++) if (lost(false)) lostResent++;
-        for (; i < window; i++) {
-          if (!lost(false)) continue;
-          if (lostFresh === 0) firstLost = i;
-          lostFresh++;
+        // One draw per segment, in order, resent segments first; the first after a timeout follows a silence.
+        lostResent = countLost(loss, resent, afterTimeout);
+        const fresh = window - resent;
+        const first = loss.firstLost(fresh, afterTimeout && resent === 0);
+        if (first < fresh) {
+          firstLost = resent + first;
+          lostFresh = 1 + countLost(loss, fresh - first - 1, false);
         }
       }
       this.rounds++;
@@ -274,10 +269,10 @@ export class RoundTcpConnection {
   private sampleRoundTrip(): number {
     const mean = this.jitterMean;
     if (mean === 0) return roundTripMs(this.path, this.delayRng);
-    const rng = this.delayRng;
-    const there = -mean * Math.log(1 - rng());
+    const draws = this.delayDraws;
+    const there = -mean * Math.log(1 - draws.next());
     if (!(there >= 0 && there <= MAX_DELAY_MS)) throw badJitterDraw(this.path, there);
-    const back = -mean * Math.log(1 - rng());
+    const back = -mean * Math.log(1 - draws.next());
     if (!(back >= 0 && back <= MAX_DELAY_MS)) throw badJitterDraw(this.path, back);
     return this.rttMs + there + back;
   }
