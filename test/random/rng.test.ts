@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { createRng, requireRng } from '../../lib/random';
 import { drawSource } from '../../lib/random/rng';
@@ -101,6 +102,22 @@ describe('Alea and drawSource', () => {
       const theirs = seedrandom.alea(seed);
       for (let i = 0; i < 10_000; i++) assert.equal(ours.next(), theirs(), `seed ${seed}, draw ${i}`);
     }
+  });
+
+  it('Alea is seeded as seedrandom seeds it, for any seed string', () => {
+    // Label paths as models build them, and any other string, non-ASCII and surrogates included.
+    const seeds = fc.oneof(
+      fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 8 }).map((labels) => JSON.stringify(labels)),
+      fc.string({ unit: 'binary', maxLength: 400 }),
+    );
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const ours = new Alea(seed);
+        const theirs = seedrandom.alea(seed);
+        for (let i = 0; i < 3; i++) assert.equal(ours.next(), theirs(), `seed ${JSON.stringify(seed)}, draw ${i}`);
+      }),
+      { seed: 2026, numRuns: 5000 },
+    );
   });
 
   it('firstBelow draws a run exactly as next() would, stopping at the first draw below p', () => {
