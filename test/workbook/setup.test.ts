@@ -17,6 +17,7 @@ import {
   DEBIAN_PACKAGES,
   decide,
   ensureKernel,
+  KERNEL_ENV,
   EXIT_INSTALL_DEBIAN,
   findJupyter,
   installCommands,
@@ -306,8 +307,8 @@ describe('setup: registering the kernel', function () {
     const first = ensureKernel(python!, binary, env);
     assert.equal(first.registered, true);
     assert.equal(first.dir, join(tmp, 'data', 'kernels', KERNEL_NAME));
-    const spec = JSON.parse(readFileSync(join(first.dir, 'kernel.json'), 'utf8')) as { argv: string[]; display_name: string; language: string };
-    assert.deepEqual(spec, { argv: [binary, 'kernel', '--config-path', '{connection_file}'], display_name: KERNEL_DISPLAY_NAME, language: 'typescript' });
+    const spec = JSON.parse(readFileSync(join(first.dir, 'kernel.json'), 'utf8')) as { argv: string[]; display_name: string; env: unknown; language: string };
+    assert.deepEqual(spec, { argv: [binary, 'kernel', '--config-path', '{connection_file}'], display_name: KERNEL_DISPLAY_NAME, env: KERNEL_ENV, language: 'typescript' });
 
     const after = kernels(env);
     assert.equal(after[KERNEL_NAME]?.[0], first.dir);
@@ -317,6 +318,12 @@ describe('setup: registering the kernel', function () {
 
     const second = ensureKernel(python!, join(tmp, 'another-checkout', 'tslab'), env);
     assert.deepEqual(second, { registered: false, dir: first.dir, binary }, 'a working registration is kept');
+
+    // A registration without the kernel's environment (an older setup) is made again.
+    const { env: _env, ...older } = spec;
+    writeFileSync(join(first.dir, 'kernel.json'), JSON.stringify(older));
+    assert.equal(ensureKernel(python!, binary, env).registered, true, 'registered again without its environment');
+    assert.deepEqual((JSON.parse(readFileSync(join(first.dir, 'kernel.json'), 'utf8')) as { env: unknown }).env, KERNEL_ENV);
 
     rmSync(binary);
     const third = ensureKernel(python!, join(PROJECT_ROOT, 'node_modules', '.bin', 'tslab'), env);
