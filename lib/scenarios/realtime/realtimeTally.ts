@@ -13,7 +13,7 @@ import { IntervalLevels } from '../../sim/measures/intervalLevels';
 import { LatencyRecorder } from '../../stats/latencyRecorder';
 import { connectionSetup, tlsRecordOverheadBytes, type ConnectionSetup } from './realtimeCosts';
 import type { RealtimeConfig } from './realtimeOptions';
-import { bucketOf } from '../../sim/measures/buckets';
+import { BucketLookup } from '../../sim/measures/buckets';
 import { MAX_TRACKED_BUCKETS } from '../../sim/limits';
 
 /** Finest sampling of the open-connection level (ms); it coarsens for runs longer than MAX_TRACKED_BUCKETS ms. */
@@ -41,8 +41,8 @@ export class RealtimeTally {
   readonly recordBytes: number;
   private readonly firstSetup: ConnectionSetup;
   private readonly laterSetup: ConnectionSetup;
-  private readonly bucketMs: number;
-  private readonly buckets: number;
+  /** Which report bucket a moment falls in. */
+  private readonly buckets: BucketLookup;
   private readonly halfRttMs: number;
   /** True once the current user has a TLS session to resume. */
   private hasSession = false;
@@ -59,8 +59,7 @@ export class RealtimeTally {
       requests: column(), opened: column(), delivered: column(), overheadBytes: column(),
       latencySum: column(), latencyCount: column(), latencyMax: column(),
     };
-    this.bucketMs = bucketMs;
-    this.buckets = buckets;
+    this.buckets = new BucketLookup(bucketMs, buckets);
     this.halfRttMs = cfg.rttMs / 2;
     this.recordBytes = tlsRecordOverheadBytes(cfg.tls);
     this.firstSetup = connectionSetup(cfg.tls, false);
@@ -68,7 +67,7 @@ export class RealtimeTally {
   }
 
   private bucket(tMs: number): number {
-    return bucketOf(tMs, this.bucketMs, this.buckets);
+    return this.buckets.of(tMs);
   }
 
   private overhead(tMs: number, bytes: number): void {
