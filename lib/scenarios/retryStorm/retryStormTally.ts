@@ -5,7 +5,7 @@
  * typed arrays; nothing is allocated per event.
  */
 import type { RetryStormConfig } from './retryStormOptions';
-import { bucketOf } from '../../sim/measures/buckets';
+import { BucketLookup } from '../../sim/measures/buckets';
 
 /** How an attempt or a user request ended. */
 export const STORM_OUTCOME = {
@@ -48,8 +48,8 @@ export class StormTally {
   readonly phaseArrivals = new Float64Array(3);
   readonly phaseAttempts = new Float64Array(3);
   readonly phaseOk = new Float64Array(3);
-  private readonly bucketMs: number;
-  private readonly buckets: number;
+  /** Which report bucket a moment falls in. */
+  private readonly bucketOfTime: BucketLookup;
   private readonly atMs: number;
   private readonly untilMs: number;
 
@@ -63,15 +63,14 @@ export class StormTally {
     this.failedUsers = new Float64Array(cfg.buckets);
     this.attemptOutcomes = new Float64Array(cfg.buckets * STORM_OUTCOMES);
     this.attemptsByLayer = new Float64Array(layers);
-    this.bucketMs = cfg.bucketMs;
-    this.buckets = cfg.buckets;
+    this.bucketOfTime = new BucketLookup(cfg.bucketMs, cfg.buckets);
     this.atMs = cfg.trigger === null ? Infinity : cfg.trigger.atMs;
     this.untilMs = cfg.trigger === null ? Infinity : cfg.trigger.untilMs;
   }
 
   /** The report bucket of time `tMs`. */
   bucket(tMs: number): number {
-    return bucketOf(tMs, this.bucketMs, this.buckets);
+    return this.bucketOfTime.of(tMs);
   }
 
   /** The trigger phase of time `tMs`: 0 before, 1 during, 2 after. */
