@@ -17,7 +17,7 @@
  * both counts are bounded by MAX_TRACKED_BUCKETS, checked when the levels are made.
  */
 import * as check from '../../validate';
-import { bucketCount, bucketOf } from './buckets';
+import { BucketLookup, bucketCount, bucketOf } from './buckets';
 import { MAX_TRACKED_BUCKETS } from '../limits';
 
 /** A level built from intervals given in any order: exact means and sampled peaks per bucket. */
@@ -93,15 +93,14 @@ export class IntervalLevels {
 
   /** Highest sampled level in each bucket. */
   peakByBucket(): Float64Array {
-    const { buckets, bucketMs, sampleMs, sampleDiff } = this;
-    const out = new Float64Array(buckets);
+    const { sampleMs, sampleDiff } = this;
+    const out = new Float64Array(this.buckets);
+    // The samples come in time order, so the lookup divides only when one enters a new bucket.
+    const bucketOfTime = new BucketLookup(this.bucketMs, this.buckets);
     let level = 0;
-    // Sample s lies in the last bucket b with b · bucketMs ≤ s · sampleMs, as bucketOf finds it.
-    let b = 0;
     for (let s = 0; s < this.samples; s++) {
       level += sampleDiff[s];
-      const t = s * sampleMs;
-      while (b + 1 < buckets && (b + 1) * bucketMs <= t) b++;
+      const b = bucketOfTime.of(s * sampleMs);
       if (level > out[b]) out[b] = level;
     }
     return out;
