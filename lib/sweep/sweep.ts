@@ -1,18 +1,18 @@
 /**
  * `sweep`: a model over a grid of options, each grid point replicated, as one arquero
  * table with each metric's mean, standard deviation and Student-t interval. With
- * `workers` > 1 the grid points run on Node's worker threads (worker_threads: no
- * extra dependency, and a point's row is computed exactly as in this thread), handed
- * out one at a time as threads come free, and put back in grid order: the table is
- * byte-identical whatever `workers` is. See sweepSpec.ts for the grid and the random
+ * `workers` > 1 the grid points run on worker threads (sweepPool.ts; a point's row
+ * is computed exactly as in this thread), handed out one at a time as threads come
+ * free, and put back in grid order: the table is byte-identical whatever `workers`
+ * is. The first error stops the sweep: its other points are abandoned. See sweepSpec.ts for the grid and the random
  * numbers, shards.ts for spreading a sweep over machines.
  */
-import { Worker } from 'worker_threads';
-import { extname, join } from 'path';
 import { checkProgress, type ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
 import { provenanceOf } from './provenance';
+import { sweepPool } from './sweepPool';
 import { sweepTable, type SweepTable } from './sweepTable';
+import type { SweepTask, SweepWorkerReply } from './sweepWorker';
 import { checkSweepSpec, gridSize, SWEEP_SPEC_KEYS, sweepPointRow, type CheckedSweepSpec, type SweepRow, type SweepSpec } from './sweepSpec';
 
 /** Options of `sweep`: the spec (data) plus how to run it here. */
@@ -21,13 +21,6 @@ export interface SweepOptions extends SweepSpec {
   workers?: number;
   /** Called with (grid points done, grid points in all) as points finish, e.g. a notebook's progress bar. */
   onProgress?: ProgressCallback;
-}
-
-/** A message from a sweep worker: one grid point's row, or the error it raised. */
-export interface SweepWorkerReply {
-  index: number;
-  row?: SweepRow;
-  error?: { name: string; message: string };
 }
 
 const FN = 'sweep';
@@ -74,53 +67,38 @@ function inThisThread(spec: CheckedSweepSpec, points: number, onProgress: Progre
   return rows;
 }
 
-/** Loads TypeScript in a worker when the library itself runs from its sources (the test suite; a devDependency). */
-const SOURCE_LOADER = 'tsx/cjs';
-
-/** The worker beside this file: compiled JavaScript, or (when the library runs from source) TypeScript through tsx. */
-function startWorker(spec: CheckedSweepSpec): Worker {
-  const file = join(__dirname, `sweepWorker${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') return new Worker(file, { workerData: spec });
-  return new Worker(`require(${JSON.stringify(SOURCE_LOADER)}); require(${JSON.stringify(file)});`, { eval: true, workerData: spec });
-}
-
 function onWorkers(spec: CheckedSweepSpec, points: number, count: number, onProgress: ProgressCallback | undefined): Promise<SweepRow[]> {
+  const pool = sweepPool(MAX_WORKERS);
+  const stopped = new AbortController();
   return new Promise((resolve, reject) => {
     const rows: SweepRow[] = new Array(points);
-    const pool: Worker[] = [];
     let next = 0;
     let done = 0;
-    let failed = false;
     const stop = (error: Error): void => {
-      if (failed) return;
-      failed = true;
-      for (const worker of pool) void worker.terminate();
+      if (stopped.signal.aborted) return;
+      stopped.abort();
       reject(error);
     };
-    const hand = (worker: Worker): void => {
-      if (next < points) worker.postMessage(next++);
-      else void worker.terminate();
+    const hand = (): void => {
+      if (next === points || stopped.signal.aborted) return;
+      const index = next++;
+      pool.run({ spec, index } satisfies SweepTask, { signal: stopped.signal }).then(
+        (reply: SweepWorkerReply) => {
+          if (stopped.signal.aborted) return;
+          if (reply.error) {
+            const ErrorType = reply.error.name === 'RangeError' ? RangeError : reply.error.name === 'TypeError' ? TypeError : Error;
+            stop(new ErrorType(reply.error.message));
+            return;
+          }
+          rows[index] = reply.row as SweepRow;
+          done++;
+          onProgress?.(done, points);
+          if (done === points) resolve(rows);
+          else hand();
+        },
+        (error: unknown) => stop(new Error(`${FN}: a worker thread failed: ${error instanceof Error ? error.message : String(error)}`)),
+      );
     };
-    for (let k = 0; k < count; k++) {
-      const worker = startWorker(spec);
-      pool.push(worker);
-      worker.on('message', (reply: SweepWorkerReply) => {
-        if (failed) return;
-        if (reply.error) {
-          const ErrorType = reply.error.name === 'RangeError' ? RangeError : reply.error.name === 'TypeError' ? TypeError : Error;
-          stop(new ErrorType(reply.error.message));
-          return;
-        }
-        rows[reply.index] = reply.row as SweepRow;
-        done++;
-        onProgress?.(done, points);
-        if (done === points) {
-          for (const w of pool) void w.terminate();
-          resolve(rows);
-        } else hand(worker);
-      });
-      worker.on('error', (error) => stop(new Error(`${FN}: a worker thread failed: ${error.message}`)));
-      hand(worker);
-    }
+    for (let k = 0; k < count; k++) hand();
   });
 }

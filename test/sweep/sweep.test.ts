@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { exponential } from '../../lib/random/exponential';
 import { mm1 } from '../../lib/sim/queues/queueTheory';
 import { simulateQueue } from '../../lib/sim/queues/simulateQueue';
 import { replicate } from '../../lib/stats/replicate';
 import { mergeShards, sweepShard } from '../../lib/sweep/shards';
 import { sweep, type SweepOptions } from '../../lib/sweep/sweep';
+import { sweepPool } from '../../lib/sweep/sweepPool';
 import type { SweepSpec } from '../../lib/sweep/sweepSpec';
 
 const SPEC: SweepSpec = {
@@ -47,6 +51,24 @@ describe('sweep', function () {
     const two = await sweep({ ...SPEC, workers: 2, onProgress: (done) => progress.push(done) });
     assert.equal(two.toCSV(), one.toCSV());
     assert.deepEqual(progress, [1, 2, 3, 4, 5, 6]);
+  });
+
+  it('keeps its worker threads for the next sweep, after an error too, and never keeps the process alive', async () => {
+    await sweep({ ...SPEC, workers: 2 });
+    const threadIds = () => sweepPool(64).threads.map((t) => t.threadId).sort();
+    const first = threadIds();
+    assert.equal(first.length, 2);
+    await sweep({ ...SPEC, workers: 2, seed: 8 });
+    assert.deepEqual(threadIds(), first, 'the second sweep ran on the first one\'s threads');
+    await assert.rejects(sweep({ ...SPEC, workers: 2, grid: { arrivalRate: [-1, 40, 60] } }), /grid point 0 \(arrivalRate = -1\)/);
+    const after = await sweep({ ...SPEC, workers: 2 });
+    assert.equal(after.toCSV(), (await sweep(SPEC)).toCSV());
+    // A script that sweeps on threads ends when its work does, not when idle threads time out (a minute).
+    const script = `require(${JSON.stringify(join(__dirname, '../../lib/sweep/sweep.ts'))}).sweep(${JSON.stringify({ ...SPEC, workers: 2 })}).then((t) => console.log(t.numRows()))`;
+    const started = process.hrtime.bigint();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script], { timeout: 30_000 });
+    assert.equal(stdout.trim(), '6');
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e9 < 30, 'the script ended on its own');
   });
 
   it('merges three shards into the one-process table, and refuses a missing or foreign shard', async () => {
