@@ -35,18 +35,29 @@ export interface DocExample {
   notRun: string | null;
 }
 
-/** The exported functions and classes declared at the top level of `file` (its text given or read). */
+/**
+ * The exported functions and classes declared at the top level of `file` (its text
+ * given or read): marked `export`, or named in an `export { … }` list, as in a bundled
+ * declaration file (then under the name they are exported as).
+ */
 export function exportedDeclarations(file: string, text = readFileSync(file, 'utf8')): ExportedDeclaration[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const listed = new Map<string, string>();
+  for (const statement of source.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    for (const e of statement.exportClause.elements) listed.set((e.propertyName ?? e.name).text, e.name.text);
+  }
   const found: ExportedDeclaration[] = [];
   for (const statement of source.statements) {
     const isFunction = ts.isFunctionDeclaration(statement);
     if (!isFunction && !ts.isClassDeclaration(statement)) continue;
-    if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    const local = statement.name?.text ?? 'default';
+    const marked = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+    if (!marked && !listed.has(local)) continue;
     const docs = ts.getJSDocCommentsAndTags(statement).filter(ts.isJSDoc);
     const line = source.getLineAndCharacterOfPosition(statement.getStart()).line + 1;
     found.push({
-      name: statement.name?.text ?? 'default',
+      name: listed.get(local) ?? local,
       kind: isFunction ? 'function' : 'class',
       file,
       where: `${file}:${line}`,

@@ -1,13 +1,13 @@
 /**
- * The library's TSDoc, read where editors read it: the built declarations in dist/.
+ * The library's TSDoc, read where editors read it: the built declarations,
+ * dist/index.d.ts (one file: scripts/bundleTypes.ts).
  * Every exported function and class has a comment on its declaration; every
  * simulation, figure builder and main entry point has an `@example`; and every
  * example, a ```ts block importing from 'netlab', runs against lib/.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'fs';
-import { join, relative, resolve } from 'path';
-import { filesUnder } from '../sourceFiles';
+import { join, resolve } from 'path';
 import {
   examplesIn, examplesInFile, exportedDeclarations, runExamples,
   type ExportedDeclaration, type LocatedExample,
@@ -15,6 +15,7 @@ import {
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
+const TYPES = join(DIST, 'index.d.ts');
 
 /** The main entry points that need an example, besides every `simulate*` and every figure builder. */
 const ENTRY_POINTS = [
@@ -26,15 +27,14 @@ const ENTRY_POINTS = [
 /** Longest an example may take (ms). Each is meant to take well under a second; this leaves room for a loaded machine. */
 const EXAMPLE_BUDGET_MS = 5_000;
 
-const isFigureBuilder = (d: ExportedDeclaration): boolean =>
-  relative(DIST, d.file).split(/[\\/]/).slice(0, 2).join('/') === 'plot/figures' && d.name.endsWith('Figure');
+const isFigureBuilder = (d: ExportedDeclaration): boolean => d.kind === 'function' && d.name.endsWith('Figure');
 const needsExample = (d: ExportedDeclaration): boolean =>
   d.kind === 'function' && (d.name.startsWith('simulate') || ENTRY_POINTS.includes(d.name) || isFigureBuilder(d));
 const where = (label: string): string => label.replace(`${ROOT}/`, '');
 
 function requireDist(): void {
-  if (!existsSync(join(DIST, 'index.d.ts'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (the docs are checked in the built .d.ts files, as editors show them)');
+  if (!existsSync(TYPES)) {
+    throw new Error('dist/ is missing: run `npm run build` first (the docs are checked in the built dist/index.d.ts, as editors show them)');
   }
 }
 
@@ -45,9 +45,8 @@ describe('docs: TSDoc in the built declarations', function () {
 
   before(() => {
     requireDist();
-    const files = filesUnder(DIST, '.d.ts').map((f) => join(DIST, f));
-    declarations = files.flatMap((f) => exportedDeclarations(f));
-    examples = files.flatMap((f) => examplesInFile(f));
+    declarations = exportedDeclarations(TYPES);
+    examples = examplesInFile(TYPES);
   });
 
   it('every exported function and class has a TSDoc comment on its declaration', () => {
@@ -92,7 +91,7 @@ describe('docs: the example reader and runner', function () {
 
   it("finds createRng's example in the built declarations, import and all", () => {
     requireDist();
-    const rng = exportedDeclarations(join(DIST, 'random', 'rng.d.ts')).find((d) => d.name === 'createRng');
+    const rng = exportedDeclarations(TYPES).find((d) => d.name === 'createRng');
     assert.ok(rng?.documented);
     assert.equal(rng.examples.length, 1);
     assert.match(rng.examples[0].code ?? '', /import \{ createRng \} from 'netlab';\n[\s\S]*createRng\(42\)/);
