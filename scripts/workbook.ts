@@ -39,6 +39,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSyn
 import { availableParallelism, tmpdir } from 'os';
 import { basename, join, relative, resolve } from 'path';
 import { editionLabel, editionSource, EDITIONS, parseEditions, type Edition } from './editions';
+import { writeBatchKernel } from './batchKernel';
 import { displayPath, executeNotebook, NotebookExecutionError, PROJECT_ROOT, type ExecutionReport } from './execute';
 import { addFigureImagesToFile, MAX_NOTEBOOK_BYTES, openFigureRenderer, type FigureRenderer } from './figureImages';
 import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPage';
@@ -188,14 +189,21 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const executed: WorkbookResult['executed'] = [];
   const failures: NotebookExecutionError[] = [];
   let started = 0;
-  let renderer: FigureRenderer | null = null;
+  const htmlDir = (edition: Edition) => join(outDir, edition, 'html');
+  for (const edition of editions) if (existsSync(htmlDir(edition))) removeStale(htmlDir(edition), all, '.html');
+  const early = new EarlyPages(all, htmlDir);
+  // The browser that draws the SVG copies starts while the first notebooks run: they need it only when they finish.
+  let rendererFailure: Error | null = null;
+  const rendererReady: Promise<FigureRenderer | null> =
+    jobs.length === 0
+      ? Promise.resolve(null)
+      : openFigureRenderer().catch((err: Error) => {
+          rendererFailure = new Error(`workbook: the SVG copies of the figures cannot be drawn: ${err.message}`);
+          return null;
+        });
   try {
-    if (jobs.length > 0) {
-      renderer = await openFigureRenderer().catch((err: Error) => {
-        throw new Error(`workbook: the SVG copies of the figures cannot be drawn: ${err.message}`);
-      });
-    }
     const parallel = Math.max(1, opts.jobs ?? availableParallelism());
+    const batch = parallel > 1 ? writeBatchKernel(join(staging, 'jupyter')) : null;
     await pool(jobs, parallel, async (job) => {
       const n = ++started;
       const built = [...job.editions, ...job.cut];
@@ -206,24 +214,33 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
       mkdirSync(join(staging, job.editions.join('+')), { recursive: true });
       writeFileSync(input, JSON.stringify(job.source, null, 1));
       const [first, ...others] = job.editions.map((e) => join(executedDir(e), basename(job.file)));
-      const copyToOthers = () => {
+      /** Copies the executed notebook to the other editions' folders; returns each edition's copy with its path. */
+      const copyToOthers = (executed: Notebook = readNotebook(first)): { edition: Edition; copy: string; nb: Notebook }[] => {
         for (const other of others) {
           mkdirSync(resolve(other, '..'), { recursive: true });
           copyFileSync(first, other);
         }
+        const copies = job.editions.map((edition) => ({ edition, copy: join(executedDir(edition), basename(job.file)), nb: executed }));
         for (const edition of job.cut) {
           mkdirSync(executedDir(edition), { recursive: true });
-          writeNotebook(join(executedDir(edition), basename(job.file)), studentCopy(readNotebook(first)));
+          const copy = join(executedDir(edition), basename(job.file));
+          const nb = studentCopy(executed);
+          writeNotebook(copy, nb);
+          copies.push({ edition, copy, nb });
         }
+        return copies;
       };
       try {
         const report = await executeNotebook(input, first, {
           cwd: notebooksDir,
           cellTimeoutSeconds: opts.cellTimeoutSeconds,
           label: `${displayPath(job.file)} (${which})`,
+          ...(batch ?? {}),
         });
-        const images = await addFigureImagesToFile(first, renderer!);
-        copyToOthers();
+        const renderer = await rendererReady;
+        if (renderer === null) throw rendererFailure;
+        const images = await addFigureImagesToFile(first, renderer);
+        for (const { edition, copy, nb } of copyToOthers(images.notebook)) early.add(job.file, copy, nb, edition);
         executed.push({ ...report, notebook: images.notebook, editions: built });
         log(
           `  ${label} executed in ${secs(report.seconds)} (kernel start ${secs(report.kernelSeconds)}, cells ${secs(report.cellsSeconds)}); ` +
@@ -244,7 +261,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
       }
     });
   } finally {
-    await renderer?.close();
+    await (await rendererReady)?.close();
     rmSync(staging, { recursive: true, force: true });
   }
   writeTimings(outDir, earlier, executed);
@@ -252,7 +269,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const exportStarted = process.hrtime.bigint();
   const results: EditionResult[] = editions.map((edition) => {
     const dir = join(outDir, edition);
-    const pages = exportPages(all, executedDir(edition), join(dir, 'html'), { edition });
+    const pages = early.pagesOf(edition) ?? exportPages(all, executedDir(edition), htmlDir(edition), { edition });
     const indexFile = join(dir, 'index.html');
     writeFileSync(
       indexFile,
@@ -266,7 +283,8 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   const indexFile = writeTopIndex(outDir);
   const exportSeconds = Number(process.hrtime.bigint() - exportStarted) / 1e9;
   const pageCount = results.reduce((sum, r) => sum + r.pages.length, 0);
-  log(`workbook: exported ${count(pageCount, 'page')} in ${secs(exportSeconds)}; index ${shown(indexFile)}`);
+  const rendered = editions.every((e) => early.pagesOf(e) !== null) ? ' (rendered as their notebooks finished)' : '';
+  log(`workbook: exported ${count(pageCount, 'page')}${rendered}, indexes in ${secs(exportSeconds)}; index ${shown(indexFile)}`);
   for (const r of results) {
     for (const p of r.pages) {
       const breaks = p.figureRuleBreaks > 0 ? `, ${count(p.figureRuleBreaks, 'figure-rule break')}` : '';
@@ -356,27 +374,83 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
       const nb = readNotebook(copy);
       return { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
     });
-  const titles = new Map(notebooks.map((file) => [notebookName(file), notebookTitle(readNotebook(file), file)]));
+  const titles = sourceTitles(notebooks);
   return ready.map((item, i) => {
-    const link = (other: (typeof ready)[number] | undefined) => other && { href: `${other.name}.html`, title: other.title };
-    const header = partHeader(item.nb, basename(item.file), titles) ?? undefined;
-    const page = renderNotebookPage(item.nb, {
-      header,
-      parameters: parametersLine(item.nb) || undefined,
-      title: item.title,
-      source: displayPath(item.file),
-      indexHref: '../index.html',
-      prev: link(ready[i - 1]),
-      next: link(ready[i + 1]),
-      edition: opts.edition && editionLabel(opts.edition),
-    });
-    const file = join(htmlDir, `${item.name}.html`);
-    writeFileSync(file, page.html);
-    return {
-      notebook: item.copy, file, title: item.title, figures: page.figures, bytes: statSync(file).size, header,
-      words: markdownWords(item.nb), figureRuleBreaks: figureRuleBreaks(item.nb).length,
-    };
+    const link = (other: (typeof ready)[number] | undefined): PageLink | undefined => other && { href: `${other.name}.html`, title: other.title };
+    return exportPage(item, htmlDir, { prev: link(ready[i - 1]), next: link(ready[i + 1]), titles, edition: opts.edition });
   });
+}
+
+/** A link from a page to a neighbour. */
+interface PageLink {
+  href: string;
+  title: string;
+}
+
+/** Each notebook's title, by name, read from its source. */
+function sourceTitles(notebooks: string[]): Map<string, string> {
+  return new Map(notebooks.map((file) => [notebookName(file), notebookTitle(readNotebook(file), file)]));
+}
+
+/** Renders one executed notebook (`nb`, the copy at `copy` of the source `file`) to `htmlDir`. */
+function exportPage(
+  item: { file: string; copy: string; nb: Notebook; name: string; title: string },
+  htmlDir: string,
+  opts: { prev?: PageLink; next?: PageLink; titles: Map<string, string>; edition?: Edition },
+): ExportedPage {
+  const header = partHeader(item.nb, basename(item.file), opts.titles) ?? undefined;
+  const page = renderNotebookPage(item.nb, {
+    header,
+    parameters: parametersLine(item.nb) || undefined,
+    title: item.title,
+    source: displayPath(item.file),
+    indexHref: '../index.html',
+    prev: opts.prev,
+    next: opts.next,
+    edition: opts.edition && editionLabel(opts.edition),
+  });
+  const file = join(htmlDir, `${item.name}.html`);
+  writeFileSync(file, page.html);
+  return {
+    notebook: item.copy, file, title: item.title, figures: page.figures, bytes: statSync(file).size, header,
+    words: markdownWords(item.nb), figureRuleBreaks: figureRuleBreaks(item.nb).length,
+  };
+}
+
+/**
+ * Pages rendered as each notebook finishes, while the others still run: each links
+ * to its neighbours in `notebooks`. They stand for the whole edition only when every
+ * notebook got one in this run; otherwise (a run of some notebooks, a kernel that
+ * never started) `pagesOf` returns null and the pages are rendered from the copies
+ * on disk, linking only to the notebooks that have one.
+ */
+class EarlyPages {
+  private readonly titles: Map<string, string>;
+  private readonly pages = new Map<string, ExportedPage>();
+
+  constructor(
+    private readonly notebooks: string[],
+    private readonly htmlDir: (edition: Edition) => string,
+  ) {
+    this.titles = sourceTitles(notebooks);
+  }
+
+  /** Renders the page of `file`'s executed copy `nb`, written to `copy`, for `edition`. */
+  add(file: string, copy: string, nb: Notebook, edition: Edition): void {
+    const i = this.notebooks.indexOf(file);
+    const link = (other: string | undefined): PageLink | undefined =>
+      other === undefined ? undefined : { href: `${notebookName(other)}.html`, title: this.titles.get(notebookName(other)) ?? notebookName(other) };
+    const dir = this.htmlDir(edition);
+    mkdirSync(dir, { recursive: true });
+    const item = { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
+    this.pages.set(`${edition} ${file}`, exportPage(item, dir, { prev: link(this.notebooks[i - 1]), next: link(this.notebooks[i + 1]), titles: this.titles, edition }));
+  }
+
+  /** The edition's pages in order, or null unless every notebook has one. */
+  pagesOf(edition: Edition): ExportedPage[] | null {
+    const pages = this.notebooks.map((file) => this.pages.get(`${edition} ${file}`));
+    return pages.every((p) => p !== undefined) ? (pages as ExportedPage[]) : null;
+  }
 }
 
 function indexEntry(page: ExportedPage, outDir: string): IndexEntry {

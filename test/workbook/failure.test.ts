@@ -64,7 +64,7 @@ describe('workbook: a solution that fails its own check fails the instructor edi
         {
           type: 'code',
           source:
-            `import { kernelDisplayWriter } from ${show};\n` +
+            `const { kernelDisplayWriter } = require(${show}); // an internal module: the built types cover the package entry only\n` +
             'function check(answer: number, solution: boolean) {\n' +
             "  const payload = { id: 'sum', title: 'A sum', kind: 'exercise', answered: true, correct: answer === 4, solution };\n" +
             "  kernelDisplayWriter()!({ data: { 'application/vnd.netlab.exercise+json': payload, 'text/plain': String(payload.correct) }, metadata: {} }, false);\n" +

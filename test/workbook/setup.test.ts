@@ -11,6 +11,7 @@ import { spawnSync } from 'child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { delimiter, join } from 'path';
+import { BATCH_KERNEL_NAME, writeBatchKernel } from '../../scripts/batchKernel';
 import { PROJECT_ROOT } from '../../scripts/execute';
 import {
   candidatePythons,
@@ -336,5 +337,24 @@ describe('setup: registering the kernel', function () {
     assert.equal(main(['kernel', '--python', python!, '--tslab', join(PROJECT_ROOT, 'node_modules', '.bin', 'tslab')], c.io, { env }), 0);
     assert.match(c.out(), /^setup: the netlab-tslab kernel is registered in /);
     assert.equal(main(['kernel', '--python', python!], capture().io, { env }), 2, 'usage error without --tslab');
+  });
+});
+
+describe('setup: the workbook\'s batch kernel', () => {
+  it('starts this checkout\'s tslab with this node, its GC on the kernel\'s thread and KERNEL_ENV, found first on JUPYTER_PATH', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netlab-batch-kernel-'));
+    try {
+      const batch = writeBatchKernel(dir, { JUPYTER_PATH: '/elsewhere' });
+      assert.equal(batch.kernel, BATCH_KERNEL_NAME);
+      assert.deepEqual(batch.env, { JUPYTER_PATH: `${dir}${delimiter}/elsewhere` });
+      const spec = JSON.parse(readFileSync(join(dir, 'kernels', BATCH_KERNEL_NAME, 'kernel.json'), 'utf8')) as { argv: string[]; env: unknown };
+      assert.deepEqual(spec.argv.slice(0, 2), [process.execPath, '--single-threaded-gc']);
+      assert.equal(spec.argv[2], join(PROJECT_ROOT, 'node_modules', 'tslab', 'bin', 'tslab'));
+      assert.ok(existsSync(spec.argv[2]));
+      assert.deepEqual(spec.env, KERNEL_ENV);
+      assert.deepEqual(writeBatchKernel(dir, {}).env, { JUPYTER_PATH: dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
