@@ -76,6 +76,8 @@ export interface ExportedPage {
   bytes: number;
   /** The part's question, outcomes, reading time and prerequisites, when its notebook declares them. */
   header?: PartHeader;
+  /** The notebook's first paragraph, for the index. */
+  summary: string;
   /** Words of markdown in the notebook. */
   words: number;
   /** Figure rules its figures break (readability.ts); the test suite wants none. */
@@ -413,7 +415,7 @@ function exportPage(
   writeFileSync(file, page.html);
   return {
     notebook: item.copy, file, title: item.title, figures: page.figures, bytes: statSync(file).size, header,
-    words: markdownWords(item.nb), figureRuleBreaks: figureRuleBreaks(item.nb).length,
+    summary: notebookSummary(item.nb), words: markdownWords(item.nb), figureRuleBreaks: figureRuleBreaks(item.nb).length,
   };
 }
 
@@ -458,7 +460,7 @@ function indexEntry(page: ExportedPage, outDir: string): IndexEntry {
     href: relative(outDir, page.file).split('\\').join('/'),
     title: page.title,
     file: basename(page.notebook),
-    summary: notebookSummary(readNotebook(page.notebook)),
+    summary: page.summary,
     header: page.header,
   };
 }
