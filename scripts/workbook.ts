@@ -40,17 +40,15 @@ import { availableParallelism, tmpdir } from 'os';
 import { basename, join, relative, resolve } from 'path';
 import { editionLabel, editionSource, EDITIONS, parseEditions, type Edition } from './editions';
 import { writeBatchKernel } from './batchKernel';
+import { EarlyPages, exportPages, removeStale, type ExportedPage } from './exportPages';
 import { displayPath, executeNotebook, NotebookExecutionError, PROJECT_ROOT, type ExecutionReport } from './execute';
 import { addFigureImagesToFile, MAX_NOTEBOOK_BYTES, openFigureRenderer, type FigureRenderer } from './figureImages';
 import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPage';
 import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
-import { listNotebooks, notebookName, notebookSummary, notebookTitle, problemCells, readNotebook, writeNotebook, type Notebook } from './notebook';
+import { listNotebooks, notebookName, problemCells, readNotebook, writeNotebook, type Notebook } from './notebook';
 import { leakedNames, studentCopy } from './studentCopy';
 import { readTimings, slowestFirst, writeTimings } from './runOrder';
-import { renderNotebookPage } from './page';
-import { partHeader, type PartHeader } from './partHeader';
-import { parseAssignments, parametersLine, withParameters, type Parameters } from './parameters';
-import { figureRuleBreaks, markdownWords } from './readability';
+import { parseAssignments, withParameters, type Parameters } from './parameters';
 
 export interface WorkbookOptions {
   notebooksDir?: string;
@@ -66,22 +64,6 @@ export interface WorkbookOptions {
   /** Constants of the parameter cell to replace before running (`--set KEY=VALUE`; parameters.ts). */
   parameters?: Parameters;
   log?: (line: string) => void;
-}
-
-export interface ExportedPage {
-  notebook: string;
-  file: string;
-  title: string;
-  figures: number;
-  bytes: number;
-  /** The part's question, outcomes, reading time and prerequisites, when its notebook declares them. */
-  header?: PartHeader;
-  /** The notebook's first paragraph, for the index. */
-  summary: string;
-  /** Words of markdown in the notebook. */
-  words: number;
-  /** Figure rules its figures break (readability.ts); the test suite wants none. */
-  figureRuleBreaks: number;
 }
 
 export interface EditionResult {
@@ -362,99 +344,6 @@ function removeOldLayout(outDir: string): void {
   }
 }
 
-/**
- * Renders the executed copy of each notebook in `notebooks` (those present in
- * `executedDir`, in order) to `htmlDir`, linking each page to its neighbours.
- */
-export function exportPages(notebooks: string[], executedDir: string, htmlDir: string, opts: { edition?: Edition } = {}): ExportedPage[] {
-  mkdirSync(htmlDir, { recursive: true });
-  removeStale(htmlDir, notebooks, '.html');
-  const ready = notebooks
-    .map((file) => ({ file, copy: join(executedDir, basename(file)) }))
-    .filter(({ copy }) => existsSync(copy))
-    .map(({ file, copy }) => {
-      const nb = readNotebook(copy);
-      return { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
-    });
-  const titles = sourceTitles(notebooks);
-  return ready.map((item, i) => {
-    const link = (other: (typeof ready)[number] | undefined): PageLink | undefined => other && { href: `${other.name}.html`, title: other.title };
-    return exportPage(item, htmlDir, { prev: link(ready[i - 1]), next: link(ready[i + 1]), titles, edition: opts.edition });
-  });
-}
-
-/** A link from a page to a neighbour. */
-interface PageLink {
-  href: string;
-  title: string;
-}
-
-/** Each notebook's title, by name, read from its source. */
-function sourceTitles(notebooks: string[]): Map<string, string> {
-  return new Map(notebooks.map((file) => [notebookName(file), notebookTitle(readNotebook(file), file)]));
-}
-
-/** Renders one executed notebook (`nb`, the copy at `copy` of the source `file`) to `htmlDir`. */
-function exportPage(
-  item: { file: string; copy: string; nb: Notebook; name: string; title: string },
-  htmlDir: string,
-  opts: { prev?: PageLink; next?: PageLink; titles: Map<string, string>; edition?: Edition },
-): ExportedPage {
-  const header = partHeader(item.nb, basename(item.file), opts.titles) ?? undefined;
-  const page = renderNotebookPage(item.nb, {
-    header,
-    parameters: parametersLine(item.nb) || undefined,
-    title: item.title,
-    source: displayPath(item.file),
-    indexHref: '../index.html',
-    prev: opts.prev,
-    next: opts.next,
-    edition: opts.edition && editionLabel(opts.edition),
-  });
-  const file = join(htmlDir, `${item.name}.html`);
-  writeFileSync(file, page.html);
-  return {
-    notebook: item.copy, file, title: item.title, figures: page.figures, bytes: statSync(file).size, header,
-    summary: notebookSummary(item.nb), words: markdownWords(item.nb), figureRuleBreaks: figureRuleBreaks(item.nb).length,
-  };
-}
-
-/**
- * Pages rendered as each notebook finishes, while the others still run: each links
- * to its neighbours in `notebooks`. They stand for the whole edition only when every
- * notebook got one in this run; otherwise (a run of some notebooks, a kernel that
- * never started) `pagesOf` returns null and the pages are rendered from the copies
- * on disk, linking only to the notebooks that have one.
- */
-class EarlyPages {
-  private readonly titles: Map<string, string>;
-  private readonly pages = new Map<string, ExportedPage>();
-
-  constructor(
-    private readonly notebooks: string[],
-    private readonly htmlDir: (edition: Edition) => string,
-  ) {
-    this.titles = sourceTitles(notebooks);
-  }
-
-  /** Renders the page of `file`'s executed copy `nb`, written to `copy`, for `edition`. */
-  add(file: string, copy: string, nb: Notebook, edition: Edition): void {
-    const i = this.notebooks.indexOf(file);
-    const link = (other: string | undefined): PageLink | undefined =>
-      other === undefined ? undefined : { href: `${notebookName(other)}.html`, title: this.titles.get(notebookName(other)) ?? notebookName(other) };
-    const dir = this.htmlDir(edition);
-    mkdirSync(dir, { recursive: true });
-    const item = { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
-    this.pages.set(`${edition} ${file}`, exportPage(item, dir, { prev: link(this.notebooks[i - 1]), next: link(this.notebooks[i + 1]), titles: this.titles, edition }));
-  }
-
-  /** The edition's pages in order, or null unless every notebook has one. */
-  pagesOf(edition: Edition): ExportedPage[] | null {
-    const pages = this.notebooks.map((file) => this.pages.get(`${edition} ${file}`));
-    return pages.every((p) => p !== undefined) ? (pages as ExportedPage[]) : null;
-  }
-}
-
 function indexEntry(page: ExportedPage, outDir: string): IndexEntry {
   return {
     href: relative(outDir, page.file).split('\\').join('/'),
@@ -473,15 +362,6 @@ function selectNotebooks(all: string[], only: string[] | undefined): string[] {
     if (!file) throw new Error(`workbook: no notebook named ${name}; have: ${[...byName.keys()].join(', ') || 'none'}`);
     return file;
   });
-}
-
-/** Deletes outputs of notebooks that no longer exist (or are private and not run). */
-function removeStale(dir: string, notebooks: string[], ext: string): void {
-  if (!existsSync(dir)) return;
-  const keep = new Set(notebooks.map((f) => notebookName(f) + ext));
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith(ext) && !keep.has(name)) rmSync(join(dir, name));
-  }
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -32,7 +32,7 @@ import { addFigureImagesToFile, figuresWithoutImage, MAX_NOTEBOOK_BYTES, openFig
 import { FIGURE_HINT } from '../../lib/plot/output/show';
 import { buildManifests, exerciseReports, manifestFailures } from '../../scripts/manifests';
 import { countFigures, listNotebooks, notebookName, problemCells, readNotebook, text, type Notebook } from '../../scripts/notebook';
-import { exportPages } from '../../scripts/workbook';
+import { exportPages } from '../../scripts/exportPages';
 import { CHROMIUM, launchBrowser, openFile, storyLayout, waitForFigures, type Browser } from './browser';
 import { partMetadata } from '../../scripts/partHeader';
 import { figureRuleBreaks, markdownWords, MAX_MARKDOWN_WORDS } from '../../scripts/readability';
