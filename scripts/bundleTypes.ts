@@ -8,7 +8,7 @@
  *
  *   tsx scripts/bundleTypes.ts [distDir]     (default: dist beside scripts/)
  */
-import { readdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import { readdirSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
@@ -32,11 +32,7 @@ export async function bundleTypes(distDir: string): Promise<number> {
 }
 
 function declarationFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return declarationFiles(path);
-    return name.endsWith('.d.ts') ? [path] : [];
-  });
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts')).map((f) => join(dir, f));
 }
 
 if (require.main === module) {

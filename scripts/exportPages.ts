@@ -46,16 +46,8 @@ export function exportPages(notebooks: string[], executedDir: string, htmlDir: s
       return { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
     });
   const titles = sourceTitles(notebooks);
-  return ready.map((item, i) => {
-    const link = (other: (typeof ready)[number] | undefined): PageLink | undefined => other && { href: `${other.name}.html`, title: other.title };
-    return exportPage(item, htmlDir, { prev: link(ready[i - 1]), next: link(ready[i + 1]), titles, edition: opts.edition });
-  });
-}
-
-/** A link from a page to a neighbour. */
-interface PageLink {
-  href: string;
-  title: string;
+  const linked = ready.map((item) => item.file);
+  return ready.map((item) => exportPage(item, htmlDir, { linked, titles, edition: opts.edition }));
 }
 
 /** Each notebook's title, by name, read from its source. */
@@ -63,12 +55,22 @@ function sourceTitles(notebooks: string[]): Map<string, string> {
   return new Map(notebooks.map((file) => [notebookName(file), notebookTitle(readNotebook(file), file)]));
 }
 
-/** Renders one executed notebook (`nb`, the copy at `copy` of the source `file`) to `htmlDir`. */
+/**
+ * Renders one executed notebook (`nb`, the copy at `copy` of the source `file`) to
+ * `htmlDir`, linked to its neighbours in `linked` (the notebooks that have pages, in
+ * order) by their titles in `titles`.
+ */
 function exportPage(
   item: { file: string; copy: string; nb: Notebook; name: string; title: string },
   htmlDir: string,
-  opts: { prev?: PageLink; next?: PageLink; titles: Map<string, string>; edition?: Edition },
+  opts: { linked: string[]; titles: Map<string, string>; edition?: Edition },
 ): ExportedPage {
+  const i = opts.linked.indexOf(item.file);
+  const link = (other: string | undefined) => {
+    if (other === undefined) return undefined;
+    const name = notebookName(other);
+    return { href: `${name}.html`, title: opts.titles.get(name) ?? name };
+  };
   const header = partHeader(item.nb, basename(item.file), opts.titles) ?? undefined;
   const page = renderNotebookPage(item.nb, {
     header,
@@ -76,8 +78,8 @@ function exportPage(
     title: item.title,
     source: displayPath(item.file),
     indexHref: '../index.html',
-    prev: opts.prev,
-    next: opts.next,
+    prev: link(opts.linked[i - 1]),
+    next: link(opts.linked[i + 1]),
     edition: opts.edition && editionLabel(opts.edition),
   });
   const file = join(htmlDir, `${item.name}.html`);
@@ -108,13 +110,10 @@ export class EarlyPages {
 
   /** Renders the page of `file`'s executed copy `nb`, written to `copy`, for `edition`. */
   add(file: string, copy: string, nb: Notebook, edition: Edition): void {
-    const i = this.notebooks.indexOf(file);
-    const link = (other: string | undefined): PageLink | undefined =>
-      other === undefined ? undefined : { href: `${notebookName(other)}.html`, title: this.titles.get(notebookName(other)) ?? notebookName(other) };
     const dir = this.htmlDir(edition);
     mkdirSync(dir, { recursive: true });
     const item = { file, copy, nb, name: notebookName(copy), title: notebookTitle(nb, copy) };
-    this.pages.set(`${edition} ${file}`, exportPage(item, dir, { prev: link(this.notebooks[i - 1]), next: link(this.notebooks[i + 1]), titles: this.titles, edition }));
+    this.pages.set(`${edition} ${file}`, exportPage(item, dir, { linked: this.notebooks, titles: this.titles, edition }));
   }
 
   /** The edition's pages in order, or null unless every notebook has one. */

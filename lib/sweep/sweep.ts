@@ -4,13 +4,14 @@
  * `workers` > 1 the grid points run on worker threads (sweepPool.ts; a point's row
  * is computed exactly as in this thread), handed out one at a time as threads come
  * free, and put back in grid order: the table is byte-identical whatever `workers`
- * is. The first error stops the sweep: its other points are abandoned. See sweepSpec.ts for the grid and the random
- * numbers, shards.ts for spreading a sweep over machines.
+ * is. The first error stops the sweep: its other points are abandoned. See
+ * sweepSpec.ts for the grid and the random numbers, shards.ts for spreading a sweep
+ * over machines.
  */
 import { checkProgress, type ProgressCallback } from '../sim/progress';
 import * as check from '../validate';
 import { provenanceOf } from './provenance';
-import { sweepPool } from './sweepPool';
+import { MAX_WORKERS, sweepPool } from './sweepPool';
 import { sweepTable, type SweepTable } from './sweepTable';
 import type { SweepTask, SweepWorkerReply } from './sweepWorker';
 import { checkSweepSpec, gridSize, SWEEP_SPEC_KEYS, sweepPointRow, type CheckedSweepSpec, type SweepRow, type SweepSpec } from './sweepSpec';
@@ -24,7 +25,6 @@ export interface SweepOptions extends SweepSpec {
 }
 
 const FN = 'sweep';
-const MAX_WORKERS = 64;
 
 /**
  * Runs the sweep and resolves to its table (one row per grid point, in grid order,
@@ -68,7 +68,7 @@ function inThisThread(spec: CheckedSweepSpec, points: number, onProgress: Progre
 }
 
 function onWorkers(spec: CheckedSweepSpec, points: number, count: number, onProgress: ProgressCallback | undefined): Promise<SweepRow[]> {
-  const pool = sweepPool(MAX_WORKERS);
+  const pool = sweepPool();
   const stopped = new AbortController();
   return new Promise((resolve, reject) => {
     const rows: SweepRow[] = new Array(points);

@@ -55,7 +55,7 @@ describe('sweep', function () {
 
   it('keeps its worker threads for the next sweep, after an error too, and never keeps the process alive', async () => {
     await sweep({ ...SPEC, workers: 2 });
-    const threadIds = () => sweepPool(64).threads.map((t) => t.threadId).sort();
+    const threadIds = () => sweepPool().threads.map((t) => t.threadId).sort();
     const first = threadIds();
     assert.equal(first.length, 2);
     await sweep({ ...SPEC, workers: 2, seed: 8 });
