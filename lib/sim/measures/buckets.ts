@@ -49,10 +49,17 @@ export function bucketIndexAt(tMs: number, bucketMs: number): number {
 
 /** The bucket holding `tMs` (≥ 0); moments at or after the end fall in the last one. */
 export function bucketOf(tMs: number, bucketMs: number, buckets: number): number {
-  if (!(tMs >= 0) || !(bucketMs > 0) || !(buckets >= 1)) {
-    throw new RangeError(`bucketOf needs tMs >= 0, bucketMs > 0 and buckets >= 1; got ${tMs}, ${bucketMs} and ${buckets}`);
-  }
+  if (!(tMs >= 0) || !(bucketMs > 0) || !(buckets >= 1)) throw bucketQueryError(tMs, bucketMs, buckets);
   return Math.min(buckets - 1, bucketIndexAt(tMs, bucketMs));
+}
+
+/**
+ * bucketOf's error, built outside it: a template literal in a function called millions of
+ * times per run can leave V8 (node 20) running that function on a slow path for the rest
+ * of the run. A 100,000-user realtime run took 0.7–1.2 s instead of 0.2 s when it did.
+ */
+function bucketQueryError(tMs: number, bucketMs: number, buckets: number): RangeError {
+  return new RangeError(`bucketOf needs tMs >= 0, bucketMs > 0 and buckets >= 1; got ${tMs}, ${bucketMs} and ${buckets}`);
 }
 
 /**
