@@ -2,19 +2,19 @@
  * Executing one notebook headless under the real tslab kernel, through Jupyter.
  *
  * The work is done by scripts/execute_notebook.py (nbclient, run by the python
- * that has Jupyter, as scripts/jupyterSetup.ts finds it). This module starts it
- * with the checkout's node_modules/.bin on PATH (for kernelspecs that start the
- * bare command `tslab`), reads its report, and turns a failed cell into an error
- * naming the notebook, the cell and what the cell printed.
+ * that has Jupyter, as scripts/jupyterSetup.ts finds it), in a process kept for the
+ * next notebook (notebookServer.ts). This module runs it with the checkout's
+ * node_modules/.bin on PATH (for kernelspecs that start the bare command `tslab`),
+ * reads its report, and turns a failed cell into an error naming the notebook, the
+ * cell and what the cell printed.
  */
-import { spawn } from 'child_process';
 import { mkdirSync } from 'fs';
 import { delimiter, dirname, join, relative, resolve } from 'path';
 import { jupyterPython, KERNEL_NAME } from './jupyterSetup';
 import { cellErrorText, firstLine, readNotebook, type Notebook } from './notebook';
+import { serveNotebook } from './notebookServer';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
-const HELPER = join(__dirname, 'execute_notebook.py');
 
 export interface ExecuteOptions {
   /** The kernel's working directory; default: the notebook's folder (so `../dist` resolves from notebooks/). */
@@ -55,44 +55,24 @@ export class NotebookExecutionError extends Error {
   }
 }
 
-interface HelperReport {
-  ok: boolean;
-  kernel_seconds: number;
-  cells_seconds: number;
-  failed_cell: number | null;
-  failure: string | null;
-}
-
 /** Executes `input` and writes the executed copy to `output`; rejects with a NotebookExecutionError. */
 export async function executeNotebook(input: string, output: string, opts: ExecuteOptions = {}): Promise<ExecutionReport> {
   const started = process.hrtime.bigint();
   mkdirSync(dirname(output), { recursive: true });
-  const args = [
-    HELPER,
-    input,
-    output,
-    '--cwd',
-    opts.cwd ?? dirname(resolve(input)),
-    '--kernel',
-    opts.kernel ?? KERNEL_NAME,
-    '--timeout',
-    String(opts.cellTimeoutSeconds ?? 600),
-  ];
-  const { code, stdout, stderr } = await run(pythonForJupyter(), args, opts.env ?? {});
+  const answer = await serveNotebook(pythonForJupyter(), jupyterEnv(opts.env ?? {}), {
+    input: resolve(input),
+    output: resolve(output),
+    cwd: resolve(opts.cwd ?? dirname(resolve(input))),
+    kernel: opts.kernel ?? KERNEL_NAME,
+    timeout: opts.cellTimeoutSeconds ?? 600,
+  });
   const shown = opts.label ?? displayPath(input);
-  const lastLine = stdout.trim().split('\n').pop() ?? '';
-  let report: HelperReport;
-  try {
-    report = JSON.parse(lastLine) as HelperReport;
-  } catch {
-    throw new NotebookExecutionError(
-      `${shown}: could not run the notebook through Jupyter (exit code ${code}).\n${tail(stderr || stdout, 30)}\n` +
-        'Is the setup done? Run `npm run setup` (or bash scripts/setup.sh).',
-      input,
-      null,
-      null,
-    );
+  if ('failure' in answer) {
+    const { reason, stderr } = answer.failure;
+    throw couldNotRun(shown, input, `python stopped before answering (${reason})${stderr === '' ? '' : `; its last lines:\n${tail(stderr, 30)}`}`);
   }
+  const { report } = answer;
+  if (report.error !== null) throw couldNotRun(shown, input, tail(report.error, 30));
   const nb = readNotebook(output);
   if (!report.ok) {
     const index = report.failed_cell ?? -1;
@@ -103,7 +83,17 @@ export async function executeNotebook(input: string, output: string, opts: Execu
     throw new NotebookExecutionError(`${shown}: cell ${index} failed${where}:\n${indent(head(detail, 25))}`, input, index, output);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { input, output, seconds, kernelSeconds: report.kernel_seconds, cellsSeconds: report.cells_seconds, notebook: nb };
+  return { input, output, seconds, kernelSeconds: report.kernel_seconds ?? 0, cellsSeconds: report.cells_seconds ?? 0, notebook: nb };
+}
+
+/** The error for a notebook Jupyter could not run at all (no cell failed), with what went wrong. */
+function couldNotRun(shown: string, input: string, detail: string): NotebookExecutionError {
+  return new NotebookExecutionError(
+    `${shown}: could not run the notebook through Jupyter:\n${detail}\n` + 'Is the setup done? Run `npm run setup` (or bash scripts/setup.sh).',
+    input,
+    null,
+    null,
+  );
 }
 
 let foundPython: string | undefined;
@@ -126,25 +116,15 @@ export function displayPath(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
-function run(cmd: string, args: string[], extraEnv: Readonly<Record<string, string>>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = {
+/** The environment of the python running Jupyter and of the kernels it starts. */
+function jupyterEnv(extraEnv: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     ...extraEnv,
     PATH: [join(PROJECT_ROOT, 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter),
     // Silences debugpy's "frozen modules" warning that ipykernel's import prints.
     PYDEVD_DISABLE_FILE_VALIDATION: '1',
   };
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (err) =>
-      reject(new Error(`cannot start ${cmd}: ${err.message}. Run \`npm run setup\` to install Jupyter.`)),
-    );
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
 }
 
 function tail(s: string, lines: number): string {

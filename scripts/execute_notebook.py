@@ -1,24 +1,34 @@
-"""Executes one notebook with nbclient, cell by cell, and reports where it stopped.
+"""Executes notebooks with nbclient, cell by cell, and reports where each stopped.
 
     PYTHON scripts/execute_notebook.py IN.ipynb OUT.ipynb --cwd DIR
         [--kernel netlab-tslab] [--timeout 600]
+    PYTHON scripts/execute_notebook.py --serve
 
-Runs under the python that has Jupyter (scripts/jupyterSetup.ts finds it). Writes the executed
-notebook to OUT.ipynb, also when a cell fails (then up to and including the failing
-cell), and prints one JSON line on stdout:
+Runs under the python that has Jupyter (scripts/jupyterSetup.ts finds it). Writes the
+executed notebook to OUT.ipynb, also when a cell fails (then up to and including the
+failing cell), and prints one JSON line on stdout:
 
     {"ok": true|false, "kernel_seconds": 1.6, "cells_seconds": 4.2,
-     "failed_cell": null|index, "failure": null|"CellExecutionError: ..."}
+     "failed_cell": null|index, "failure": null|"CellExecutionError: ...",
+     "error": null|"traceback of a failure outside the cells (the kernel did not start, ...)",
+     "pid": the python process that ran it}
 
-The workbook runner (scripts/execute.ts) turns that into its messages. Cell timing
-metadata is not recorded, so outputs do not change between runs.
+With --serve it reads requests from stdin, one JSON object per line ({"input", "output",
+"cwd", "kernel", "timeout"}), executes them one after another and answers each with
+its report line; anything else the libraries print goes to stderr. Importing Jupyter and
+finding the kernelspecs then happens once per process rather than once per notebook
+(about 0.9 s of CPU each). scripts/notebookServer.ts runs it that way.
+
+Cell timing metadata is not recorded, so outputs do not change between runs.
 """
 
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
+import traceback
 
 import nbformat
 from nbclient import NotebookClient
@@ -60,19 +70,44 @@ async def execute(nb, args):
     return report
 
 
+def run_one(request):
+    """Executes one request ({"input", "output", "cwd", "kernel", "timeout"}); returns its report."""
+    try:
+        nb = nbformat.read(request["input"], as_version=4)
+        report = asyncio.run(execute(nb, argparse.Namespace(**request)))
+        nbformat.write(nb, request["output"])
+        return {**report, "error": None, "pid": os.getpid()}
+    except Exception:  # reported to the caller, which names the notebook
+        return {"ok": False, "kernel_seconds": None, "cells_seconds": None, "failed_cell": None,
+                "failure": None, "error": traceback.format_exc(), "pid": os.getpid()}
+
+
+def serve():
+    """Answers requests from stdin until it closes; stdout carries only the report lines."""
+    reports = sys.stdout
+    sys.stdout = sys.stderr
+    for line in sys.stdin:
+        if line.strip():
+            reports.write(json.dumps(run_one(json.loads(line))) + "\n")
+            reports.flush()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input")
-    parser.add_argument("output")
-    parser.add_argument("--cwd", required=True, help="the kernel's working directory")
+    parser.add_argument("input", nargs="?")
+    parser.add_argument("output", nargs="?")
+    parser.add_argument("--serve", action="store_true", help="read requests from stdin, one JSON object per line")
+    parser.add_argument("--cwd", help="the kernel's working directory")
     parser.add_argument("--kernel", default="netlab-tslab")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     args = parser.parse_args()
-
-    nb = nbformat.read(args.input, as_version=4)
-    report = asyncio.run(execute(nb, args))
-    nbformat.write(nb, args.output)
-    print(json.dumps(report))
+    if args.serve:
+        serve()
+        return
+    if args.input is None or args.output is None or args.cwd is None:
+        parser.error("IN.ipynb, OUT.ipynb and --cwd are required without --serve")
+    request = {"input": args.input, "output": args.output, "cwd": args.cwd, "kernel": args.kernel, "timeout": args.timeout}
+    print(json.dumps(run_one(request)))
     sys.stdout.flush()
 
 
