@@ -18,18 +18,22 @@
  * left alone.
  *
  * The decisions are pure functions of the probe results, so tests can feed them
- * any machine. Command line, for scripts/setup.sh:
+ * any machine. A python chosen is remembered in node_modules/.cache/netlab/jupyter.json
+ * with the PATH and NETLAB_PYTHON it was chosen under: the workbook, the notebook
+ * tests and `npm run lab` use it while those are unchanged and it still exists, rather
+ * than probing every python again (1–3 s: each probe imports Jupyter), right after
+ * setup probed them. Command line, for scripts/setup.sh:
  *
  *   tsx scripts/jupyterSetup.ts find [--no-apt]
- *       prints the python to use; exit 3: install the Debian packages, then ask
+ *       prints the python to use (and remembers it); exit 3: install the Debian packages, then ask
  *       again; exit 1: nothing usable (the commands to run are on stderr)
  *   tsx scripts/jupyterSetup.ts kernel --python PY --tslab BIN
  *       registers the kernel unless it is there, its binary still exists and it
  *       has KERNEL_ENV
  */
 import { spawnSync } from 'child_process';
-import { accessSync, constants, realpathSync, statSync } from 'fs';
-import { delimiter, isAbsolute, join } from 'path';
+import { accessSync, constants, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'fs';
+import { delimiter, dirname, isAbsolute, join } from 'path';
 
 export const KERNEL_NAME = 'netlab-tslab';
 export const KERNEL_DISPLAY_NAME = 'TypeScript (NetLab)';
@@ -295,10 +299,50 @@ export function ensureKernel(python: string, tslabBinary: string, env: NodeJS.Pr
 }
 
 /** The python the notebooks run on, for the workbook runner and `npm run lab`; throws with what to do. */
-export function jupyterPython(env: NodeJS.ProcessEnv = process.env): { python: string; probe: Probe } {
+export function jupyterPython(env: NodeJS.ProcessEnv = process.env): JupyterChoice {
+  const remembered = recallJupyter(env);
+  if (remembered !== null) return remembered;
   const { decision } = findJupyter({ env, noApt: true });
-  if (decision.kind === 'use') return { python: decision.python, probe: decision.probe };
+  if (decision.kind === 'use') return rememberJupyter({ python: decision.python, probe: decision.probe }, env);
   throw new Error(decision.kind === 'instructions' ? decision.message : 'Jupyter is not installed: run `npm run setup`.');
+}
+
+/** A python with Jupyter and what its probe found. */
+export interface JupyterChoice {
+  python: string;
+  probe: Probe;
+}
+
+/** Where the chosen python is remembered. */
+export const REMEMBERED_JUPYTER = join(__dirname, '..', 'node_modules', '.cache', 'netlab', 'jupyter.json');
+
+/** What is remembered: the choice and what it was chosen under. */
+interface Remembered extends JupyterChoice {
+  path: string;
+  override: string;
+}
+
+/** The remembered choice, if it was made under this PATH and NETLAB_PYTHON and its python still exists. */
+export function recallJupyter(env: NodeJS.ProcessEnv = process.env, file = REMEMBERED_JUPYTER): JupyterChoice | null {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as Remembered;
+    if (r.path !== (env.PATH ?? '') || r.override !== (env.NETLAB_PYTHON ?? '') || !isExecutableFile(r.python)) return null;
+    return { python: r.python, probe: r.probe };
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers `choice` (best effort: a read-only checkout just probes again next time); returns it. */
+export function rememberJupyter(choice: JupyterChoice, env: NodeJS.ProcessEnv = process.env, file = REMEMBERED_JUPYTER): JupyterChoice {
+  const remembered: Remembered = { ...choice, path: env.PATH ?? '', override: env.NETLAB_PYTHON ?? '' };
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(remembered, null, 1)}\n`);
+  } catch {
+    // Not remembered: the next command probes again.
+  }
+  return choice;
 }
 
 function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
@@ -347,6 +391,7 @@ export function main(
   if (command === 'find') {
     const { decision } = findJupyter({ ...opts, noApt: opts.noApt || rest.includes('--no-apt') });
     if (decision.kind === 'use') {
+      if (opts.probe === undefined) rememberJupyter({ python: decision.python, probe: decision.probe }, opts.env ?? process.env);
       io.stdout(`${decision.python}\n`);
       return 0;
     }

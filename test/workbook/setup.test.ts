@@ -26,6 +26,8 @@ import {
   KERNEL_NAME,
   labCommand,
   main,
+  recallJupyter,
+  rememberJupyter,
   type Machine,
   type Probe,
 } from '../../scripts/jupyterSetup';
@@ -221,6 +223,22 @@ describe('setup: finding Jupyter', function () {
   it('uses the interpreter behind a shim (pyenv) rather than the shim', () => {
     const d = decide([{ ...probe('/home/ana/.pyenv/shims/python3', true), executable: '/home/ana/.pyenv/versions/3.12.4/bin/python3' }], USER_WITH_APT);
     assert.equal(d.kind === 'use' && d.python, '/home/ana/.pyenv/versions/3.12.4/bin/python3');
+  });
+
+  it('remembers the python chosen, for as long as PATH and NETLAB_PYTHON stay the same and it exists', () => {
+    const file = join(tmp, 'cache', 'jupyter.json');
+    const python = join(conda, 'python3');
+    const env = { PATH: path(conda, plain) };
+    const choice = { python, probe: probe(python, true) };
+    assert.equal(recallJupyter(env, file), null, 'nothing remembered yet');
+    assert.deepEqual(rememberJupyter(choice, env, file), choice);
+    assert.deepEqual(recallJupyter(env, file), choice);
+    assert.equal(recallJupyter({ PATH: path(plain, conda) }, file), null, 'another PATH');
+    assert.equal(recallJupyter({ ...env, NETLAB_PYTHON: python }, file), null, 'NETLAB_PYTHON set since');
+    rememberJupyter({ python: join(tmp, 'gone', 'python3'), probe: probe(python, true) }, env, file);
+    assert.equal(recallJupyter(env, file), null, 'a python that no longer exists');
+    writeFileSync(file, '{ not json');
+    assert.equal(recallJupyter(env, file), null, 'an unreadable file');
   });
 
   it('names the same Debian packages as setup.sh --print-packages (which CI installs)', () => {
