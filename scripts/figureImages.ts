@@ -58,13 +58,17 @@ export async function addFigureImages(nb: Notebook, renderer: FigureRenderer): P
 }
 
 /**
- * addFigureImages on the executed copy at `file`, written back in place (as
- * nbformat writes: one-space indent, a final newline). Returns the updated
- * notebook, its figure count and the seconds the step took.
+ * addFigureImages on the executed copy at `file` (`notebook`, when the caller has
+ * read it already), written back in place (as nbformat writes: one-space indent, a
+ * final newline). Returns the updated notebook, its figure count and the seconds the
+ * step took.
  */
-export async function addFigureImagesToFile(file: string, renderer: FigureRenderer): Promise<{ notebook: Notebook; figures: number; seconds: number }> {
+export async function addFigureImagesToFile(
+  file: string,
+  renderer: FigureRenderer,
+  notebook: Notebook = readNotebook(file),
+): Promise<{ notebook: Notebook; figures: number; seconds: number }> {
   const started = process.hrtime.bigint();
-  const notebook = readNotebook(file);
   const figures = await addFigureImages(notebook, renderer);
   if (figures > 0) writeNotebook(file, notebook);
   return { notebook, figures, seconds: Number(process.hrtime.bigint() - started) / 1e9 };

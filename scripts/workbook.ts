@@ -223,7 +223,7 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
         });
         const renderer = await rendererReady;
         if (renderer === null) throw rendererFailure;
-        const images = await addFigureImagesToFile(first, renderer);
+        const images = await addFigureImagesToFile(first, renderer, report.notebook);
         for (const { edition, copy, nb } of copyToOthers(images.notebook)) early.add(job.file, copy, nb, edition);
         executed.push({ ...report, notebook: images.notebook, editions: built });
         log(
