@@ -20,8 +20,9 @@
  * same, or by cutting the student copy from the executed instructor copy
  * (studentCopy.ts), which gives what a run of the student edition would; a notebook
  * whose instructor-only cells leave a name that a shared cell uses runs each
- * edition. The slowest notebooks start first, by the last run's times
- * (runOrder.ts). Each executed copy then gets an SVG copy of every figure beside
+ * edition. The quickest notebooks start first, beside the browser, then the slowest,
+ * by the last run's times (runOrder.ts). Each executed copy then gets an SVG copy
+ * of every figure beside
  * the interactive one (figureImages.ts; headless Chromium, one browser per run),
  * so saved notebooks show their figures where no script runs.
  *
@@ -47,7 +48,7 @@ import { renderEditionsPage, renderIndexPage, type IndexEntry } from './indexPag
 import { buildManifests, manifestFailures, manifestGaps, manifestJson, type ClaimEntry, type ExerciseEntry } from './manifests';
 import { listNotebooks, notebookName, problemCells, readNotebook, writeNotebook, type Notebook } from './notebook';
 import { leakedNames, studentCopy } from './studentCopy';
-import { readTimings, slowestFirst, writeTimings } from './runOrder';
+import { readTimings, runOrder, writeTimings } from './runOrder';
 import { parseAssignments, withParameters, type Parameters } from './parameters';
 
 export interface WorkbookOptions {
@@ -159,9 +160,11 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
   removeOldLayout(outDir);
   for (const edition of editions) removeStale(executedDir(edition), all, '.ipynb');
   const earlier = readTimings(outDir);
-  const jobs = slowestFirst(
+  const parallel = Math.max(1, opts.jobs ?? availableParallelism());
+  const jobs = runOrder(
     wanted.flatMap((file) => editionJobs(file, withParameters(readNotebook(file), basename(file), opts.parameters ?? {}), editions)),
     earlier,
+    parallel,
   );
 
   log(
@@ -186,7 +189,6 @@ export async function runWorkbook(opts: WorkbookOptions = {}): Promise<WorkbookR
           return null;
         });
   try {
-    const parallel = Math.max(1, opts.jobs ?? availableParallelism());
     const batch = parallel > 1 ? writeBatchKernel(join(staging, 'jupyter')) : null;
     await pool(jobs, parallel, async (job) => {
       const n = ++started;

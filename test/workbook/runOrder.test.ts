@@ -1,9 +1,9 @@
-/** The workbook starts the slowest notebooks first, by the times its last run kept. */
+/** The workbook starts the quickest notebooks first, one per slot, then the slowest, by the times its last run kept. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
-import { readTimings, slowestFirst, timingsFile, writeTimings } from '../../scripts/runOrder';
+import { join, sep } from 'path';
+import { readTimings, runOrder, timingsFile, writeTimings } from '../../scripts/runOrder';
 
 describe('workbook: run order', () => {
   let out: string;
@@ -12,11 +12,18 @@ describe('workbook: run order', () => {
   });
   afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-  it('starts notebooks without a time first, then the slowest, keeping the listing order on ties', () => {
-    const jobs = ['a.ipynb', 'b.ipynb', 'c.ipynb', 'd.ipynb', 'e.ipynb'].map((f) => ({ file: join('notebooks', f) }));
-    const order = slowestFirst(jobs, { 'a.ipynb': 3, 'b.ipynb': 9, 'd.ipynb': 3, 'e.ipynb': 4.5 });
-    assert.deepEqual(order.map((j) => j.file), ['c.ipynb', 'b.ipynb', 'e.ipynb', 'a.ipynb', 'd.ipynb'].map((f) => join('notebooks', f)));
-    assert.deepEqual(slowestFirst(jobs, {}), jobs);
+  const jobs = ['a.ipynb', 'b.ipynb', 'c.ipynb', 'd.ipynb', 'e.ipynb', 'f.ipynb'].map((f) => ({ file: join('notebooks', f) }));
+  const names = (order: { file: string }[]) => order.map((j) => j.file.replace(`notebooks${sep}`, ''));
+  const timings = { 'a.ipynb': 3, 'b.ipynb': 9, 'd.ipynb': 3.5, 'e.ipynb': 4.5, 'f.ipynb': 2 };
+
+  it('starts notebooks without a time first, then the quickest one per slot, then the rest slowest first', () => {
+    assert.deepEqual(names(runOrder(jobs, timings, 2)), ['c.ipynb', 'f.ipynb', 'a.ipynb', 'b.ipynb', 'e.ipynb', 'd.ipynb']);
+    assert.deepEqual(names(runOrder(jobs, timings, 3)), ['c.ipynb', 'f.ipynb', 'a.ipynb', 'd.ipynb', 'b.ipynb', 'e.ipynb']);
+  });
+
+  it('one at a time, starts the slowest first; ties keep the listing order; with no times, the listing order', () => {
+    assert.deepEqual(names(runOrder(jobs, { ...timings, 'a.ipynb': 3.5 }, 1)), ['c.ipynb', 'b.ipynb', 'e.ipynb', 'a.ipynb', 'd.ipynb', 'f.ipynb']);
+    assert.deepEqual(runOrder(jobs, {}, 2), jobs);
   });
 
   it('keeps this run\'s times beside the earlier ones, and reads them back', () => {
