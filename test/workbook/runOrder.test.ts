@@ -1,9 +1,10 @@
-/** The workbook starts the quickest notebooks first, one per slot, then the slowest, by the times its last run kept. */
+/** The workbook starts the quickest notebooks first, one per slot, then the slowest, by the times its last run kept (or, before any, by code length). */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, sep } from 'path';
-import { readTimings, runOrder, timingsFile, writeTimings } from '../../scripts/runOrder';
+import type { Notebook } from '../../scripts/notebook';
+import { codeLength, readTimings, runOrder, timingsFile, writeTimings } from '../../scripts/runOrder';
 
 describe('workbook: run order', () => {
   let out: string;
@@ -12,7 +13,13 @@ describe('workbook: run order', () => {
   });
   afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-  const jobs = ['a.ipynb', 'b.ipynb', 'c.ipynb', 'd.ipynb', 'e.ipynb', 'f.ipynb'].map((f) => ({ file: join('notebooks', f) }));
+  /** A notebook with one markdown cell and code cells of the given lengths. */
+  const notebook = (...code: number[]): Notebook => ({
+    cells: [{ cell_type: 'markdown', source: ['# A long title that is not code'], metadata: {} }, ...code.map((n) => ({ cell_type: 'code' as const, source: ['x'.repeat(n - 1), ';'], metadata: {}, outputs: [], execution_count: null }))],
+    metadata: {}, nbformat: 4, nbformat_minor: 5,
+  });
+  const lengths = [40, 70, 10, 30, 56, 20];
+  const jobs = ['a.ipynb', 'b.ipynb', 'c.ipynb', 'd.ipynb', 'e.ipynb', 'f.ipynb'].map((f, i) => ({ file: join('notebooks', f), source: notebook(lengths[i] / 2, lengths[i] / 2) }));
   const names = (order: { file: string }[]) => order.map((j) => j.file.replace(`notebooks${sep}`, ''));
   const timings = { 'a.ipynb': 3, 'b.ipynb': 9, 'd.ipynb': 3.5, 'e.ipynb': 4.5, 'f.ipynb': 2 };
 
@@ -21,9 +28,14 @@ describe('workbook: run order', () => {
     assert.deepEqual(names(runOrder(jobs, timings, 3)), ['c.ipynb', 'f.ipynb', 'a.ipynb', 'd.ipynb', 'b.ipynb', 'e.ipynb']);
   });
 
-  it('one at a time, starts the slowest first; ties keep the listing order; with no times, the listing order', () => {
+  it('one at a time, starts the slowest first; ties keep the listing order', () => {
     assert.deepEqual(names(runOrder(jobs, { ...timings, 'a.ipynb': 3.5 }, 1)), ['c.ipynb', 'b.ipynb', 'e.ipynb', 'a.ipynb', 'd.ipynb', 'f.ipynb']);
-    assert.deepEqual(runOrder(jobs, {}, 2), jobs);
+  });
+
+  it('before any run has kept times, takes the length of each notebook\'s code for its time', () => {
+    assert.deepEqual(jobs.map((j) => codeLength(j.source)), lengths);
+    assert.deepEqual(names(runOrder(jobs, {}, 2)), ['c.ipynb', 'f.ipynb', 'b.ipynb', 'e.ipynb', 'a.ipynb', 'd.ipynb']);
+    assert.deepEqual(names(runOrder(jobs, { 'old.ipynb': 5 }, 1)), ['b.ipynb', 'e.ipynb', 'a.ipynb', 'd.ipynb', 'f.ipynb', 'c.ipynb']);
   });
 
   it('keeps this run\'s times beside the earlier ones, and reads them back', () => {
