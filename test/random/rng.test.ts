@@ -80,6 +80,21 @@ describe('requireRng', () => {
     assert.equal(requireRng('rng', fork), fork);
   });
 
+  it('keeps a stream, its label path and its generator unchangeable, and a copy of its properties untrusted', () => {
+    const rng = createRng(3).fork('x');
+    assert.ok(Object.isFrozen(rng) && Object.isFrozen(rng.labels));
+    assert.equal(Reflect.set(rng, 'seed', 'other'), false);
+    assert.equal(rng.seed, '["3","x"]');
+    assert.deepEqual(Object.keys(rng).sort(), ['fork', 'labels', 'seed']);
+    // A wrapper given the stream's properties draws its own numbers: it is checked, not handed the stream's generator.
+    let calls = 0;
+    const wrapper = Object.assign(() => (calls++, rng()), rng);
+    const checked = requireRng('rng', wrapper);
+    assert.notEqual(checked, wrapper);
+    drawSource(checked).next();
+    assert.equal(calls, 1);
+  });
+
   it('checks every draw of any other rng, and of its forks, naming the option', () => {
     const fake = Object.assign(() => 0.5, { fork: () => Object.assign(() => NaN, { fork: () => fake }) });
     const rng = requireRng('servers[0].rng', fake);
