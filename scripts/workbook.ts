@@ -3,7 +3,7 @@
  *
  *   tsx scripts/workbook.ts [options] [name ...]        (npm run workbook runs setup first)
  *
- *   name                 only these notebooks (file name, with or without .ipynb)
+ *   name                 only these notebooks (file name, with or without .ipynb, or its unique start: 03a)
  *   --edition E          student, instructor or both (default both)
  *   --include-private    also run notebooks whose names start with `_`
  *   --jobs N             notebooks executed at the same time (default: the machine's cores)
@@ -356,13 +356,21 @@ function indexEntry(page: ExportedPage, outDir: string): IndexEntry {
   };
 }
 
-function selectNotebooks(all: string[], only: string[] | undefined): string[] {
+/**
+ * The notebooks `only` names, in that order (all of them when it names none). A name is a
+ * notebook's file name, with or without `.ipynb`, or the start of exactly one (`03a`).
+ */
+export function selectNotebooks(all: string[], only: string[] | undefined): string[] {
   if (!only || only.length === 0) return all;
-  const byName = new Map(all.map((f) => [notebookName(f), f]));
-  return only.map((name) => {
-    const file = byName.get(notebookName(name));
-    if (!file) throw new Error(`workbook: no notebook named ${name}; have: ${[...byName.keys()].join(', ') || 'none'}`);
-    return file;
+  const names = all.map(notebookName);
+  return only.map((wanted) => {
+    const name = notebookName(wanted);
+    const exact = names.indexOf(name);
+    if (exact >= 0) return all[exact];
+    const starting = names.filter((n) => n.startsWith(name));
+    if (starting.length === 1) return all[names.indexOf(starting[0])];
+    if (starting.length > 1) throw new Error(`workbook: ${wanted} is the start of ${starting.length} notebooks (${starting.join(', ')}); give more of the name`);
+    throw new Error(`workbook: no notebook named ${wanted}; have: ${names.join(', ') || 'none'}`);
   });
 }
 
