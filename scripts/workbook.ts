@@ -367,9 +367,9 @@ export function selectNotebooks(all: string[], only: string[] | undefined): stri
     const name = notebookName(wanted);
     const exact = names.indexOf(name);
     if (exact >= 0) return all[exact];
-    const starting = names.filter((n) => n.startsWith(name));
-    if (starting.length === 1) return all[names.indexOf(starting[0])];
-    if (starting.length > 1) throw new Error(`workbook: ${wanted} is the start of ${starting.length} notebooks (${starting.join(', ')}); give more of the name`);
+    const starting = all.filter((_, i) => names[i].startsWith(name));
+    if (starting.length === 1) return starting[0];
+    if (starting.length > 1) throw new Error(`workbook: ${wanted} is the start of ${starting.length} notebooks (${starting.map(notebookName).join(', ')}); give more of the name`);
     throw new Error(`workbook: no notebook named ${wanted}; have: ${names.join(', ') || 'none'}`);
   });
 }
