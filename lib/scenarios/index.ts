@@ -7,7 +7,8 @@ export {
   MAX_STACK_REQUESTS, DEFAULT_REQUESTS_PER_CONNECTION, DEFAULT_BACKLOG,
   type StackOptions, type L1Options, type L3Options, type L4Options, type L7Options, type ClientOptions,
 } from './stack/stackOptions';
-export { STACK_OUTCOME, type StackAttempts } from './stack/stackAttempts';
+export { STACK_OUTCOME } from './stack/stackAttemptLog';
+export type { StackAttempts } from './stack/stackAttempts';
 export { simulateStack } from './stack/simulateStack';
 export { type StackResult, type LayerBucket, type StackSignal, type StackRequests, type FirstSaturated } from './stack/stackReport';
 export { simulatePayments } from './payments/simulatePayments';

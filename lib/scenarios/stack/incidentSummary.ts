@@ -7,7 +7,7 @@
  * (times are measured from the first fault in the result's `faults`).
  */
 import * as check from '../../validate';
-import { STACK_OUTCOME } from './stackAttempts';
+import { STACK_OUTCOME } from './stackAttemptLog';
 import { failureSpan, stackAttemptsOf } from './failureSpan';
 import type { PlacedFault } from './stackFaults';
 import { STACK_LAYERS, type StackLayer } from './stackLayers';

@@ -53,21 +53,21 @@
  */
 import { sampleDuration, type Distribution } from '../../random/distribution';
 import type { Rng } from '../../random/rng';
-import { sampleRequest } from '../../net/tcp/requestTime';
-import { planRequest, type RequestPlan } from '../../net/tcp/requestPlan';
 import { RTO_DEFAULTS } from '../../net/tcp/rto';
-import { DEFAULT_MSS_BYTES, segmentsFor } from '../../net/tcp/slowStart';
 import { serialisationMs } from '../../net/path/path';
 import { poissonArrivals } from '../../sim/arrivals';
 import { FifoQueue } from '../../sim/fifoQueue';
+import { grown } from '../../sim/grown';
 import { LevelMeter } from '../../sim/measures/levelMeter';
 import { progressTicker } from '../../sim/progress';
-import { AttemptLog, attemptColumns, STACK_OUTCOME } from './stackAttempts';
+import { AttemptLog, STACK_OUTCOME } from './stackAttemptLog';
+import { attemptColumns } from './stackAttempts';
 import { StackConnections } from './stackConnections';
 import { StackEvents } from './stackEvents';
-import { FaultTimeline, FaultWindows } from './stackFaults';
+import { FaultTimeline, FaultWindows } from './faultTimeline';
 import { LAYER_INDEX } from './stackLayers';
-import { checkStackOptions, MAX_RESPONSE_BYTES, type StackConfig, type StackOptions } from './stackOptions';
+import { PlanCache } from './stackPlans';
+import { checkStackOptions, MAX_RESPONSE_BYTES, type StackOptions } from './stackOptions';
 import { stackReport, type StackResult } from './stackReport';
 
 // Event kinds. Those below LANES have a lane each (see StackEvents); DONE has two, for the
@@ -200,9 +200,9 @@ export function simulateStack(opts: StackOptions): StackResult {
     if (fresh) conn = connections.open(now);
     if (conn < 0) return fail(a, ERROR, L4);
     if (conn >= connAttempt.length) {
-      connAttempt = widened(connAttempt, conn);
-      connHandshakeMs = widened(connHandshakeMs, conn);
-      connReturnMs = widened(connReturnMs, conn);
+      connAttempt = grown(connAttempt, conn + 1);
+      connHandshakeMs = grown(connHandshakeMs, conn + 1);
+      connReturnMs = grown(connReturnMs, conn + 1);
     }
     if (fresh) log.opened(a, conn);
     else log.conn[a] = conn;
@@ -378,70 +378,6 @@ class Servers {
   constructor(readonly servers: number, readonly queueLimit: number, bucketMs: number) {
     this.busy = new LevelMeter(bucketMs);
   }
-}
-
-/** A copy of a per-connection column with room for connection `conn`. */
-function widened<T extends Float64Array | Int32Array>(values: T, conn: number): T {
-  const next = new (values.constructor as new (length: number) => T)(Math.max(conn + 1, values.length * 2));
-  next.set(values);
-  return next;
-}
-
-/**
- * The transport model's plans, made once per setting (round trip, loss, connection new or
- * reused) and adapted to each response size: only its segments (and the window, which follows
- * them) change. A plan that draws nothing (no loss) times the same on every call, so its
- * timing is sampled once per segment count; a plan that draws is sampled on every call,
- * consuming the streams as `sampleRequest` does.
- */
-class PlanCache {
-  /** The last timing's handshake and transfer (ms). */
-  tcpMs = 0;
-  transferMs = 0;
-  private readonly entries: (CachedPlan | null)[] = [null, null];
-
-  constructor(private readonly cfg: StackConfig) {}
-
-  time(rttMs: number, lossRate: number, bytes: number, fresh: boolean, delayRng: Rng, lossRng: Rng): void {
-    const k = fresh ? 1 : 0;
-    let e = this.entries[k];
-    if (e === null || !Object.is(e.rttMs, rttMs) || !Object.is(e.lossRate, lossRate)) {
-      const plan = planRequest({ rttMs, lossRate, bytes, connection: fresh ? 'new' : 'reused', congestionControl: this.cfg.congestionControl });
-      e = this.entries[k] = { plan, rttMs, lossRate, segments: NaN, tcpMs: NaN, transferMs: NaN, timings: new Map() };
-    }
-    const segments = segmentsFor(bytes, DEFAULT_MSS_BYTES);
-    if (segments === e.segments) {
-      this.tcpMs = e.tcpMs;
-      this.transferMs = e.transferMs;
-      return;
-    }
-    const known = e.timings.get(segments);
-    if (known !== undefined) {
-      this.tcpMs = known[0];
-      this.transferMs = known[1];
-    } else {
-      const plan = segments === e.plan.segments ? e.plan : { ...e.plan, segments, cwnd: segments };
-      const timing = sampleRequest(plan, delayRng, lossRng);
-      this.tcpMs = timing.breakdown.tcpMs;
-      this.transferMs = timing.breakdown.transferMs;
-      if (plan.random) return;
-      e.timings.set(segments, [this.tcpMs, this.transferMs]);
-    }
-    e.segments = segments;
-    e.tcpMs = this.tcpMs;
-    e.transferMs = this.transferMs;
-  }
-}
-
-interface CachedPlan {
-  plan: RequestPlan;
-  rttMs: number;
-  lossRate: number;
-  /** A plan that draws nothing: the last segment count timed and its timing, and every timing by segment count. */
-  segments: number;
-  tcpMs: number;
-  transferMs: number;
-  timings: Map<number, [number, number]>;
 }
 
 /** One response size (bytes): a finite number in [0, MAX_RESPONSE_BYTES], else a RangeError naming responseBytes. */

@@ -10,9 +10,11 @@ import type { LevelMeter } from '../../sim/measures/levelMeter';
 import { bucketIndexAt } from '../../sim/measures/buckets';
 import { MS_PER_SECOND } from '../../sim/time';
 import { selectQuantiles } from '../../stats/selectQuantiles';
-import { STACK_OUTCOME, type AttemptLog, type StackAttempts, type StackRequests } from './stackAttempts';
+import { STACK_OUTCOME, type AttemptLog } from './stackAttemptLog';
+import type { StackAttempts, StackRequests } from './stackAttempts';
 import type { StackConnections } from './stackConnections';
-import type { FaultTimeline, PlacedFault } from './stackFaults';
+import type { FaultTimeline } from './faultTimeline';
+import type { PlacedFault } from './stackFaults';
 import { STACK_LAYERS, type StackLayer } from './stackLayers';
 import { peakRps, stackCapacity, type StackConfig } from './stackOptions';
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { FaultTimeline, checkFaults as checkFaultsWithin, faultLayer } from '../../../lib/scenarios/stack/stackFaults';
+import { FaultTimeline } from '../../../lib/scenarios/stack/faultTimeline';
+import { checkFaults as checkFaultsWithin, faultLayer } from '../../../lib/scenarios/stack/stackFaults';
 
 /** Faults whose windows may reach a day. */
 const checkFaults = (faults: unknown): ReturnType<typeof checkFaultsWithin> => checkFaultsWithin(faults, 86_400_000);
